@@ -1,0 +1,46 @@
+#include "mpilife/grid.hpp"
+
+namespace mpilife {
+
+namespace {
+
+std::uint64_t splitmix64(std::uint64_t z) {
+  z += 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+// [first, first + count) along one axis for a step of -1, 0 or +1; `ghost` picks the outside.
+void axis_range(int step, std::int64_t n, bool ghost, std::int64_t& first, std::int64_t& count) {
+  count = step == 0 ? n : 1;
+  if (step == 0) {
+    first = 0;
+  } else if (step < 0) {
+    first = ghost ? -1 : 0;
+  } else {
+    first = ghost ? n : n - 1;
+  }
+}
+
+Extent region(Dir d, std::int64_t w, std::int64_t h, bool ghost) {
+  Extent e;
+  axis_range(dir_dx(d), w, ghost, e.x0, e.w);
+  axis_range(dir_dy(d), h, ghost, e.y0, e.h);
+  return e;
+}
+
+}  // namespace
+
+Extent face_region(Dir d, std::int64_t w, std::int64_t h) { return region(d, w, h, false); }
+
+Extent ghost_region(Dir d, std::int64_t w, std::int64_t h) { return region(d, w, h, true); }
+
+bool soup_cell(std::uint64_t seed, std::int64_t x, std::int64_t y, double density) {
+  const std::uint64_t h = splitmix64(splitmix64(seed ^ splitmix64(static_cast<std::uint64_t>(x))) ^
+                                     static_cast<std::uint64_t>(y));
+  const double u = static_cast<double>(h >> 11) * 0x1.0p-53;
+  return u < density;
+}
+
+}  // namespace mpilife
