@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "mpilife/grid.hpp"
+#include "mpilife/pattern.hpp"
+#include "mpilife/simulation.hpp"
+
+namespace mpilife {
+
+/// Gathers the whole current grid to rank 0 (each tile lands through a subarray datatype);
+/// other ranks get an empty array. Collective.
+CellArray gather_grid(const Simulation& sim);
+
+/// Makes the cells listed on rank 0 (global coordinates, inside the grid) alive on the ranks that
+/// own them; the list on other ranks is ignored. Collective.
+void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root);
+
+/// Fills this rank's tile with the counter-based soup of `seed` and `density` (no communication:
+/// every rank computes its own cells, so the soup does not depend on the decomposition).
+void fill_soup(Simulation& sim, std::uint64_t seed, double density);
+
+/// Throws Error (exit 73) unless `path` can be created: its folder exists and is writable, it is
+/// not a folder, and (unless `overwrite`) it does not exist yet. `option` names it in the message.
+void check_output_path(const std::string& path, const std::string& option, bool overwrite);
+
+/// Writes a file through `write` into "<path>.tmp.<pid>" and renames it over `path`, so readers
+/// never see a half-written file; throws Error (exit 74) on any failure.
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+}  // namespace mpilife

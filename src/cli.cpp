@@ -1,0 +1,145 @@
+#include <CLI/CLI.hpp>
+#include <sstream>
+
+#include "mpilife/cli.hpp"
+#include "mpilife/error.hpp"
+
+#ifndef MPILIFE_VERSION
+#define MPILIFE_VERSION "0.0.0"
+#endif
+
+namespace mpilife {
+
+namespace {
+
+constexpr const char* kFooter = R"(Exit codes: 0 success, 64 bad command line, 65 bad pattern or rule, 66 input missing,
+73 output cannot be created, 74 I/O error during the run, 130 stopped by SIGINT/SIGTERM.
+Every rank exits with the same code. See README.md for formats and examples.)";
+
+constexpr const char* kRunFooter = R"(Examples:
+  mpiexec -n 4 mpilife run patterns/gosper-glider-gun.rle -g 1000 --size 256x256 --final out.rle
+  mpiexec -n 2 mpilife run --random 0.5 --size 4096x4096 -g 1000 --decomp 1d --summary s.json
+  mpilife run patterns/acorn.rle --size 4096x4096 --topology plane -g 5206 --stats pop.csv
+
+Without --size the grid is the pattern's own :T/:P size if its rule has one, otherwise the
+pattern with a margin of max(32, its larger side) dead cells on every side (256x256 for a soup).
+Precedence: explicit options > the pattern's rule line and suffix > defaults (B3/S23, torus).)";
+
+std::array<std::int64_t, 2> parse_pair(const std::string& text, const std::string& option,
+                                       const char* separators, const char* form, bool positive) {
+  const std::size_t sep = text.find_first_of(separators);
+  std::array<std::int64_t, 2> v{};
+  bool ok = sep != std::string::npos && sep > 0 && sep + 1 < text.size();
+  for (int i = 0; ok && i < 2; ++i) {
+    const std::string part = i == 0 ? text.substr(0, sep) : text.substr(sep + 1);
+    std::size_t used = 0;
+    try {
+      v[static_cast<std::size_t>(i)] = std::stoll(part, &used);
+    } catch (const std::exception&) {
+      ok = false;
+    }
+    ok = ok && used == part.size() && part.find_first_not_of("0123456789") == std::string::npos;
+  }
+  if (!ok) {
+    throw Error(ExitCode::usage, option + ": expected " + form + ", got '" + text + "'");
+  }
+  if (positive && (v[0] < 1 || v[1] < 1)) {
+    throw Error(ExitCode::usage, option + ": width and height must be at least 1, got '" + text + "'");
+  }
+  return v;
+}
+
+}  // namespace
+
+Command parse_command_line(int argc, const char* const* argv) {
+  Command cmd;
+  CLI::App app{"mpilife " MPILIFE_VERSION
+               " - Conway's Game of Life and other Life-like rules, distributed with MPI",
+               "mpilife"};
+  app.footer(kFooter);
+  app.set_help_all_flag("--help-all", "Print help for every command");
+  bool version = false;
+  app.add_flag("--version", version, "Print the version and exit");
+
+  RunOptions& o = cmd.run;
+  CLI::App* run = app.add_subcommand("run", "Run a pattern or a random soup");
+  run->footer(kRunFooter);
+  std::string size, at;
+  run->add_option("PATTERN", o.pattern,
+                  "Pattern file: .rle (incl. #CXRLE), .cells, .lif/.life (Life 1.05/1.06)")
+      ->type_name("FILE");
+  run->add_option("-g,--generations", o.generations, "Target generation to run to")
+      ->default_val(100)
+      ->check(CLI::NonNegativeNumber);
+  run->add_option("--size", size, "Grid width x height in cells, e.g. 4096x4096")->type_name("WxH");
+  run->add_option("--rule", o.rule,
+                  "Life-like rule: B3/S23, b3s23, 23/3 (S/B), optionally with :T<W>,<H> (torus) "
+                  "or :P<W>,<H> (plane) [default: the pattern's, else B3/S23]")
+      ->type_name("RULE");
+  run->add_option("--topology", o.topology, "Grid edges [default: torus]")
+      ->check(CLI::IsMember({"torus", "plane"}));
+  run->add_option("--random", o.density, "Random soup of this density (0..1) instead of a pattern")
+      ->type_name("DENSITY")
+      ->check(CLI::Range(0.0, 1.0));
+  run->add_option("--seed", o.seed, "Soup seed; the soup is the same for any rank count")
+      ->default_val(1);
+  run->add_option("--at", at, "Top-left X,Y of the pattern in the grid [default: centred]")
+      ->type_name("X,Y");
+  run->add_option("--decomp", o.decomp,
+                  "1d = horizontal strips, 2d = MPI_Dims_create, CxR = C process columns by R "
+                  "process rows")
+      ->type_name("1d|2d|CxR")
+      ->default_val("2d");
+  run->add_option("--kernel", o.kernel, "fast = bit-packed SIMD kernel, reference = the oracle")
+      ->default_val("fast")
+      ->check(CLI::IsMember({"fast", "reference"}));
+  run->add_option("--final", o.final_path,
+                  "Write the final grid as RLE (x = W, y = H, rule with :T/:P suffix)")
+      ->type_name("FILE.rle");
+  run->add_option("--stats", o.stats_path, "Write generation,population for every generation")
+      ->type_name("FILE.csv");
+  run->add_option("--summary", o.summary_path, "Write a JSON run summary")->type_name("FILE.json");
+  run->add_flag("--stop-when-stable", o.stop_when_stable,
+                "Stop early once the grid is empty or no longer changes (checked collectively)");
+  run->add_flag("-q,--quiet", o.quiet, "No progress and no summary line on stderr");
+  run->add_option("--progress", o.progress_seconds,
+                  "Seconds between progress lines when stderr is not a terminal")
+      ->default_val(5.0)
+      ->check(CLI::PositiveNumber);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    cmd.kind = Command::Kind::help;
+    cmd.text = app.help();
+    return cmd;
+  } catch (const CLI::CallForAllHelp&) {
+    cmd.kind = Command::Kind::help;
+    cmd.text = app.help("", CLI::AppFormatMode::All);
+    return cmd;
+  } catch (const CLI::ParseError& e) {
+    throw Error(ExitCode::usage, std::string(e.what()) + "\nRun 'mpilife --help' for usage.");
+  }
+  if (version) {
+    cmd.kind = Command::Kind::version;
+    cmd.text = "mpilife " MPILIFE_VERSION "\n";
+    return cmd;
+  }
+  if (!run->parsed()) {
+    throw Error(ExitCode::usage, "a command is required\n" + app.help());
+  }
+  cmd.kind = Command::Kind::run;
+  if (!size.empty()) o.size = parse_pair(size, "--size", "xX", "WxH (e.g. 512x256)", true);
+  if (!at.empty()) o.at = parse_pair(at, "--at", ",", "X,Y (e.g. 10,20)", false);
+  parse_decomp(o.decomp);  // validates early; the plan parses it again
+  if (o.pattern.empty() && !o.density) {
+    throw Error(ExitCode::usage, "run: give a PATTERN file or --random DENSITY");
+  }
+  if (!o.pattern.empty() && o.density) {
+    throw Error(ExitCode::usage, "run: give either a PATTERN file or --random, not both");
+  }
+  if (o.at && o.density) throw Error(ExitCode::usage, "run: --at places a pattern, not a soup");
+  return cmd;
+}
+
+}  // namespace mpilife

@@ -1,0 +1,87 @@
+#include <algorithm>
+#include <vector>
+
+#include "mpilife/io.hpp"
+
+namespace mpilife {
+
+CellArray gather_grid(const Simulation& sim) {
+  const mpi::Comm& comm = sim.cart().comm();
+  const Layout& lay = sim.layout();
+  const Tile& tile = sim.tile();
+  std::vector<std::uint8_t> mine(static_cast<std::size_t>(lay.local.cells()));
+  for (std::int64_t y = 0; y < lay.local.h; ++y) {
+    tile.read_row(y, mine.data() + y * lay.local.w);
+  }
+  constexpr int kTag = 100;
+  if (comm.rank() != 0) {
+    MPI_Send(mine.data(), static_cast<int>(mine.size()), MPI_BYTE, 0, kTag, comm.get());
+    return CellArray();
+  }
+  CellArray grid(lay.height, lay.width);
+  std::vector<mpi::Datatype> types;
+  std::vector<MPI_Request> requests;
+  types.reserve(static_cast<std::size_t>(comm.size()));
+  for (int r = 1; r < comm.size(); ++r) {
+    int c[2] = {0, 0};
+    MPI_Cart_coords(comm.get(), r, 2, c);
+    const Extent e = tile_extent(lay.width, lay.height, lay.procs, c[1], c[0]);
+    types.push_back(mpi::byte_subarray(lay.height, lay.width, e.h, e.w, e.y0, e.x0));
+    requests.emplace_back();
+    MPI_Irecv(grid.data(), 1, types.back().get(), r, kTag, comm.get(), &requests.back());
+  }
+  for (std::int64_t y = 0; y < lay.local.h; ++y) {
+    std::copy_n(mine.data() + y * lay.local.w, lay.local.w, &grid(lay.local.y0 + y, lay.local.x0));
+  }
+  MPI_Waitall(static_cast<int>(requests.size()), requests.data(), MPI_STATUSES_IGNORE);
+  return grid;
+}
+
+void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root) {
+  const mpi::Comm& comm = sim.cart().comm();
+  std::vector<std::int64_t> xy;
+  if (comm.rank() == 0) {
+    xy.reserve(2 * cells_on_root.size());
+    for (const Cell& c : cells_on_root) {
+      xy.push_back(c.x);
+      xy.push_back(c.y);
+    }
+  }
+  long long n = static_cast<long long>(xy.size());
+  MPI_Bcast(&n, 1, MPI_LONG_LONG, 0, comm.get());
+  xy.resize(static_cast<std::size_t>(n));
+  // Chunks keep every message count inside an int.
+  constexpr std::size_t kChunk = std::size_t{1} << 26;
+  for (std::size_t off = 0; off < xy.size(); off += kChunk) {
+    const auto count = static_cast<int>(std::min(kChunk, xy.size() - off));
+    MPI_Bcast(xy.data() + off, count, MPI_INT64_T, 0, comm.get());
+  }
+  const Extent e = sim.layout().local;
+  std::vector<Cell> mine;
+  for (std::size_t i = 0; i < xy.size(); i += 2) {
+    const Cell c{xy[i] - e.x0, xy[i + 1] - e.y0};
+    if (c.x >= 0 && c.x < e.w && c.y >= 0 && c.y < e.h) mine.push_back(c);
+  }
+  std::sort(mine.begin(), mine.end(), [](const Cell& a, const Cell& b) { return a.y < b.y; });
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
+  Tile& tile = sim.tile();
+  for (std::size_t i = 0; i < mine.size();) {
+    const std::int64_t y = mine[i].y;
+    tile.read_row(y, row.data());
+    for (; i < mine.size() && mine[i].y == y; ++i) row[static_cast<std::size_t>(mine[i].x)] = 1;
+    tile.write_row(y, row.data());
+  }
+}
+
+void fill_soup(Simulation& sim, std::uint64_t seed, double density) {
+  const Extent e = sim.layout().local;
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
+  for (std::int64_t y = 0; y < e.h; ++y) {
+    for (std::int64_t x = 0; x < e.w; ++x) {
+      row[static_cast<std::size_t>(x)] = soup_cell(seed, e.x0 + x, e.y0 + y, density) ? 1 : 0;
+    }
+    sim.tile().write_row(y, row.data());
+  }
+}
+
+}  // namespace mpilife

@@ -1,0 +1,167 @@
+#include <nlohmann/json.hpp>
+
+#include "mpilife/cli.hpp"
+#include "mpilife/error.hpp"
+#include "mpilife/io.hpp"
+
+namespace mpilife {
+
+namespace {
+
+constexpr std::int64_t kDefaultSoupSide = 256;
+
+RuleSpec parse_option_rule(const std::string& text) {
+  try {
+    return parse_rule(text);
+  } catch (const Error& e) {
+    throw Error(ExitCode::data, std::string("--rule: ") + e.what());
+  }
+}
+
+}  // namespace
+
+std::int64_t default_margin(std::int64_t pattern_width, std::int64_t pattern_height) {
+  return std::max<std::int64_t>({32, pattern_width, pattern_height});
+}
+
+std::string RunPlan::rule_with_suffix() const {
+  return rule.to_string() + GridSuffix{topology, width, height}.to_string();
+}
+
+RunPlan resolve_plan(const RunOptions& options) {
+  RunPlan plan;
+  plan.options = options;
+  plan.kernel = options.kernel == "reference" ? KernelKind::reference : KernelKind::fast;
+  plan.decomp = parse_decomp(options.decomp);
+
+  std::optional<RuleSpec> explicit_rule;
+  if (!options.rule.empty()) explicit_rule = parse_option_rule(options.rule);
+  Pattern pattern;
+  const bool has_pattern = !options.pattern.empty();
+  if (has_pattern) {
+    pattern = read_pattern(options.pattern);
+    plan.pattern_name = pattern.name;
+  }
+
+  plan.rule = explicit_rule ? explicit_rule->rule : pattern.rule ? pattern.rule->rule : Rule{};
+  std::optional<GridSuffix> suffix;
+  if (explicit_rule && explicit_rule->suffix) {
+    suffix = explicit_rule->suffix;
+  } else if (pattern.rule && pattern.rule->suffix) {
+    suffix = pattern.rule->suffix;
+  }
+  const bool explicit_suffix = explicit_rule && explicit_rule->suffix;
+  if (explicit_suffix && !options.topology.empty() &&
+      to_string(suffix->topology) != options.topology) {
+    throw Error(ExitCode::usage, "--topology " + options.topology + " contradicts --rule " +
+                                     options.rule);
+  }
+  if (explicit_suffix && options.size &&
+      ((*options.size)[0] != suffix->width || (*options.size)[1] != suffix->height)) {
+    throw Error(ExitCode::usage, "--size contradicts the grid size in --rule " + options.rule);
+  }
+  plan.topology = !options.topology.empty() ? (options.topology == "plane" ? Topology::plane
+                                                                           : Topology::torus)
+                  : suffix ? suffix->topology
+                           : Topology::torus;
+
+  if (options.size) {
+    plan.width = (*options.size)[0];
+    plan.height = (*options.size)[1];
+  } else if (suffix) {
+    plan.width = suffix->width;
+    plan.height = suffix->height;
+  } else if (has_pattern) {
+    const std::int64_t m = default_margin(pattern.width, pattern.height);
+    plan.width = pattern.width + 2 * m;
+    plan.height = pattern.height + 2 * m;
+  } else {
+    plan.width = plan.height = kDefaultSoupSide;
+  }
+
+  if (has_pattern) {
+    std::int64_t x0 = (plan.width - pattern.width) / 2;
+    std::int64_t y0 = (plan.height - pattern.height) / 2;
+    if (options.at) {
+      x0 = (*options.at)[0];
+      y0 = (*options.at)[1];
+    }
+    if (x0 < 0 || y0 < 0 || x0 + pattern.width > plan.width || y0 + pattern.height > plan.height) {
+      const std::string what =
+          options.pattern + ": the pattern (" + std::to_string(pattern.width) + "x" +
+          std::to_string(pattern.height) + (options.at ? " at " + std::to_string(x0) + "," +
+                                                             std::to_string(y0)
+                                                       : std::string()) +
+          ") does not fit the " + std::to_string(plan.width) + "x" + std::to_string(plan.height) +
+          " grid; give a larger --size";
+      throw Error(options.size || options.at ? ExitCode::usage : ExitCode::data, what);
+    }
+    plan.cells.reserve(pattern.cells.size());
+    for (const Cell& c : pattern.cells) plan.cells.push_back({c.x + x0, c.y + y0});
+  }
+
+  if (!options.final_path.empty()) check_output_path(options.final_path, "--final", true);
+  if (!options.stats_path.empty()) check_output_path(options.stats_path, "--stats", true);
+  if (!options.summary_path.empty()) check_output_path(options.summary_path, "--summary", true);
+  return plan;
+}
+
+std::string RunPlan::to_json() const {
+  const RunOptions& o = options;
+  nlohmann::json j;
+  j["pattern"] = o.pattern;
+  j["generations"] = o.generations;
+  j["density"] = o.density ? *o.density : -1.0;
+  j["seed"] = o.seed;
+  j["decomp"] = o.decomp;
+  j["kernel"] = o.kernel;
+  j["final"] = o.final_path;
+  j["stats"] = o.stats_path;
+  j["summary"] = o.summary_path;
+  j["stop_when_stable"] = o.stop_when_stable;
+  j["force"] = o.force;
+  j["quiet"] = o.quiet;
+  j["progress_seconds"] = o.progress_seconds;
+  j["width"] = width;
+  j["height"] = height;
+  j["birth"] = rule.birth;
+  j["survival"] = rule.survival;
+  j["topology"] = to_string(topology);
+  j["pattern_name"] = pattern_name;
+  j["start_generation"] = start_generation;
+  j["procs"] = {procs.cols, procs.rows};
+  return j.dump();
+}
+
+RunPlan RunPlan::from_json(const std::string& text) {
+  const nlohmann::json j = nlohmann::json::parse(text);
+  RunPlan p;
+  RunOptions& o = p.options;
+  o.pattern = j.at("pattern").get<std::string>();
+  o.generations = j.at("generations").get<std::int64_t>();
+  const double density = j.at("density").get<double>();
+  if (density >= 0) o.density = density;
+  o.seed = j.at("seed").get<std::uint64_t>();
+  o.decomp = j.at("decomp").get<std::string>();
+  o.kernel = j.at("kernel").get<std::string>();
+  o.final_path = j.at("final").get<std::string>();
+  o.stats_path = j.at("stats").get<std::string>();
+  o.summary_path = j.at("summary").get<std::string>();
+  o.stop_when_stable = j.at("stop_when_stable").get<bool>();
+  o.force = j.at("force").get<bool>();
+  o.quiet = j.at("quiet").get<bool>();
+  o.progress_seconds = j.at("progress_seconds").get<double>();
+  p.width = j.at("width").get<std::int64_t>();
+  p.height = j.at("height").get<std::int64_t>();
+  p.rule.birth = j.at("birth").get<std::uint16_t>();
+  p.rule.survival = j.at("survival").get<std::uint16_t>();
+  p.topology = j.at("topology").get<std::string>() == "plane" ? Topology::plane : Topology::torus;
+  p.kernel = o.kernel == "reference" ? KernelKind::reference : KernelKind::fast;
+  p.decomp = parse_decomp(o.decomp);
+  p.pattern_name = j.at("pattern_name").get<std::string>();
+  p.start_generation = j.at("start_generation").get<std::int64_t>();
+  p.procs = {j.at("procs").at(0).get<int>(), j.at("procs").at(1).get<int>()};
+  return p;
+}
+
+}  // namespace mpilife
