@@ -37,6 +37,34 @@ CellArray gather_grid(const Simulation& sim) {
   return grid;
 }
 
+std::vector<std::uint32_t> gather_block_counts(const Simulation& sim, const Extent& region,
+                                               std::int64_t scale) {
+  const mpi::Comm& comm = sim.cart().comm();
+  const std::int64_t bw = (region.w + scale - 1) / scale;
+  const std::int64_t bh = (region.h + scale - 1) / scale;
+  std::vector<std::uint32_t> counts(static_cast<std::size_t>(bw * bh), 0);
+  const Extent t = sim.layout().local;
+  const std::int64_t x_begin = std::max(region.x0, t.x0);
+  const std::int64_t x_end = std::min(region.x0 + region.w, t.x0 + t.w);
+  const std::int64_t y_begin = std::max(region.y0, t.y0);
+  const std::int64_t y_end = std::min(region.y0 + region.h, t.y0 + t.h);
+  if (x_begin < x_end && y_begin < y_end) {
+    std::vector<std::uint8_t> row(static_cast<std::size_t>(t.w));
+    for (std::int64_t y = y_begin; y < y_end; ++y) {
+      sim.tile().read_row(y - t.y0, row.data());
+      std::uint32_t* out = counts.data() + ((y - region.y0) / scale) * bw;
+      for (std::int64_t x = x_begin; x < x_end; ++x) {
+        out[(x - region.x0) / scale] += row[static_cast<std::size_t>(x - t.x0)];
+      }
+    }
+  }
+  const bool root = comm.rank() == 0;
+  MPI_Reduce(root ? MPI_IN_PLACE : counts.data(), counts.data(), static_cast<int>(counts.size()),
+             MPI_UINT32_T, MPI_SUM, 0, comm.get());
+  if (!root) counts.clear();
+  return counts;
+}
+
 void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root) {
   const mpi::Comm& comm = sim.cart().comm();
   std::vector<std::int64_t> xy;

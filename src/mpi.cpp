@@ -1,5 +1,7 @@
 #include "mpilife/mpi.hpp"
 
+#include "mpilife/error.hpp"
+
 #include <limits>
 #include <stdexcept>
 #include <utility>
@@ -161,6 +163,41 @@ void broadcast(std::string& s, int root, const Comm& comm) {
   check(MPI_Bcast(&n, 1, MPI_UNSIGNED_LONG_LONG, root, comm.get()), "MPI_Bcast");
   s.resize(static_cast<std::size_t>(n));
   if (n > 0) check(MPI_Bcast(s.data(), to_int(s.size()), MPI_CHAR, root, comm.get()), "MPI_Bcast");
+}
+
+namespace {
+
+// Runs body, turning any exception into (exit code, message); (0, "") on success.
+std::pair<int, std::string> capture(const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const Error& e) {
+    return {static_cast<int>(e.code()), e.what()};
+  } catch (const std::exception& e) {
+    return {static_cast<int>(ExitCode::io), std::string("internal error: ") + e.what()};
+  }
+  return {0, std::string()};
+}
+
+}  // namespace
+
+void on_root_agreed(const Comm& comm, const std::function<void()>& body) {
+  std::pair<int, std::string> result;
+  if (comm.rank() == 0) result = capture(body);
+  check(MPI_Bcast(&result.first, 1, MPI_INT, 0, comm.get()), "MPI_Bcast");
+  if (result.first != 0) throw Error(static_cast<ExitCode>(result.first), result.second);
+}
+
+void everywhere_agreed(const Comm& comm, const std::function<void()>& body) {
+  std::pair<int, std::string> result = capture(body);
+  const int me = comm.rank();
+  int first_failed = result.first != 0 ? me : comm.size();
+  check(MPI_Allreduce(MPI_IN_PLACE, &first_failed, 1, MPI_INT, MPI_MIN, comm.get()),
+        "MPI_Allreduce");
+  if (first_failed == comm.size()) return;
+  check(MPI_Bcast(&result.first, 1, MPI_INT, first_failed, comm.get()), "MPI_Bcast");
+  broadcast(result.second, first_failed, comm);
+  throw Error(static_cast<ExitCode>(result.first), result.second);
 }
 
 }  // namespace mpilife::mpi

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -124,5 +125,13 @@ int allreduce_max(int v, const Comm& comm);
 
 /// Broadcasts a string from `root` to every rank of `comm`.
 void broadcast(std::string& s, int root, const Comm& comm);
+
+/// Runs `body` on rank 0 only. If it throws, every rank of `comm` throws the same mpilife::Error
+/// (code and message), so all ranks leave together. Collective.
+void on_root_agreed(const Comm& comm, const std::function<void()>& body);
+
+/// Runs `body` on every rank. If it throws on any rank, every rank throws the mpilife::Error of
+/// the lowest failing rank (code and message). Collective.
+void everywhere_agreed(const Comm& comm, const std::function<void()>& body);
 
 }  // namespace mpilife::mpi

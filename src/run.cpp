@@ -1,0 +1,194 @@
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include "mpilife/app.hpp"
+#include "mpilife/error.hpp"
+#include "mpilife/io.hpp"
+#include "mpilife/simulation.hpp"
+
+namespace mpilife {
+
+namespace {
+
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void on_stop_signal(int sig) { g_stop_signal = sig; }
+
+// Seconds between two collective control points (signal and stability checks).
+constexpr double kControlSeconds = 0.1;
+
+// Every `interval` generations all ranks agree whether to stop: a signal on any rank, or (with
+// --stop-when-stable) an empty grid. Rank 0 picks the next interval from its own timing, so the
+// check costs one small allreduce about ten times a second whatever the generation rate.
+class Control {
+ public:
+  Control(const Simulation& sim, bool stop_when_empty)
+      : sim_(sim), stop_when_empty_(stop_when_empty), first_(sim.generation()), next_(first_ + 1) {}
+
+  bool due() const { return sim_.generation() >= next_; }
+
+  // Collective; returns why to stop, or "" to go on.
+  std::string check(double elapsed) {
+    long long v[3] = {g_stop_signal != 0 ? 1 : 0, 0, 0};
+    if (sim_.cart().comm().rank() == 0) {
+      const auto done = static_cast<double>(std::max<std::int64_t>(1, sim_.generation() - first_));
+      const double per_gen = std::max(elapsed / done, 1e-9);
+      v[1] = std::clamp<long long>(static_cast<long long>(kControlSeconds / per_gen), 1, 1 << 16);
+    }
+    v[2] = stop_when_empty_ && sim_.tile().population() > 0 ? 1 : 0;
+    long long out[3];
+    MPI_Allreduce(v, out, 3, MPI_LONG_LONG, MPI_MAX, sim_.cart().comm().get());
+    next_ = sim_.generation() + out[1];
+    if (out[0]) return "interrupted";
+    if (stop_when_empty_ && out[2] == 0) return "died-out";
+    return {};
+  }
+
+ private:
+  const Simulation& sim_;
+  bool stop_when_empty_;
+  std::int64_t first_;
+  std::int64_t next_;
+};
+
+// --stats: the population of every generation, summed over ranks once at the end.
+class StatsWriter final : public Observer {
+ public:
+  explicit StatsWriter(std::string path) : path_(std::move(path)) {}
+
+  void start(const Simulation& sim) override {
+    first_ = sim.generation();
+    populations_.push_back(sim.tile().population());
+  }
+  void after_step(const Simulation& sim) override { populations_.push_back(sim.tile().population()); }
+  void finish(const Simulation& sim) override {
+    const mpi::Comm& comm = sim.cart().comm();
+    const bool root = comm.rank() == 0;
+    MPI_Reduce(root ? MPI_IN_PLACE : populations_.data(), populations_.data(),
+               static_cast<int>(populations_.size()), MPI_LONG_LONG, MPI_SUM, 0, comm.get());
+    mpi::on_root_agreed(comm, [&] {
+      write_file_atomically(path_, [&](std::ostream& out) {
+        out << "generation,population\n";
+        for (std::size_t i = 0; i < populations_.size(); ++i) {
+          out << first_ + static_cast<std::int64_t>(i) << ',' << populations_[i] << '\n';
+        }
+      });
+    });
+  }
+
+ private:
+  std::string path_;
+  std::int64_t first_ = 0;
+  std::vector<long long> populations_;
+};
+
+// --final: the last grid, gathered to rank 0 and written as RLE with the :T/:P suffix.
+class FinalWriter final : public Observer {
+ public:
+  FinalWriter(std::string path, std::string rule, std::string source)
+      : path_(std::move(path)), rule_(std::move(rule)), source_(std::move(source)) {}
+
+  void finish(const Simulation& sim) override {
+    const CellArray grid = gather_grid(sim);
+    mpi::on_root_agreed(sim.cart().comm(), [&] {
+      write_file_atomically(path_, [&](std::ostream& out) {
+        write_rle(out, grid.data(), grid.cols(), grid.rows(), rule_,
+                  {"generation " + std::to_string(sim.generation()) + " of " + source_ +
+                   ", written by mpilife"});
+      });
+    });
+  }
+
+ private:
+  std::string path_;
+  std::string rule_;
+  std::string source_;
+};
+
+void seed_initial_state(Simulation& sim, const RunPlan& plan) {
+  if (plan.options.density) {
+    fill_soup(sim, plan.options.seed, *plan.options.density);
+  } else {
+    place_cells(sim, plan.cells);
+  }
+}
+
+}  // namespace
+
+int run_command(const mpi::Comm& world, const RunPlan& plan) {
+  const bool root = world.rank() == 0;
+  const RunOptions& opt = plan.options;
+  Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, plan.kernel, plan.rule,
+                 plan.start_generation);
+  seed_initial_state(sim, plan);
+
+  std::vector<std::unique_ptr<Observer>> observers;
+  if (!opt.stats_path.empty()) observers.push_back(std::make_unique<StatsWriter>(opt.stats_path));
+  if (!opt.final_path.empty()) {
+    observers.push_back(std::make_unique<FinalWriter>(
+        opt.final_path, plan.rule_with_suffix(),
+        plan.pattern_name.empty() ? std::string("a random soup") : plan.pattern_name));
+  }
+
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
+  for (auto& o : observers) o->start(sim);
+  Control control(sim, opt.stop_when_stable);
+  Progress progress(sim.generation(), opt.generations, opt.progress_seconds, root && !opt.quiet);
+  std::string stopped = "completed";
+  MPI_Barrier(world.get());
+  const double t0 = MPI_Wtime();
+  while (sim.generation() < opt.generations) {
+    if (control.due()) {
+      const std::string reason = control.check(MPI_Wtime() - t0);
+      if (!reason.empty()) {
+        stopped = reason;
+        break;
+      }
+    }
+    sim.step();
+    for (auto& o : observers) o->after_step(sim);
+    progress.update(sim.generation());
+  }
+  double wall = MPI_Wtime() - t0;
+  progress.finish();
+
+  RunReport report;
+  report.generations = sim.generation() - plan.start_generation;
+  report.final_generation = sim.generation();
+  report.width = plan.width;
+  report.height = plan.height;
+  report.ranks = world.size();
+  report.procs = plan.procs;
+  report.kernel = to_string(plan.kernel);
+  report.rule = plan.rule_with_suffix();
+  report.topology = to_string(plan.topology);
+  report.stopped = stopped;
+  double wait_fraction = wall > 0 ? sim.halo_wait_seconds() / wall : 0.0;
+  MPI_Allreduce(MPI_IN_PLACE, &wall, 1, MPI_DOUBLE, MPI_MAX, world.get());
+  MPI_Allreduce(MPI_IN_PLACE, &wait_fraction, 1, MPI_DOUBLE, MPI_SUM, world.get());
+  report.wall_seconds = wall;
+  report.halo_wait_fraction = wait_fraction / world.size();
+  report.final_population = sim.population();
+
+  for (auto& o : observers) o->finish(sim);
+  mpi::on_root_agreed(world, [&] {
+    if (!opt.summary_path.empty()) {
+      write_file_atomically(opt.summary_path, [&](std::ostream& out) { out << report.json(); });
+    }
+    if (!opt.quiet) std::fprintf(stderr, "%s\n", report.line().c_str());
+  });
+  if (stopped == "interrupted") {
+    if (root) {
+      std::fprintf(stderr, "mpilife: stopped by a signal at generation %lld; outputs written\n",
+                   static_cast<long long>(sim.generation()));
+    }
+    return static_cast<int>(ExitCode::interrupted);
+  }
+  return 0;
+}
+
+}  // namespace mpilife

@@ -1,0 +1,70 @@
+// Gathers to rank 0: the whole grid and the block-count reduction used for big-grid frames.
+#include <doctest/doctest.h>
+
+#include "mpi_test_util.hpp"
+#include "mpilife/io.hpp"
+
+using namespace mpilife;
+
+namespace {
+
+CellArray soup(std::int64_t w, std::int64_t h, std::uint64_t seed) {
+  CellArray a(h, w);
+  for (std::int64_t y = 0; y < h; ++y) {
+    for (std::int64_t x = 0; x < w; ++x) a(y, x) = soup_cell(seed, x, y, 0.5) ? 1 : 0;
+  }
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("gather_grid and the soup are independent of the decomposition") {
+  const std::int64_t w = 53;
+  const std::int64_t h = 29;
+  const CellArray want = soup(w, h, 4);
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::fast, Rule{});
+    fill_soup(sim, 4, 0.5);
+    const CellArray got = gather_grid(sim);
+    INFO("procs ", test::name(g));
+    CHECK(test::root_says(test::world_rank() != 0 || (got == want).all()));
+    CHECK(sim.population() == want.cast<std::int64_t>().sum());
+  }
+}
+
+TEST_CASE("block counts equal the counts computed from the full grid") {
+  const std::int64_t w = 203;
+  const std::int64_t h = 97;
+  const CellArray full = soup(w, h, 9);
+  const std::vector<Extent> regions = {{0, 0, w, h}, {17, 5, 150, 80}, {200, 90, 3, 7}};
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    Simulation sim(mpi::world(), w, h, Topology::plane, g, KernelKind::fast, Rule{});
+    fill_soup(sim, 9, 0.5);
+    for (const Extent& r : regions) {
+      for (std::int64_t scale : {1, 4, 7, 64}) {
+        const std::vector<std::uint32_t> got = gather_block_counts(sim, r, scale);
+        bool ok = true;
+        if (test::world_rank() == 0) {
+          const std::int64_t bw = (r.w + scale - 1) / scale;
+          const std::int64_t bh = (r.h + scale - 1) / scale;
+          ok = got.size() == static_cast<std::size_t>(bw * bh);
+          for (std::int64_t by = 0; ok && by < bh; ++by) {
+            for (std::int64_t bx = 0; bx < bw; ++bx) {
+              std::uint32_t n = 0;
+              for (std::int64_t y = by * scale; y < std::min((by + 1) * scale, r.h); ++y) {
+                for (std::int64_t x = bx * scale; x < std::min((bx + 1) * scale, r.w); ++x) {
+                  n += full(r.y0 + y, r.x0 + x);
+                }
+              }
+              ok = ok && got[static_cast<std::size_t>(by * bw + bx)] == n;
+            }
+          }
+        } else {
+          ok = got.empty();
+        }
+        INFO("procs ", test::name(g), " scale ", scale, " region at ", r.x0, ",", r.y0);
+        CHECK(test::all_ranks(ok));
+      }
+    }
+  }
+}
