@@ -1,0 +1,334 @@
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "mpilife/grid.hpp"
+#include "mpilife/pattern.hpp"
+#include "mpilife/serial.hpp"
+
+// Golly's bgolly is an independent oracle: the same start grid is run by bgolly on a bounded grid
+// (rule suffix :T<W>,<H> or :P<W>,<H>) and by evolve_serial, and the results must agree bit for
+// bit.
+//
+// Where bgolly puts things: reading an RLE whose header box (x, y) fits the bounded grid, Golly
+// puts the box's top-left at (-(x/2), -(y/2)), and a W x H bounded grid spans columns
+// -(W/2) .. -(W/2)+W-1 and rows -(H/2) .. -(H/2)+H-1. We always write the whole grid (x = W,
+// y = H), so grid cell (0, 0) is Golly's (-(W/2), -(H/2)). bgolly's `-o out.rle` writes plain
+// RLE holding only the bounding box of the live cells, with no #CXRLE position, so the box's
+// position is read from a second bgolly run (`--exec` script: "step 1" N times, then "edges",
+// which prints "Bounding box left top .. right bottom" in Golly's coordinates). The gen-0
+// "edges" checks the placement rule above; Golly's RLE then gives the cells inside the box.
+
+using namespace mpilife;
+
+namespace {
+
+const char* const kBgolly = "/usr/bin/bgolly";
+
+bool have_bgolly() {
+  return std::filesystem::exists(kBgolly);
+}
+
+// A fresh directory under the system's temporary directory, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "mpilife-golly-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Runs a shell command; true when it exited with status 0.
+bool shell(const std::string& command) {
+  const int status = std::system(command.c_str());
+  return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Golly's bounding box, inclusive, in Golly's coordinates.
+struct Box {
+  std::int64_t left = 0;
+  std::int64_t top = 0;
+  std::int64_t right = 0;
+  std::int64_t bottom = 0;
+};
+
+// Every "Bounding box l t .. r b" line bgolly printed, in order.
+std::vector<Box> boxes_in(const std::string& log) {
+  std::vector<Box> boxes;
+  std::istringstream in(log);
+  std::string line;
+  while (std::getline(in, line)) {
+    long long l = 0;
+    long long t = 0;
+    long long r = 0;
+    long long b = 0;
+    if (std::sscanf(line.c_str(), "Bounding box %lld %lld .. %lld %lld", &l, &t, &r, &b) == 4) {
+      boxes.push_back({l, t, r, b});
+    }
+  }
+  return boxes;
+}
+
+std::int64_t population(const CellArray& cells) {
+  return cells.cast<std::int64_t>().sum();
+}
+
+// Runs `start` for `generations` generations in bgolly under `rule` on the bounded grid of the
+// start's size and topology; returns the final grid.
+CellArray golly_evolve(const CellArray& start, const Rule& rule, Topology topology,
+                       std::int64_t generations) {
+  const std::int64_t w = start.cols();
+  const std::int64_t h = start.rows();
+  const GridSuffix suffix{topology, w, h};
+  const TempDir dir;
+  const std::string in = dir.file("in.rle");
+  const std::string out = dir.file("out.rle");
+  {
+    std::ofstream f(in);
+    write_rle(f, start.data(), w, h, rule.to_string() + suffix.to_string());
+  }
+  const std::string run = std::string(kBgolly) + " -q -q -a QuickLife -m " +
+                          std::to_string(generations) + " -o '" + out + "' '" + in + "'";
+  REQUIRE_MESSAGE(shell(run + " > '" + dir.file("log.txt") + "' 2>&1"), run);
+  const Pattern golly = read_pattern(out);
+  REQUIRE(golly.rule);
+  CHECK(golly.rule->rule == rule);
+  REQUIRE(golly.rule->suffix);
+  CHECK(golly.rule->suffix->to_string() == suffix.to_string());
+
+  CellArray result = CellArray::Zero(h, w);
+  if (golly.cells.empty()) return result;
+
+  // Where the live cells' box lies: a second run prints "edges" at generation 0 and at the end.
+  {
+    std::ofstream script(dir.file("script.txt"));
+    script << "edges\n";
+    for (std::int64_t g = 0; g < generations; ++g) script << "step 1\n";
+    script << "edges\n";
+  }
+  const std::string exec = std::string(kBgolly) + " -q -q -a QuickLife --exec '" +
+                           dir.file("script.txt") + "' '" + in + "'";
+  REQUIRE_MESSAGE(shell(exec + " > '" + dir.file("edges.txt") + "' 2>&1"), exec);
+  const std::vector<Box> boxes = boxes_in(slurp(dir.file("edges.txt")));
+  REQUIRE(boxes.size() == 2);
+  const std::int64_t grid_left = -(w / 2);
+  const std::int64_t grid_top = -(h / 2);
+  // Generation 0 confirms where Golly put grid cell (0, 0).
+  std::int64_t min_x = w;
+  std::int64_t min_y = h;
+  for (std::int64_t y = 0; y < h; ++y) {
+    for (std::int64_t x = 0; x < w; ++x) {
+      if (start(y, x)) {
+        min_x = std::min(min_x, x);
+        min_y = std::min(min_y, y);
+      }
+    }
+  }
+  if (population(start) > 0) {
+    CHECK(boxes[0].left == grid_left + min_x);
+    CHECK(boxes[0].top == grid_top + min_y);
+  }
+  const Box& last = boxes[1];
+  CHECK(last.right - last.left + 1 == golly.width);
+  CHECK(last.bottom - last.top + 1 == golly.height);
+  for (const Cell& c : golly.cells) {
+    const std::int64_t x = last.left + c.x - grid_left;
+    const std::int64_t y = last.top + c.y - grid_top;
+    REQUIRE(x >= 0);
+    REQUIRE(x < w);
+    REQUIRE(y >= 0);
+    REQUIRE(y < h);
+    result(y, x) = 1;
+  }
+  return result;
+}
+
+CellArray soup(std::int64_t w, std::int64_t h, std::uint64_t seed, double density) {
+  CellArray cells(h, w);
+  for (std::int64_t y = 0; y < h; ++y) {
+    for (std::int64_t x = 0; x < w; ++x) cells(y, x) = soup_cell(seed, x, y, density) ? 1 : 0;
+  }
+  return cells;
+}
+
+// The first row and column where two grids differ, for failure messages.
+std::string first_difference(const CellArray& a, const CellArray& b) {
+  for (std::int64_t y = 0; y < a.rows(); ++y) {
+    for (std::int64_t x = 0; x < a.cols(); ++x) {
+      if (a(y, x) != b(y, x)) {
+        return "first difference at x = " + std::to_string(x) + ", y = " + std::to_string(y);
+      }
+    }
+  }
+  return "identical";
+}
+
+// The grid and the generations a library fact line refers to (patterns/README.md).
+struct FactRun {
+  Topology topology = Topology::plane;
+  std::int64_t width = 0;
+  std::int64_t height = 0;
+  std::vector<std::int64_t> generations;
+};
+
+std::optional<FactRun> fact_run(const std::string& fact, const Pattern& p) {
+  std::istringstream in(fact);
+  std::vector<std::string> words{std::istream_iterator<std::string>(in),
+                                 std::istream_iterator<std::string>()};
+  FactRun run;
+  run.width = p.width + 64;
+  run.height = p.height + 64;
+  std::int64_t period = 0;
+  std::int64_t from = 0;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::string& next = words[i + 1];
+    if (words[i] == "at" || words[i] == "returns") run.generations.push_back(std::stoll(next));
+    if (words[i] == "dies") {
+      run.generations.push_back(std::stoll(next) - 1);
+      run.generations.push_back(std::stoll(next));
+    }
+    if (words[i] == "period") period = std::stoll(next);
+    if (words[i] == "from") from = std::stoll(next);
+    if (words[i] == "on" && i + 2 < words.size()) {
+      run.topology = next == "torus" ? Topology::torus : Topology::plane;
+      const std::string& size = words[i + 2];
+      run.width = std::stoll(size.substr(0, size.find('x')));
+      run.height = std::stoll(size.substr(size.find('x') + 1));
+    }
+  }
+  if (period > 0) {
+    run.generations.push_back(from);
+    run.generations.push_back(from + period);
+  }
+  if (run.generations.empty()) return std::nullopt;
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("bgolly agrees with the reference kernel on random soups") {
+  if (!have_bgolly()) {
+    MESSAGE("bgolly not found at /usr/bin/bgolly (Debian package golly): skipped");
+    return;
+  }
+  struct Size {
+    std::int64_t w;
+    std::int64_t h;
+  };
+  const Size sizes[] = {{37, 23}, {64, 65}, {101, 7}};
+  const char* const rules[] = {"B3/S23", "B36/S23", "B3678/S34678", "B2/S", "B34/S34"};
+  std::uint64_t seed = 1;
+  for (const Size& size : sizes) {
+    for (const char* rule_text : rules) {
+      for (Topology topology : {Topology::torus, Topology::plane}) {
+        ++seed;
+        const Rule rule = parse_rule(rule_text).rule;
+        const std::int64_t generations = 50 + static_cast<std::int64_t>(seed * 37 % 151);
+        const std::string what = std::string(rule_text) + " on a " + std::to_string(size.w) + "x" +
+                                 std::to_string(size.h) + " " + to_string(topology) + ", " +
+                                 std::to_string(generations) + " generations, seed " +
+                                 std::to_string(seed);
+        CAPTURE(what);
+        const CellArray start = soup(size.w, size.h, seed, 0.35);
+        const CellArray ours =
+            evolve_serial(start, rule, topology, KernelKind::reference, generations);
+        const CellArray golly = golly_evolve(start, rule, topology, generations);
+        CHECK_MESSAGE((ours == golly).all(), first_difference(ours, golly));
+      }
+    }
+  }
+}
+
+TEST_CASE("bgolly agrees on a glider crossing the torus seam and an empty result") {
+  if (!have_bgolly()) {
+    MESSAGE("bgolly not found at /usr/bin/bgolly (Debian package golly): skipped");
+    return;
+  }
+  CellArray glider = CellArray::Zero(9, 11);
+  glider(6, 9) = glider(7, 10) = glider(8, 8) = glider(8, 9) = glider(8, 10) = 1;
+  for (std::int64_t g : {1, 3, 6, 13}) {
+    CAPTURE(g);
+    const CellArray ours = evolve_serial(glider, Rule{}, Topology::torus, KernelKind::reference, g);
+    CHECK((ours == golly_evolve(glider, Rule{}, Topology::torus, g)).all());
+  }
+  CellArray blinker_pair = CellArray::Zero(5, 6);
+  blinker_pair(0, 0) = blinker_pair(4, 5) = 1;
+  const CellArray gone = golly_evolve(blinker_pair, Rule{}, Topology::plane, 1);
+  CHECK(population(gone) == 0);
+}
+
+TEST_CASE("bgolly agrees with the reference kernel on every library fact's grid") {
+  if (!have_bgolly()) {
+    MESSAGE("bgolly not found at /usr/bin/bgolly (Debian package golly): skipped");
+    return;
+  }
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(MPILIFE_SOURCE_DIR) / "patterns")) {
+    if (entry.path().extension() == ".rle") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE_FALSE(files.empty());
+  for (const auto& path : files) {
+    const Pattern p = read_pattern(path.string());
+    // Every generation a fact looks at, per grid.
+    std::map<std::tuple<Topology, std::int64_t, std::int64_t>, std::set<std::int64_t>> grids;
+    for (const std::string& comment : p.comments) {
+      if (comment.rfind("@fact", 0) != 0) continue;
+      const std::string fact = path.filename().string() + ": " + comment;
+      CAPTURE(fact);
+      const auto run = fact_run(comment, p);
+      REQUIRE(run);
+      auto& generations = grids[std::make_tuple(run->topology, run->width, run->height)];
+      generations.insert(run->generations.begin(), run->generations.end());
+    }
+    for (const auto& [grid, generations] : grids) {
+      const auto [topology, w, h] = grid;
+      const std::string where = path.filename().string() + " on a " + std::to_string(w) + "x" +
+                                std::to_string(h) + " " + to_string(topology);
+      CAPTURE(where);
+      CellArray start = CellArray::Zero(h, w);
+      for (const Cell& c : p.cells) start((h - p.height) / 2 + c.y, (w - p.width) / 2 + c.x) = 1;
+      CellArray ours = start;
+      std::int64_t done = 0;
+      for (std::int64_t g : generations) {  // ascending
+        CAPTURE(g);
+        ours = evolve_serial(ours, Rule{}, topology, KernelKind::reference, g - done);
+        done = g;
+        const CellArray golly = golly_evolve(start, Rule{}, topology, g);
+        CHECK_MESSAGE((ours == golly).all(), first_difference(ours, golly));
+      }
+    }
+  }
+}
