@@ -90,21 +90,9 @@ class Reporter {
   RuleSpec rule(long line, std::size_t index, std::string_view text) const {
     try {
       return parse_rule(text);
-    } catch (const Error& e) {
-      // parse_rule says: invalid rule "TEXT" at column N: what
-      const std::string message = e.what();
-      const std::string marker = " at column ";
-      const std::size_t at = message.find(marker);
-      std::size_t column = 0;
-      std::size_t end = at == std::string::npos ? at : at + marker.size();
-      while (end != std::string::npos && end < message.size() && is_digit(message[end])) {
-        column = column * 10 + static_cast<std::size_t>(message[end] - '0');
-        ++end;
-      }
-      if (at == std::string::npos || column == 0 || message.compare(end, 2, ": ") != 0) {
-        fail(line, index, message);
-      }
-      fail(line, index + column - 1, message.substr(0, at) + message.substr(end));
+    } catch (const RuleError& e) {
+      fail(line, index + static_cast<std::size_t>(e.column()) - 1,
+           "invalid rule \"" + std::string(text) + "\": " + e.reason());
     }
   }
 

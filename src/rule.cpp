@@ -17,9 +17,8 @@ std::string digits_of(std::uint16_t mask) {
 }
 
 [[noreturn]] void fail(std::string_view text, std::size_t index, const std::string& what) {
-  throw data_error({"", 0, 0}, "invalid rule \"" + std::string(text) + "\" at column " +
-                                   std::to_string(index + 1) + ": " + what +
-                                   " (expected e.g. B3/S23, b36s23, 23/3, B3/S23:T64,64)");
+  throw RuleError(std::string(text), static_cast<long>(index) + 1,
+                  what + " (expected e.g. B3/S23, b36s23, 23/3, B3/S23:T64,64)");
 }
 
 // Reads digits 0-8 from `body` starting at `i` into `mask`; stops at the first non-digit.
@@ -109,6 +108,12 @@ GridSuffix parse_suffix(std::string_view text, std::size_t offset, std::string_v
 }
 
 }  // namespace
+
+RuleError::RuleError(const std::string& text, long column, const std::string& reason)
+    : Error(ExitCode::data,
+            "invalid rule \"" + text + "\" at column " + std::to_string(column) + ": " + reason),
+      column_(column),
+      reason_(reason) {}
 
 std::string to_string(Topology t) { return t == Topology::torus ? "torus" : "plane"; }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "mpilife/error.hpp"
+
 namespace mpilife {
 
 /// How the grid's edges behave: wrapped both ways, or dead cells outside.
@@ -52,8 +54,23 @@ struct RuleSpec {
   std::string to_string() const;
 };
 
-/// Parses B3/S23, b3s23, 23/3 (S/B), "B3/S23:T64,48", ... ; throws Error (exit 65) naming the
-/// offending column of `text`.
+/// A rule that does not parse: a data error (exit 65) that also knows where in the text it went wrong.
+class RuleError : public Error {
+ public:
+  /// `column` is 1-based within the rule text; `reason` says what is wrong there.
+  RuleError(const std::string& text, long column, const std::string& reason);
+  /// 1-based column within the rule text.
+  long column() const { return column_; }
+  /// What is wrong, without the position.
+  const std::string& reason() const { return reason_; }
+
+ private:
+  long column_;
+  std::string reason_;
+};
+
+/// Parses B3/S23, b3s23, 23/3 (S/B), "B3/S23:T64,48", ... ; throws RuleError naming the offending
+/// column of `text`.
 RuleSpec parse_rule(std::string_view text);
 
 }  // namespace mpilife
