@@ -1,0 +1,162 @@
+// bench_kernel: times one kernel on one tile in one process (no MPI), ghosts filled in process
+// through the same faces the halo exchange uses, and prints one greppable summary line:
+//
+//   BENCH kernel=fast isa=avx512 rule=B3/S23 topology=torus size=4096x4096 gens=200 repeats=5
+//         warmup=10 median_gcups=... min=... max=... cpu_median_gcups=... bytes_per_cell=...
+//
+// Each repeat runs --generations generations; the median is over the repeats, after --warmup
+// untimed generations. Gcell-updates/s are by the wall clock; cpu_median_gcups divides by the
+// process's CPU time instead, which other processes sharing the core do not inflate.
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "mpilife/grid.hpp"
+#include "mpilife/kernel.hpp"
+#include "mpilife/rule.hpp"
+#include "mpilife/serial.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Parses "N" or "WxH".
+bool parse_size(const std::string& text, std::int64_t& w, std::int64_t& h) {
+  try {
+    const auto x = text.find('x');
+    std::size_t used = 0;
+    if (x == std::string::npos) {
+      w = h = std::stoll(text, &used);
+      return used == text.size() && w > 0;
+    }
+    w = std::stoll(text.substr(0, x), &used);
+    if (used != x) return false;
+    h = std::stoll(text.substr(x + 1), &used);
+    return used == text.size() - x - 1 && w > 0 && h > 0;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+// CPU seconds of this process: unlike the wall clock, blind to other processes sharing the core.
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string size_text = "4096";
+  std::int64_t generations = 100;
+  std::string kernel_name = "fast";
+  std::string rule_text = "B3/S23";
+  std::string topology_name = "torus";
+  int repeats = 5;
+  std::int64_t warmup = 10;
+  std::uint64_t seed = 1;
+  double density = 0.5;
+
+  CLI::App app{"bench_kernel: Gcell-updates/s of one kernel on one tile (one core, no MPI)"};
+  app.add_option("--size", size_text, "grid N (square) or WxH")->capture_default_str();
+  app.add_option("-g,--generations", generations, "generations per timed repeat")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--kernel", kernel_name, "fast or reference")
+      ->check(CLI::IsMember({"fast", "reference"}))
+      ->capture_default_str();
+  app.add_option("--rule", rule_text, "Life-like rule, e.g. B36/S23")->capture_default_str();
+  app.add_option("--topology", topology_name, "torus or plane")
+      ->check(CLI::IsMember({"torus", "plane"}))
+      ->capture_default_str();
+  app.add_option("--repeats", repeats, "timed repeats (the median is reported)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--warmup", warmup, "untimed generations before the repeats")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--seed", seed, "soup seed")->capture_default_str();
+  app.add_option("--density", density, "soup density")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+
+  std::int64_t w = 0;
+  std::int64_t h = 0;
+  if (!parse_size(size_text, w, h)) {
+    std::fprintf(stderr, "bench_kernel: bad --size '%s' (N or WxH)\n", size_text.c_str());
+    return 64;
+  }
+  mpilife::Rule rule;
+  try {
+    rule = mpilife::parse_rule(rule_text).rule;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_kernel: %s\n", e.what());
+    return 65;
+  }
+  const auto kind =
+      kernel_name == "fast" ? mpilife::KernelKind::fast : mpilife::KernelKind::reference;
+  const auto topology =
+      topology_name == "torus" ? mpilife::Topology::torus : mpilife::Topology::plane;
+
+  auto tile = mpilife::make_tile(kind, w, h, rule);
+  std::vector<std::uint8_t> line(static_cast<std::size_t>(w));
+  for (std::int64_t y = 0; y < h; ++y) {
+    for (std::int64_t x = 0; x < w; ++x) {
+      line[static_cast<std::size_t>(x)] = mpilife::soup_cell(seed, x, y, density) ? 1 : 0;
+    }
+    tile->write_row(y, line.data());
+  }
+  const std::int64_t start_population = tile->population();
+
+  auto run = [&](std::int64_t gens) {
+    for (std::int64_t g = 0; g < gens; ++g) {
+      mpilife::fill_ghosts_local(*tile, topology);
+      tile->step_all();
+    }
+  };
+  run(warmup);
+
+  const double cells = static_cast<double>(w) * static_cast<double>(h);
+  const double updates = cells * static_cast<double>(generations);
+  std::vector<double> gcups;
+  std::vector<double> cpu_gcups;
+  for (int r = 0; r < repeats; ++r) {
+    const auto t0 = Clock::now();
+    const double c0 = cpu_seconds();
+    run(generations);
+    const double cpu = cpu_seconds() - c0;
+    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    gcups.push_back(updates / seconds * 1e-9);
+    cpu_gcups.push_back(updates / cpu * 1e-9);
+    std::printf("repeat %d: %.6f s (%.6f s CPU), %.3f Gcell-updates/s, %.4f ns/cell-update\n", r,
+                seconds, cpu, gcups.back(), 1.0 / gcups.back());
+  }
+
+  const double bytes_per_cell = static_cast<double>(tile->storage_bytes()) / cells;
+  std::printf(
+      "BENCH kernel=%s isa=%s rule=%s topology=%s size=%lldx%lld gens=%lld repeats=%d warmup=%lld "
+      "median_gcups=%.3f min=%.3f max=%.3f cpu_median_gcups=%.3f bytes_per_cell=%.4f "
+      "population=%lld->%lld\n",
+      kernel_name.c_str(),
+      kind == mpilife::KernelKind::fast ? mpilife::fast_kernel_isa().c_str() : "scalar",
+      rule.to_string().c_str(), topology_name.c_str(), static_cast<long long>(w),
+      static_cast<long long>(h), static_cast<long long>(generations), repeats,
+      static_cast<long long>(warmup), median(gcups), *std::min_element(gcups.begin(), gcups.end()),
+      *std::max_element(gcups.begin(), gcups.end()), median(cpu_gcups), bytes_per_cell,
+      static_cast<long long>(start_population), static_cast<long long>(tile->population()));
+  return 0;
+}
