@@ -19,6 +19,7 @@ Every rank exits with the same code. See README.md for formats and examples.)";
 constexpr const char* kRunFooter = R"(Examples:
   mpiexec -n 4 mpilife run patterns/gosper-glider-gun.rle -g 1000 --size 256x256 --final out.rle
   mpiexec -n 2 mpilife run --random 0.5 --size 4096x4096 -g 1000 --decomp 1d --summary s.json
+  mpiexec -n 2 mpilife run patterns/gosper-glider-gun.rle --size 160x120 --topology plane --view
   mpilife run patterns/acorn.rle --size 4096x4096 --topology plane -g 5206 --stats pop.csv
 
 Without --size the grid is the pattern's own :T/:P size if its rule has one, otherwise the
@@ -106,6 +107,87 @@ Command parse_command_line(int argc, const char* const* argv) {
                   "Seconds between progress lines when stderr is not a terminal")
       ->default_val(5.0)
       ->check(CLI::PositiveNumber);
+  CLI::Option* output =
+      run->add_option("--output", o.output_path,
+                      "Record frames to HDF5 (/frames, /generations, /population) with an XDMF "
+                      "sidecar FILE.xmf")
+          ->type_name("FILE.h5");
+  run->add_option("--every", o.every, "Record every K-th generation (plus the first and last)")
+      ->type_name("K")
+      ->default_val(1)
+      ->check(CLI::PositiveNumber)
+      ->needs(output);
+  run->add_option("--frame-scale", o.frame_scale,
+                  "Store each N x N block of cells as one pixel (its density 0..255)")
+      ->type_name("N")
+      ->default_val(1)
+      ->check(CLI::PositiveNumber)
+      ->needs(output);
+  run->add_option("--io", o.io,
+                  "HDF5 I/O of --output, --checkpoint and --restart: gather = rank 0 alone "
+                  "(serial driver), parallel = every rank its own tile (collective MPI-IO), auto = "
+                  "parallel on several ranks for planes above 1024x1024 pixels")
+      ->default_val("auto")
+      ->check(CLI::IsMember({"gather", "parallel", "auto"}));
+  CLI::Option* checkpoint =
+      run->add_option("--checkpoint", o.checkpoint_path,
+                      "Write the full grid to this HDF5 checkpoint (atomically replaced), at the "
+                      "end and every --checkpoint-every generations")
+          ->type_name("FILE.h5");
+  run->add_option("--checkpoint-every", o.checkpoint_every,
+                  "Checkpoint every K-th generation [default: only the last]")
+      ->type_name("K")
+      ->check(CLI::PositiveNumber)
+      ->needs(checkpoint);
+  run->add_option("--restart", o.restart_path,
+                  "Continue a checkpoint (any rank count); -g is the target generation")
+      ->type_name("FILE.h5");
+  run->add_flag("--force", o.force, "Overwrite existing --output and --checkpoint files");
+  std::string window;
+  CLI::Option* view = run->add_flag(
+      "--view", o.view,
+      "Watch the run live in an SDL2 window on rank 0 until you quit (-g N: pause at N); keys: "
+      "Enter run/stop, Space step, +/- speed, ]/[ zoom, f fit, h help, q quit");
+  run->add_option("--window", window, "Viewer window size in pixels [default: 1024x768]")
+      ->type_name("WxH")
+      ->needs(view);
+  run->add_option(
+         "--view-script", o.view_script,
+         "Scripted viewer input, e.g. \"stop; step 30; screenshot a.png; quit\" (commands: "
+         "key NAME, run, stop, step N, wait FRAMES, until GEN, sleep SECONDS, click X,Y, "
+         "wheel X,Y,N, drag X1,Y1,X2,Y2, seek FRAME, screenshot FILE, print, quit)")
+      ->type_name("SCRIPT")
+      ->needs(view);
+
+  ViewOptions& vo = cmd.view;
+  std::string view_window;
+  CLI::App* viewer =
+      app.add_subcommand("view", "Replay a recording (run --output FILE.h5) in the SDL2 viewer");
+  viewer->add_option("FILE", vo.file, "HDF5 recording written by --output")
+      ->type_name("FILE.h5")
+      ->required();
+  viewer->add_option("--window", view_window, "Window size in pixels [default: 1024x768]")
+      ->type_name("WxH");
+  viewer->add_option("--view-script", vo.script, "Scripted input, as for run --view-script")
+      ->type_name("SCRIPT");
+
+  InspectOptions& in = cmd.inspect;
+  CLI::App* info = app.add_subcommand("info", "Describe a recording or checkpoint file");
+  info->add_option("FILE", in.file, "HDF5 file written by --output or --checkpoint")
+      ->type_name("FILE.h5")
+      ->required();
+  CLI::App* exporter = app.add_subcommand(
+      "export", "Write a recorded frame (or a checkpoint's grid) as an RLE pattern");
+  exporter->add_option("FILE", in.file, "HDF5 file written by --output or --checkpoint")
+      ->type_name("FILE.h5")
+      ->required();
+  exporter
+      ->add_option("--frame", in.frame,
+                   "Frame index, negative counts from the end [default: -1, the last]")
+      ->type_name("N")
+      ->default_val(-1);
+  exporter->add_option("--out", in.out_path, "RLE file to write [default: stdout]")
+      ->type_name("FILE.rle");
 
   try {
     app.parse(argc, argv);
@@ -125,15 +207,39 @@ Command parse_command_line(int argc, const char* const* argv) {
     cmd.text = "mpilife " MPILIFE_VERSION "\n";
     return cmd;
   }
+  if (info->parsed()) {
+    cmd.kind = Command::Kind::info;
+    return cmd;
+  }
+  if (exporter->parsed()) {
+    cmd.kind = Command::Kind::export_frame;
+    return cmd;
+  }
+  if (viewer->parsed()) {
+    cmd.kind = Command::Kind::view;
+    if (!view_window.empty()) {
+      vo.window = parse_pair(view_window, "--window", "xX", "WxH (e.g. 1280x800)", true);
+    }
+    return cmd;
+  }
   if (!run->parsed()) {
     throw Error(ExitCode::usage, "a command is required\n" + app.help());
   }
   cmd.kind = Command::Kind::run;
   if (!size.empty()) o.size = parse_pair(size, "--size", "xX", "WxH (e.g. 512x256)", true);
   if (!at.empty()) o.at = parse_pair(at, "--at", ",", "X,Y (e.g. 10,20)", false);
+  if (!window.empty()) o.window = parse_pair(window, "--window", "xX", "WxH (e.g. 1280x800)", true);
+  o.generations_given = run->count("--generations") > 0;
   parse_decomp(o.decomp);  // validates early; the plan parses it again
+  if (!o.restart_path.empty()) {
+    if (!o.pattern.empty() || o.density || o.at) {
+      throw Error(ExitCode::usage,
+                  "run: --restart continues a checkpoint; give no PATTERN, --random or --at");
+    }
+    return cmd;
+  }
   if (o.pattern.empty() && !o.density) {
-    throw Error(ExitCode::usage, "run: give a PATTERN file or --random DENSITY");
+    throw Error(ExitCode::usage, "run: give a PATTERN file, --random DENSITY or --restart FILE.h5");
   }
   if (!o.pattern.empty() && o.density) {
     throw Error(ExitCode::usage, "run: give either a PATTERN file or --random, not both");

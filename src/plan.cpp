@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "mpilife/cli.hpp"
@@ -18,6 +19,66 @@ RuleSpec parse_option_rule(const std::string& text) {
   }
 }
 
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
+}
+
+void check_outputs(const RunPlan& plan) {
+  const RunOptions& o = plan.options;
+  if (!o.final_path.empty()) check_output_path(o.final_path, "--final", true);
+  if (!o.stats_path.empty()) check_output_path(o.stats_path, "--stats", true);
+  if (!o.summary_path.empty()) check_output_path(o.summary_path, "--summary", true);
+  if (!o.output_path.empty()) {
+    if (o.output_path == o.checkpoint_path || same_file(o.output_path, o.restart_path)) {
+      throw Error(ExitCode::usage, "--output must name a file of its own");
+    }
+    check_output_path(o.output_path, "--output", o.force);
+    check_output_path(sidecar_path(o.output_path), "--output (XDMF sidecar)", true);
+  }
+  if (!o.checkpoint_path.empty()) {
+    // Continuing into the checkpoint a run restarted from is the normal case, not an overwrite.
+    const bool continues = same_file(o.checkpoint_path, o.restart_path);
+    check_output_path(o.checkpoint_path, "--checkpoint", o.force || continues);
+    check_output_path(o.checkpoint_path + ".tmp", "--checkpoint", true);
+  }
+}
+
+// --restart: the grid, rule, topology, generation and provenance come from the checkpoint;
+// options that contradict it are errors (64).
+void resolve_restart(RunPlan& plan) {
+  const RunOptions& o = plan.options;
+  const CheckpointInfo info = read_checkpoint_info(o.restart_path);
+  const RuleSpec stored = parse_rule(info.meta.rule);
+  const std::string where = " contradicts the checkpoint " + o.restart_path + " (" +
+                            std::to_string(info.meta.width) + "x" +
+                            std::to_string(info.meta.height) + " " + to_string(info.meta.topology) +
+                            ", rule " + info.meta.rule + ")";
+  if (!o.rule.empty()) {
+    const RuleSpec given = parse_option_rule(o.rule);
+    const bool suffix_differs = given.suffix && (given.suffix->width != info.meta.width ||
+                                                 given.suffix->height != info.meta.height ||
+                                                 given.suffix->topology != info.meta.topology);
+    if (given.rule != stored.rule || suffix_differs) {
+      throw Error(ExitCode::usage, "--rule " + o.rule + where);
+    }
+  }
+  if (o.size && ((*o.size)[0] != info.meta.width || (*o.size)[1] != info.meta.height)) {
+    throw Error(ExitCode::usage, "--size " + std::to_string((*o.size)[0]) + "x" +
+                                     std::to_string((*o.size)[1]) + where);
+  }
+  if (!o.topology.empty() && o.topology != to_string(info.meta.topology)) {
+    throw Error(ExitCode::usage, "--topology " + o.topology + where);
+  }
+  plan.width = info.meta.width;
+  plan.height = info.meta.height;
+  plan.rule = stored.rule;
+  plan.topology = info.meta.topology;
+  plan.pattern_name = info.meta.pattern;
+  plan.start_generation = info.generation;
+  plan.options.seed = info.meta.seed;
+}
+
 }  // namespace
 
 std::int64_t default_margin(std::int64_t pattern_width, std::int64_t pattern_height) {
@@ -33,6 +94,11 @@ RunPlan resolve_plan(const RunOptions& options) {
   plan.options = options;
   plan.kernel = options.kernel == "reference" ? KernelKind::reference : KernelKind::fast;
   plan.decomp = parse_decomp(options.decomp);
+  if (!options.restart_path.empty()) {
+    resolve_restart(plan);
+    check_outputs(plan);
+    return plan;
+  }
 
   std::optional<RuleSpec> explicit_rule;
   if (!options.rule.empty()) explicit_rule = parse_option_rule(options.rule);
@@ -100,9 +166,7 @@ RunPlan resolve_plan(const RunOptions& options) {
     for (const Cell& c : pattern.cells) plan.cells.push_back({c.x + x0, c.y + y0});
   }
 
-  if (!options.final_path.empty()) check_output_path(options.final_path, "--final", true);
-  if (!options.stats_path.empty()) check_output_path(options.stats_path, "--stats", true);
-  if (!options.summary_path.empty()) check_output_path(options.summary_path, "--summary", true);
+  check_outputs(plan);
   return plan;
 }
 
@@ -122,6 +186,17 @@ std::string RunPlan::to_json() const {
   j["force"] = o.force;
   j["quiet"] = o.quiet;
   j["progress_seconds"] = o.progress_seconds;
+  j["output"] = o.output_path;
+  j["every"] = o.every;
+  j["io"] = o.io;
+  j["frame_scale"] = o.frame_scale;
+  j["checkpoint"] = o.checkpoint_path;
+  j["checkpoint_every"] = o.checkpoint_every;
+  j["restart"] = o.restart_path;
+  j["view"] = o.view;
+  j["generations_given"] = o.generations_given;
+  j["window"] = o.window;
+  j["view_script"] = o.view_script;
   j["width"] = width;
   j["height"] = height;
   j["birth"] = rule.birth;
@@ -151,6 +226,17 @@ RunPlan RunPlan::from_json(const std::string& text) {
   o.force = j.at("force").get<bool>();
   o.quiet = j.at("quiet").get<bool>();
   o.progress_seconds = j.at("progress_seconds").get<double>();
+  o.output_path = j.at("output").get<std::string>();
+  o.every = j.at("every").get<std::int64_t>();
+  o.io = j.at("io").get<std::string>();
+  o.frame_scale = j.at("frame_scale").get<std::int64_t>();
+  o.checkpoint_path = j.at("checkpoint").get<std::string>();
+  o.checkpoint_every = j.at("checkpoint_every").get<std::int64_t>();
+  o.restart_path = j.at("restart").get<std::string>();
+  o.view = j.at("view").get<bool>();
+  o.generations_given = j.at("generations_given").get<bool>();
+  o.window = j.at("window").get<std::array<std::int64_t, 2>>();
+  o.view_script = j.at("view_script").get<std::string>();
   p.width = j.at("width").get<std::int64_t>();
   p.height = j.at("height").get<std::int64_t>();
   p.rule.birth = j.at("birth").get<std::uint16_t>();

@@ -6,6 +6,7 @@
 
 #include "mpilife/app.hpp"
 #include "mpilife/error.hpp"
+#include "mpilife/interactive.hpp"
 #include "mpilife/io.hpp"
 #include "mpilife/simulation.hpp"
 
@@ -108,8 +109,28 @@ class FinalWriter final : public Observer {
   std::string source_;
 };
 
-void seed_initial_state(Simulation& sim, const RunPlan& plan) {
-  if (plan.options.density) {
+// The frame (or checkpoint grid) size the --io choice depends on.
+IoMode io_mode_for(const RunPlan& plan, int ranks, std::int64_t scale) {
+  const std::int64_t w = (plan.width + scale - 1) / scale;
+  const std::int64_t h = (plan.height + scale - 1) / scale;
+  return choose_io_mode(plan.options.io, ranks, w * h);
+}
+
+RunMetadata run_metadata(const RunPlan& plan) {
+  RunMetadata m;
+  m.rule = plan.rule_with_suffix();
+  m.topology = plan.topology;
+  m.width = plan.width;
+  m.height = plan.height;
+  m.seed = plan.options.seed;
+  m.pattern = plan.pattern_name;
+  return m;
+}
+
+void seed_initial_state(Simulation& sim, const RunPlan& plan, int ranks) {
+  if (!plan.options.restart_path.empty()) {
+    load_checkpoint(sim, plan.options.restart_path, io_mode_for(plan, ranks, 1));
+  } else if (plan.options.density) {
     fill_soup(sim, plan.options.seed, *plan.options.density);
   } else {
     place_cells(sim, plan.cells);
@@ -118,12 +139,12 @@ void seed_initial_state(Simulation& sim, const RunPlan& plan) {
 
 }  // namespace
 
-int run_command(const mpi::Comm& world, const RunPlan& plan) {
+int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
   const bool root = world.rank() == 0;
   const RunOptions& opt = plan.options;
   Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, plan.kernel, plan.rule,
                  plan.start_generation);
-  seed_initial_state(sim, plan);
+  seed_initial_state(sim, plan, world.size());
 
   std::vector<std::unique_ptr<Observer>> observers;
   if (!opt.stats_path.empty()) observers.push_back(std::make_unique<StatsWriter>(opt.stats_path));
@@ -131,6 +152,20 @@ int run_command(const mpi::Comm& world, const RunPlan& plan) {
     observers.push_back(std::make_unique<FinalWriter>(
         opt.final_path, plan.rule_with_suffix(),
         plan.pattern_name.empty() ? std::string("a random soup") : plan.pattern_name));
+  }
+  Recorder* recorder = nullptr;
+  if (!opt.output_path.empty()) {
+    const IoMode io = io_mode_for(plan, world.size(), opt.frame_scale);
+    auto r = std::make_unique<Recorder>(
+        RecorderSettings{opt.output_path, opt.every, opt.frame_scale, io}, run_metadata(plan));
+    recorder = r.get();
+    observers.push_back(std::move(r));
+  }
+  if (!opt.checkpoint_path.empty()) {
+    observers.push_back(
+        std::make_unique<Checkpointer>(CheckpointSettings{opt.checkpoint_path, opt.checkpoint_every,
+                                                          io_mode_for(plan, world.size(), 1)},
+                                       run_metadata(plan)));
   }
 
   std::signal(SIGINT, on_stop_signal);
@@ -141,7 +176,15 @@ int run_command(const mpi::Comm& world, const RunPlan& plan) {
   std::string stopped = "completed";
   MPI_Barrier(world.get());
   const double t0 = MPI_Wtime();
-  while (sim.generation() < opt.generations) {
+  if (opt.view) {
+    InteractiveOptions viewing;
+    viewing.after_step = [&] {
+      for (auto& o : observers) o->after_step(sim);
+    };
+    viewing.stop_requested = [] { return g_stop_signal != 0; };
+    if (run_viewer(sim, plan, make_display, viewing).interrupted) stopped = "interrupted";
+  }
+  while (!opt.view && sim.generation() < opt.generations) {
     if (control.due()) {
       const std::string reason = control.check(MPI_Wtime() - t0);
       if (!reason.empty()) {
@@ -174,6 +217,7 @@ int run_command(const mpi::Comm& world, const RunPlan& plan) {
   report.halo_wait_fraction = wait_fraction / world.size();
   report.final_population = sim.population();
 
+  if (recorder != nullptr) recorder->set_outcome(stopped);
   for (auto& o : observers) o->finish(sim);
   mpi::on_root_agreed(world, [&] {
     if (!opt.summary_path.empty()) {

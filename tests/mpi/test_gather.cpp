@@ -3,6 +3,7 @@
 
 #include "mpi_test_util.hpp"
 #include "mpilife/io.hpp"
+#include "mpilife/view.hpp"
 
 using namespace mpilife;
 
@@ -65,6 +66,23 @@ TEST_CASE("block counts equal the counts computed from the full grid") {
         INFO("procs ", test::name(g), " scale ", scale, " region at ", r.x0, ",", r.y0);
         CHECK(test::all_ranks(ok));
       }
+    }
+  }
+}
+
+TEST_CASE("a large grid reduced to screen resolution equals the reference grid's block counts") {
+  const std::int64_t w = 2000;
+  const std::int64_t h = 1500;
+  const CellArray full = soup(w, h, 21);
+  const std::vector<Extent> regions = {{0, 0, w, h}, {256, 96, 1024, 768}, {1999, 0, 1, 1500}};
+  const ProcessGrid g = test::process_grids(test::world_size(), w, h).back();
+  Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::fast, Rule{});
+  fill_soup(sim, 21, 0.5);
+  for (const Extent& r : regions) {
+    for (std::int64_t scale : {2, 8, 33, 256, 512}) {  // 256 and 512 fold the byte lanes
+      const std::vector<std::uint32_t> got = gather_block_counts(sim, r, scale);
+      INFO("procs ", test::name(g), " scale ", scale, " region at ", r.x0, ",", r.y0);
+      CHECK(test::root_says(test::world_rank() != 0 || got == block_counts(full, r, scale)));
     }
   }
 }

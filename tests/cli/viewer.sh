@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# The live viewer and the replay viewer driven by --view-script: every rank follows the window
+# (steps, clicks, quit), screenshots show the grid the run computed, and a build without SDL2 says
+# so. Runs headless with SDL's dummy video driver, and in a real X window when Xvfb is installed.
+source "$(dirname "$0")/common.bash"
+GUN=$SRC/patterns/gosper-glider-gun.rle
+export SDL_VIDEODRIVER=dummy
+
+# check_cells IMAGE.bmp GRID.rle ORIGIN_X ORIGIN_Y PIXELS_PER_CELL: every cell's centre pixel has
+# the live colour exactly when the cell is alive in GRID.rle.
+check_cells() {
+  /usr/bin/python3 - "$@" <<'PY'
+import struct, sys
+bmp, rle, ox, oy, p = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+data = open(bmp, "rb").read()
+offset, = struct.unpack_from("<I", data, 10)
+header, width, height, planes, bpp, compression = struct.unpack_from("<IiiHHI", data, 14)
+assert bpp == 32, bpp
+masks = struct.unpack_from("<IIII", data, 54) if compression == 3 else (0xFF0000, 0xFF00, 0xFF, 0)
+def channel(v, m):
+    return (v & m) >> ((m & -m).bit_length() - 1) if m else 0
+def pixel(x, y):
+    row = height - 1 - y if height > 0 else y
+    v, = struct.unpack_from("<I", data, offset + (row * width + x) * 4)
+    return tuple(channel(v, m) for m in masks[:3])
+live = set()
+w = h = 0
+x = y = 0
+n = ""
+for line in open(rle):
+    if line.startswith("#"):
+        continue
+    if line.startswith("x"):
+        fields = dict(f.split("=") for f in line.replace(" ", "").split(",")[:2])
+        w, h = int(fields["x"]), int(fields["y"])
+        continue
+    for ch in line.strip():
+        if ch.isdigit():
+            n += ch
+            continue
+        k = int(n or 1)
+        n = ""
+        if ch == "!":
+            break
+        if ch == "$":
+            y, x = y + k, 0
+        elif ch in "b.":
+            x += k
+        else:
+            live.update((x + i, y) for i in range(k))
+            x += k
+alive, dead = (0xFF, 0xD2, 0x3F), (0x1B, 0x20, 0x30)
+bad = [(cx, cy) for cy in range(h) for cx in range(w)
+       if pixel(ox + cx * p + p // 2, oy + cy * p + p // 2) != (alive if (cx, cy) in live else dead)]
+assert not bad, f"{len(bad)} cells drawn wrong, e.g. {bad[:5]}"
+assert pixel(2, abs(height) // 2) == (0x09, 0x0B, 0x10), "outside the grid"
+PY
+}
+
+# A build without SDL2: --view and view fail with one clear message and exit 64 on every rank.
+run 2 run "$GUN" --view --view-script quit
+if grep -q "built without the SDL2 viewer" <<<"$ERR"; then
+  expect_rc 64 "--view without the viewer"
+  expect_one_message "--view without the viewer"
+  run 2 view "$WORK/none.h5"
+  expect_rc 64 "view without the viewer"
+  expect_err "view: this mpilife was built without the SDL2 viewer" "view without the viewer"
+  finish
+  exit
+fi
+expect_rc 0 "--view, quit at once"
+
+# Stop, 30 single steps, screenshot: the picture is the grid the ranks computed, and --final (the
+# same grid) equals a batch run's, whatever the number of ranks.
+run 1 run "$GUN" --size 64x48 -g 30 --final "$WORK/batch.rle"
+for np in 1 2 3; do
+  run $np run "$GUN" --size 64x48 --view --window 640x480 --final "$WORK/view$np.rle" \
+    --view-script "stop; step 30; screenshot $WORK/gun$np.bmp; print; quit"
+  expect_rc 0 "np$np view run"
+  grep -q "view: generation=30 population=[0-9]* running=0 speed=0 zoom=1:8 region=0,0,64,48 scale=1" \
+    <<<"$OUT" && pass || fail "np$np print after 30 steps: $OUT"
+  expect_err "mpilife: viewer showed [0-9]+ frames in" "np$np viewer summary"
+  expect_err "^mpilife: 30 generations of 64x48 on $np ranks?" "np$np run summary"
+  diff <(grep -v '^#' "$WORK/batch.rle") <(grep -v '^#' "$WORK/view$np.rle") >/dev/null && pass ||
+    fail "np$np grid after 30 viewer steps differs from the batch run"
+  check_cells "$WORK/gun$np.bmp" "$WORK/batch.rle" 64 48 8 && pass || fail "np$np screenshot pixels"
+done
+
+# Clicks toggle cells on the ranks that own them: a blinker drawn with three clicks, then a step,
+# equals the batch run of the same cells.
+/usr/bin/python3 - "$WORK/drawn.cells" <<'PY'
+import sys
+rows = [["."] * 40 for _ in range(30)]
+for x, y in [(3, 2), (4, 3), (2, 4), (3, 4), (4, 4), (30, 20), (31, 20), (32, 20), (0, 0)]:
+    rows[y][x] = "O"
+open(sys.argv[1], "w").write("!Name: drawn\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+run 1 run "$WORK/drawn.cells" --size 40x30 --at 0,0 --topology plane -g 1 --final "$WORK/drawn.rle"
+for np in 1 2 3; do
+  # 40x30 in 400x400 fits at 1:8 with the grid's corner at (40, 80); cell (x, y) is centred on
+  # pixel (44 + 8x, 84 + 8y).
+  run $np run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view \
+    --window 400x400 --final "$WORK/clicked$np.rle" \
+    --view-script "stop; click 284,244; click 292,244; click 300,244; click 44,84; step 1; quit"
+  expect_rc 0 "np$np clicks"
+  diff <(grep -v '^#' "$WORK/drawn.rle") <(grep -v '^#' "$WORK/clicked$np.rle") >/dev/null &&
+    pass || fail "np$np cells toggled by clicks differ from the batch run"
+done
+
+# Keys change the view as documented; -g N pauses there; Esc and q quit every rank.
+run 2 run "$GUN" --size 64x48 --view --window 640x480 -g 12 \
+  --view-script "until 12; wait 3; print; key ]; print; key [; key [; key [; key [; key [; print; key f; print; key h; print; key Escape"
+expect_rc 0 "keys and -g pause"
+mapfile -t lines <<<"$OUT"
+grep -q "generation=12 .*running=0 .*zoom=1:8 " <<<"${lines[0]}" && pass || fail "-g 12 pauses: ${lines[0]}"
+grep -q "zoom=1:16 " <<<"${lines[1]:-}" && pass || fail "] zooms in: ${lines[1]:-}"
+grep -q "zoom=2:1 .*scale=2" <<<"${lines[2]:-}" && pass || fail "[ [ zooms out to 2:1: ${lines[2]:-}"
+grep -q "zoom=1:8 region=0,0,64,48" <<<"${lines[3]:-}" && pass || fail "f fits: ${lines[3]:-}"
+grep -q "help=1" <<<"${lines[4]:-}" && pass || fail "h shows help: ${lines[4]:-}"
+run 3 run --random 0.3 --size 300x200 --view --view-script "sleep 0.3; key q"
+expect_rc 0 "np3 q quits a running soup"
+
+# Bad input: one message, exit 64, from every rank count.
+run 2 run "$GUN" --view --view-script "jump 3"
+expect_rc 64 "unknown script command"
+expect_one_message "unknown script command"
+expect_err "--view-script: 'jump 3': unknown command" "unknown script command"
+run 2 run "$GUN" --view --view-script "key Nope"
+expect_rc 64 "unknown key"
+expect_one_message "unknown key"
+run 2 run "$GUN" --window 300x200
+expect_rc 64 "--window needs --view"
+SDL_VIDEODRIVER=no-such-driver run 2 run "$GUN" --view --view-script quit
+expect_rc 64 "no video driver"
+expect_one_message "no video driver"
+expect_err "viewer: cannot open a window" "no video driver"
+
+# Replay a recording: jump to a frame, step back, and the picture shows that frame.
+run 2 run "$GUN" --size 64x48 -g 40 --every 10 --output "$WORK/rec.h5"
+expect_rc 0 "record for replay"
+run 1 run "$GUN" --size 64x48 -g 20 --final "$WORK/g20.rle"
+run 0 view "$WORK/rec.h5" --window 640x480 \
+  --view-script "stop; seek 3; wait 2; key Backspace; wait 2; print; screenshot $WORK/replay.bmp; quit"
+expect_rc 0 "view recording"
+grep -q "view: generation=20 .*running=0 .*frame=2 " <<<"$OUT" && pass || fail "replay frame 2: $OUT"
+check_cells "$WORK/replay.bmp" "$WORK/g20.rle" 64 48 8 && pass || fail "replay screenshot pixels"
+run 2 view "$WORK/missing.h5" --view-script quit
+expect_rc 66 "view a missing file"
+expect_one_message "view a missing file"
+
+# A real window: the same screenshot test on an X server (Xvfb), when one can be started.
+if command -v Xvfb >/dev/null; then
+  display=$((100 + RANDOM % 400))
+  Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
+  XVFB=$!
+  trap 'kill $XVFB 2>/dev/null; rm -rf "$WORK"' EXIT
+  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+  DISPLAY=":$display" SDL_VIDEODRIVER=x11 run 2 run "$GUN" --size 64x48 --view --window 640x480 \
+    --view-script "stop; step 30; wait 2; screenshot $WORK/x11.bmp; quit"
+  expect_rc 0 "view run on Xvfb"
+  check_cells "$WORK/x11.bmp" "$WORK/batch.rle" 64 48 8 && pass || fail "Xvfb screenshot pixels"
+fi
+finish

@@ -1,0 +1,304 @@
+// The live viewer loop without SDL: a scripted fake display on rank 0 steers the run (run, stop,
+// step, toggle, quit) and every rank must follow; frames must be the reduced reference grid.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <functional>
+#include <thread>
+#include <vector>
+
+#include "mpi_test_util.hpp"
+#include "mpilife/error.hpp"
+#include "mpilife/interactive.hpp"
+#include "mpilife/io.hpp"
+#include "mpilife/serial.hpp"
+
+using namespace mpilife;
+
+namespace {
+
+class FakeDisplay;
+
+// One poll's worth of user: change the controls, or wait until a frame reaches a generation.
+struct Action {
+  template <typename F>
+  Action(F f) : act(std::move(f)) {}  // NOLINT: implicit, so lambdas read as actions
+  std::function<void(Controls&, const FakeDisplay&)> act;  // what the user does
+  std::int64_t wait_for = -1;                              // or: the generation to wait for
+};
+
+// Waits (polls doing nothing) until a frame shows `generation`.
+Action wait_for(std::int64_t generation) {
+  Action a([](Controls&, const FakeDisplay&) {});
+  a.wait_for = generation;
+  return a;
+}
+
+// A Display whose user is a list of actions, one per poll; quits when the list runs out. Like the
+// SDL window it stops running when a frame says the loop stopped.
+class FakeDisplay final : public Display {
+ public:
+  explicit FakeDisplay(std::vector<Action> actions) : actions_(std::move(actions)) {}
+
+  void open(const ViewSource& source) override {
+    source_ = source;
+    state_.view = ViewRequest{{0, 0, source.width, source.height}, 1};
+  }
+
+  Controls poll(double wait_seconds) override {
+    ++polls_;
+    if (wait_seconds > 0) {
+      std::this_thread::sleep_for(std::chrono::duration<double>(std::min(wait_seconds, 0.02)));
+    }
+    state_.steps = 0;
+    state_.toggles.clear();
+    if (next_ < actions_.size() && actions_[next_].wait_for >= 0) {
+      const bool reached =
+          !frames_.empty() && frames_.back().generation >= actions_[next_].wait_for;
+      if (reached || polls_ > 100000) ++next_;
+      if (!reached) return state_;
+    }
+    if (next_ < actions_.size()) {
+      actions_[next_++].act(state_, *this);
+    } else {
+      state_.quit = true;
+    }
+    return state_;
+  }
+
+  void show(const Frame& frame) override {
+    if (throw_at_frame_ >= 0 && static_cast<std::int64_t>(frames_.size()) == throw_at_frame_) {
+      throw Error(ExitCode::io, "fake display failed");
+    }
+    if (!frame.running) state_.running = false;
+    frames_.push_back(frame);
+  }
+
+  const std::vector<Frame>& frames() const { return frames_; }
+  const ViewSource& source() const { return source_; }
+  int polls() const { return polls_; }
+  std::int64_t throw_at_frame_ = -1;
+
+ private:
+  std::vector<Action> actions_;
+  std::size_t next_ = 0;
+  Controls state_;
+  ViewSource source_;
+  std::vector<Frame> frames_;
+  int polls_ = 0;
+};
+
+ViewSource source_of(const Simulation& sim) {
+  ViewSource s;
+  s.width = sim.layout().width;
+  s.height = sim.layout().height;
+  s.name = "test";
+  s.rule = "B3/S23";
+  s.ranks = test::world_size();
+  s.proc_cols = sim.layout().procs.cols;
+  s.proc_rows = sim.layout().procs.rows;
+  return s;
+}
+
+CellArray cells_of(const std::vector<Cell>& cells, std::int64_t w, std::int64_t h) {
+  CellArray a = CellArray::Zero(h, w);
+  for (const Cell& c : cells) a(c.y, c.x) = 1;
+  return a;
+}
+
+std::vector<Cell> live_cells(const CellArray& a) {
+  std::vector<Cell> out;
+  for (std::int64_t y = 0; y < a.rows(); ++y) {
+    for (std::int64_t x = 0; x < a.cols(); ++x) {
+      if (a(y, x)) out.push_back({x, y});
+    }
+  }
+  return out;
+}
+
+CellArray soup(std::int64_t w, std::int64_t h, std::uint64_t seed, double density) {
+  CellArray a(h, w);
+  for (std::int64_t y = 0; y < h; ++y) {
+    for (std::int64_t x = 0; x < w; ++x) a(y, x) = soup_cell(seed, x, y, density) ? 1 : 0;
+  }
+  return a;
+}
+
+// Runs the loop with `display` on rank 0 (nullptr elsewhere).
+InteractiveResult run_with(Simulation& sim, FakeDisplay& display,
+                           const InteractiveOptions& options = {}) {
+  return run_interactive(sim, test::world_rank() == 0 ? &display : nullptr, source_of(sim),
+                         options);
+}
+
+// Whether `v` is the same on every rank.
+bool same_everywhere(std::int64_t v) {
+  std::int64_t root = v;
+  MPI_Bcast(&root, 1, MPI_INT64_T, 0, MPI_COMM_WORLD);
+  return test::all_ranks(root == v);
+}
+
+}  // namespace
+
+TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank") {
+  const std::int64_t w = 37;
+  const std::int64_t h = 29;
+  const std::vector<Cell> glider = {{2, 1}, {3, 2}, {1, 3}, {2, 3}, {3, 3}};
+  std::vector<Cell> toggles = {{0, 0}, {w - 1, 0}, {0, h - 1}, {w - 1, h - 1}};
+  for (std::int64_t x = 10; x < 26; ++x) toggles.push_back({x, 20});  // 20 toggles: two messages
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::reference, Rule{});
+    place_cells(sim, test::world_rank() == 0 ? glider : std::vector<Cell>{});
+    FakeDisplay display({
+        [](Controls&, const FakeDisplay&) {},
+        [](Controls& c, const FakeDisplay&) { c.steps = 3; },
+        wait_for(3),
+        [&](Controls& c, const FakeDisplay&) { c.toggles = toggles; },
+        [](Controls& c, const FakeDisplay&) { c.steps = 2; },
+        wait_for(5),
+        [](Controls& c, const FakeDisplay&) {
+          c.running = true;
+          c.speed = 1;
+        },
+        [](Controls&, const FakeDisplay&) {},
+        [](Controls&, const FakeDisplay&) {},
+        [](Controls& c, const FakeDisplay&) { c.running = false; },
+        [](Controls&, const FakeDisplay&) {},
+    });
+    const InteractiveResult result = run_with(sim, display);
+    const std::int64_t gen = sim.generation();
+    CHECK(same_everywhere(gen));
+    CHECK(result.generations == gen);
+    CHECK(same_everywhere(result.frames));
+    CHECK(gen > 5);
+    CHECK((gen - 5) % 2 == 0);  // speed 1 runs in steps of 2 generations
+    const CellArray got = gather_grid(sim);
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      CellArray at3 =
+          evolve_serial(cells_of(glider, w, h), Rule{}, Topology::torus, KernelKind::reference, 3);
+      for (const Cell& c : toggles) at3(c.y, c.x) ^= 1;
+      const CellArray want =
+          evolve_serial(at3, Rule{}, Topology::torus, KernelKind::reference, gen - 3);
+      ok = (got == want).all();
+      const std::vector<Frame>& f = display.frames();
+      ok = ok && f.front().generation == 0 && f.back().generation == gen && !f.back().running;
+      for (std::size_t i = 1; i < f.size(); ++i) ok = ok && f[i].generation >= f[i - 1].generation;
+    }
+    CHECK(test::root_says(ok));
+  }
+}
+
+TEST_CASE("frames are the block counts of the reference grid for the requested view") {
+  const std::int64_t w = 53;
+  const std::int64_t h = 41;
+  const CellArray start = soup(w, h, 3, 0.4);
+  const std::vector<ViewRequest> views = {{{0, 0, w, h}, 1},
+                                          {{5, 7, 40, 30}, 3},
+                                          {{0, 0, w, h}, 8},
+                                          {{50, 40, 3, 1}, 2},
+                                          {{0, 0, 0, 0}, 4}};
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    Simulation sim(mpi::world(), w, h, Topology::plane, g, KernelKind::reference, Rule{});
+    place_cells(sim, test::world_rank() == 0 ? live_cells(start) : std::vector<Cell>{});
+    std::vector<Action> actions;
+    for (std::size_t i = 0; i < views.size(); ++i) {
+      actions.push_back([&, i](Controls& c, const FakeDisplay&) {
+        c.view = views[i];
+        c.steps = static_cast<std::int64_t>(i % 2);
+      });
+    }
+    FakeDisplay display(actions);
+    run_with(sim, display);
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      ok = display.frames().size() == views.size();
+      for (std::size_t i = 0; ok && i < views.size(); ++i) {
+        const Frame& f = display.frames()[i];
+        const CellArray want =
+            evolve_serial(start, Rule{}, Topology::plane, KernelKind::reference, f.generation);
+        ok = f.view == views[i] &&
+             f.counts == block_counts(want, views[i].region, views[i].scale) &&
+             f.population == want.cast<std::int64_t>().sum();
+      }
+      ok = ok && display.frames().back().generation == 2;
+    }
+    CHECK(test::root_says(ok));
+  }
+}
+
+TEST_CASE("a run started from the display pauses at the requested generation") {
+  const std::int64_t w = 24;
+  const std::int64_t h = 18;
+  const ProcessGrid g = test::process_grids(test::world_size(), w, h).front();
+  Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::reference, Rule{});
+  fill_soup(sim, 5, 0.5);
+  bool paused_seen = false;
+  std::vector<Action> actions = {[](Controls& c, const FakeDisplay&) { c.running = true; }};
+  for (int i = 0; i < 200; ++i) {
+    actions.push_back([&](Controls& c, const FakeDisplay& d) {
+      if (!d.frames().empty() && !d.frames().back().running && d.frames().size() > 1) {
+        paused_seen = true;
+        c.quit = true;
+      }
+    });
+  }
+  FakeDisplay stepper(actions);
+  InteractiveOptions options;
+  options.pause_at = 7;
+  run_with(sim, stepper, options);
+  CHECK(same_everywhere(sim.generation()));
+  CHECK(sim.generation() == 7);
+  CHECK(test::root_says(test::world_rank() != 0 || paused_seen));
+}
+
+TEST_CASE("a stop request (a signal) ends the loop on every rank") {
+  const ProcessGrid g = test::process_grids(test::world_size(), 30, 30).front();
+  Simulation sim(mpi::world(), 30, 30, Topology::torus, g, KernelKind::reference, Rule{});
+  int calls = 0;
+  InteractiveOptions options;
+  options.stop_requested = [&] { return ++calls >= 3; };
+  std::vector<Action> forever(1000,
+                              Action([](Controls& c, const FakeDisplay&) { c.running = true; }));
+  FakeDisplay display(forever);
+  const InteractiveResult r = run_with(sim, display, options);
+  CHECK(test::all_ranks(r.interrupted));
+  CHECK(same_everywhere(sim.generation()));
+  CHECK(test::root_says(test::world_rank() != 0 || display.polls() == 3));
+}
+
+TEST_CASE("a display failure on rank 0 becomes the same error on every rank") {
+  const ProcessGrid g = test::process_grids(test::world_size(), 30, 30).front();
+  Simulation sim(mpi::world(), 30, 30, Topology::torus, g, KernelKind::reference, Rule{});
+  std::vector<Action> steps(10, Action([](Controls& c, const FakeDisplay&) { c.steps = 1; }));
+  FakeDisplay display(steps);
+  display.throw_at_frame_ = 2;
+  int code = 0;
+  try {
+    run_with(sim, display);
+  } catch (const Error& e) {
+    code = static_cast<int>(e.code());
+  }
+  CHECK(test::all_ranks(code == static_cast<int>(ExitCode::io)));
+}
+
+TEST_CASE("huge steps are cut into pieces so quit is handled promptly") {
+  const ProcessGrid g = test::process_grids(test::world_size(), 40, 40).front();
+  Simulation sim(mpi::world(), 40, 40, Topology::torus, g, KernelKind::reference, Rule{});
+  fill_soup(sim, 8, 0.3);
+  FakeDisplay display({[](Controls& c, const FakeDisplay&) {
+                         c.running = true;
+                         c.speed = kMaxSpeed;
+                       },
+                       [](Controls&, const FakeDisplay&) {}, [](Controls&, const FakeDisplay&) {}});
+  const auto t0 = std::chrono::steady_clock::now();
+  run_with(sim, display);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(same_everywhere(sim.generation()));
+  CHECK(sim.generation() > 1);
+  CHECK(sim.generation() < step_generations(kMaxSpeed));
+  CHECK(seconds < 10.0);
+}

@@ -1,0 +1,492 @@
+// The SDL2 viewer under SDL_VIDEODRIVER=dummy (software renderer, no screen): pictures read back
+// with SDL_RenderReadPixels, and synthetic key and mouse events pushed with SDL_PushEvent.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <SDL.h>
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "mpilife/error.hpp"
+#include "render.hpp"
+#include "script.hpp"
+#include "sdl_display.hpp"
+#include "viewport.hpp"
+
+using namespace mpilife;
+using namespace mpilife::viz;
+
+namespace {
+
+const Palette kColours{};
+
+// Makes sure SDL picks the dummy driver even when the test runs outside ctest.
+struct DummyVideo {
+  DummyVideo() { setenv("SDL_VIDEODRIVER", "dummy", 0); }
+} const dummy_video;
+
+CellArray grid_with(std::int64_t w, std::int64_t h, const std::vector<Cell>& cells) {
+  CellArray a = CellArray::Zero(h, w);
+  for (const Cell& c : cells) a(c.y, c.x) = 1;
+  return a;
+}
+
+// The glider of patterns/glider.rle at (x, y).
+std::vector<Cell> glider_at(std::int64_t x, std::int64_t y) {
+  return {{x + 1, y}, {x + 2, y + 1}, {x, y + 2}, {x + 1, y + 2}, {x + 2, y + 2}};
+}
+
+// The pulsar of patterns/pulsar.rle (13 x 13) at (x, y).
+std::vector<Cell> pulsar_at(std::int64_t x, std::int64_t y) {
+  std::vector<Cell> out;
+  for (std::int64_t a : {2, 3, 4, 8, 9, 10}) {
+    for (std::int64_t b : {0, 5, 7, 12}) {
+      out.push_back({x + a, y + b});
+      out.push_back({x + b, y + a});
+    }
+  }
+  return out;
+}
+
+ViewSource source_for(std::int64_t w, std::int64_t h, std::int64_t frames = 0) {
+  ViewSource s;
+  s.width = w;
+  s.height = h;
+  s.name = "test";
+  s.rule = "B3/S23";
+  s.frames = frames;
+  return s;
+}
+
+// The frame the display asks for, computed from a whole grid.
+Frame frame_for(const CellArray& grid, const ViewRequest& view, std::int64_t generation = 0) {
+  Frame f;
+  f.generation = generation;
+  f.population = grid.cast<std::int64_t>().sum();
+  f.view = view;
+  f.counts = block_counts(grid, view.region, view.scale);
+  f.running = false;
+  return f;
+}
+
+std::uint32_t pixel(const std::vector<std::uint32_t>& pixels, const SdlDisplay& d, std::int64_t x,
+                    std::int64_t y) {
+  return pixels[static_cast<std::size_t>(y * d.width() + x)];
+}
+
+void push_key(SDL_Keycode key) {
+  SDL_Event e{};
+  e.type = SDL_KEYDOWN;
+  e.key.state = SDL_PRESSED;
+  e.key.keysym.sym = key;
+  SDL_PushEvent(&e);
+  e.type = SDL_KEYUP;
+  e.key.state = SDL_RELEASED;
+  SDL_PushEvent(&e);
+}
+
+void push_button(Uint32 type, int x, int y, Uint8 button = SDL_BUTTON_LEFT) {
+  SDL_Event e{};
+  e.type = type;
+  e.button.button = button;
+  e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+  e.button.x = x;
+  e.button.y = y;
+  SDL_PushEvent(&e);
+}
+
+void push_click(int x, int y) {
+  push_button(SDL_MOUSEBUTTONDOWN, x, y);
+  push_button(SDL_MOUSEBUTTONUP, x, y);
+}
+
+DisplayOptions window(int w, int h, const std::string& script = "") {
+  DisplayOptions o;
+  o.window_width = w;
+  o.window_height = h;
+  o.script = script;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("viewport: fit, zoom about a point, pan, and the data it asks for") {
+  Viewport small(64, 48, 640, 480);
+  CHECK(small.zoom() == 3);  // 8 pixels per cell: 512 x 384
+  CHECK(small.origin_x() == 64);
+  CHECK(small.origin_y() == 48);
+  CHECK(small.request() == ViewRequest{{0, 0, 64, 48}, 1});
+  CHECK(small.zoom_text() == "1:8");
+  const auto c = small.cell_at(200, 100);
+  REQUIRE(c);
+  CHECK(*c == Cell{17, 6});
+  CHECK_FALSE(small.cell_at(10, 10));
+  small.zoom_by(1, 200, 100);
+  CHECK(small.zoom() == 4);
+  CHECK(*small.cell_at(200, 100) == Cell{17, 6});
+  small.zoom_by(1, 200, 100);
+  CHECK(*small.cell_at(200, 100) == Cell{17, 6});
+  const ViewRequest in = small.request();  // 32 px per cell: 20 x 15 cells visible
+  CHECK(in.scale == 1);
+  CHECK(in.region.w == 21);  // a partial cell at the edge
+  CHECK(in.region.h == 16);
+  small.zoom_by(1, 200, 100);
+  CHECK(small.zoom() == Viewport::kMaxZoom);  // no further
+  small.pan(-32, 0);
+  CHECK(*small.cell_at(200, 100) == Cell{18, 6});
+
+  Viewport big(4096, 4096, 1024, 768);
+  CHECK(big.zoom() == -3);  // 8 cells per pixel: 512 x 512 pixels
+  CHECK(big.zoom_text() == "8:1");
+  CHECK(big.origin_x() == 256);
+  CHECK(big.origin_y() == 128);
+  CHECK(big.request() == ViewRequest{{0, 0, 4096, 4096}, 8});
+  big.zoom_by(1, 700, 300);
+  const ViewRequest r = big.request();
+  CHECK(r.scale == 4);
+  CHECK(r.region.x0 % 4 == 0);
+  CHECK(r.region.y0 % 4 == 0);
+  CHECK(r.region.w <= 1024 * 4);
+  CHECK(r.region.x0 + r.region.w <= 4096);
+  big.fit();
+  CHECK(big.zoom() == -3);
+  for (int i = 0; i < 40; ++i) big.zoom_by(-1, 0, 0);
+  CHECK(big.cells_per_pixel() == 4096);  // the whole grid in one pixel, no further
+}
+
+TEST_CASE("a glider at zoom 1:16 is drawn as squares with grid lines") {
+  SdlDisplay d(window(320, 320));
+  d.open(source_for(16, 12));
+  const Controls c = d.poll(0);
+  CHECK(d.viewport().zoom() == 4);
+  CHECK(c.view == ViewRequest{{0, 0, 16, 12}, 1});
+  const CellArray grid = grid_with(16, 12, glider_at(5, 4));
+  d.show(frame_for(grid, c.view));
+  const std::vector<std::uint32_t> px = d.read_pixels();
+  const std::int64_t ox = d.viewport().origin_x();
+  const std::int64_t oy = d.viewport().origin_y();
+  CHECK(ox == 32);
+  CHECK(oy == 64);
+  for (std::int64_t y = 0; y < 12; ++y) {
+    for (std::int64_t x = 0; x < 16; ++x) {
+      INFO("cell ", x, ",", y);
+      CHECK(pixel(px, d, ox + 16 * x + 8, oy + 16 * y + 8) ==
+            (grid(y, x) ? kColours.alive : kColours.dead));
+    }
+  }
+  CHECK(pixel(px, d, ox + 16 * 3, oy + 16 * 5 + 8) == kColours.grid);         // line left of x=3
+  CHECK(pixel(px, d, ox + 16 * 10, oy + 16 * 5 + 8) == kColours.grid_major);  // every tenth
+  CHECK(pixel(px, d, 5, 310) == kColours.outside);
+  CHECK(pixel(px, d, ox + 16 * 16 + 2, oy + 20) == kColours.outside);
+}
+
+TEST_CASE("a pulsar on a 19x19 grid: every cell centre has the right colour") {
+  SdlDisplay d(window(400, 400));
+  d.open(source_for(19, 19));
+  const Controls c = d.poll(0);
+  const CellArray grid = grid_with(19, 19, pulsar_at(3, 3));
+  CHECK(grid.cast<int>().sum() == 48);
+  d.show(frame_for(grid, c.view));
+  const std::vector<std::uint32_t> px = d.read_pixels();
+  const std::int64_t p = d.viewport().pixels_per_cell();
+  CHECK(p == 16);
+  int live = 0;
+  for (std::int64_t y = 0; y < 19; ++y) {
+    for (std::int64_t x = 0; x < 19; ++x) {
+      const std::uint32_t got = pixel(px, d, d.viewport().origin_x() + p * x + p / 2,
+                                      d.viewport().origin_y() + p * y + p / 2);
+      CHECK(got == (grid(y, x) ? kColours.alive : kColours.dead));
+      live += got == kColours.alive ? 1 : 0;
+    }
+  }
+  CHECK(live == 48);
+}
+
+TEST_CASE("zoomed out, each pixel shades the density of its block") {
+  SdlDisplay d(window(200, 300));
+  d.open(source_for(64, 64));
+  CHECK(d.viewport().zoom() == 1);
+  push_key(SDLK_LEFTBRACKET);
+  push_key(SDLK_LEFTBRACKET);
+  const Controls c = d.poll(0);
+  CHECK(d.viewport().zoom() == -1);
+  CHECK(c.view.scale == 2);
+  CellArray grid = CellArray::Zero(64, 64);
+  grid.block(0, 0, 8, 8).setOnes();                // full blocks
+  grid(20, 20) = 1;                                // one of four cells in block (10, 10)
+  grid(30, 30) = grid(30, 31) = grid(31, 30) = 1;  // three of four in block (15, 15)
+  d.show(frame_for(grid, c.view));
+  const std::vector<std::uint32_t> px = d.read_pixels();
+  const Viewport& v = d.viewport();
+  const auto block = [&](std::int64_t bx, std::int64_t by) {
+    return pixel(px, d, v.origin_x() + bx, v.origin_y() + by);
+  };
+  CHECK(v.origin_y() > 50);  // below the overlay
+  CHECK(block(1, 1) == kColours.alive);
+  CHECK(block(10, 10) == shade(kColours, 1, 4));
+  CHECK(block(15, 15) == shade(kColours, 3, 4));
+  CHECK(block(20, 20) == kColours.dead);
+  CHECK(shade(kColours, 1, 4) != kColours.dead);
+  CHECK(shade(kColours, 4, 4) == kColours.alive);
+}
+
+TEST_CASE("keys: Enter, Space, Tab, + and -, ] and [, f, h, arrows, q") {
+  SdlDisplay d(window(320, 320));
+  d.open(source_for(16, 12));
+  Controls c = d.poll(0);
+  CHECK(c.running);  // a live run starts running
+  CHECK(c.speed == 0);
+  push_key(SDLK_RETURN);
+  c = d.poll(0);
+  CHECK_FALSE(c.running);
+  push_key(SDLK_SPACE);
+  c = d.poll(0);
+  CHECK(c.steps == 1);
+  c = d.poll(0);
+  CHECK(c.steps == 0);  // one-shot
+  push_key(SDLK_PLUS);
+  push_key(SDLK_EQUALS);
+  push_key(SDLK_KP_PLUS);
+  push_key(SDLK_TAB);
+  c = d.poll(0);
+  CHECK(c.speed == 3);
+  CHECK(c.steps == 8);
+  push_key(SDLK_MINUS);
+  c = d.poll(0);
+  CHECK(c.speed == 2);
+  push_key(SDLK_RETURN);
+  c = d.poll(0);
+  CHECK(c.running);
+  push_key(SDLK_SPACE);  // Space while running stops, as in Golly
+  c = d.poll(0);
+  CHECK_FALSE(c.running);
+  CHECK(c.steps == 0);
+
+  const int z = d.viewport().zoom();
+  push_key(SDLK_RIGHTBRACKET);
+  c = d.poll(0);
+  CHECK(d.viewport().zoom() == z + 1);
+  CHECK(c.view.region.w < 16);
+  push_key(SDLK_LEFTBRACKET);
+  push_key(SDLK_LEFTBRACKET);
+  c = d.poll(0);
+  CHECK(d.viewport().zoom() == z - 1);
+  push_key(SDLK_f);
+  c = d.poll(0);
+  CHECK(d.viewport().zoom() == z);
+  const std::int64_t ox = d.viewport().origin_x();
+  push_key(SDLK_LEFT);
+  d.poll(0);
+  CHECK(d.viewport().origin_x() == ox + 320 / 8);
+  push_key(SDLK_RIGHT);
+  push_key(SDLK_RIGHT);
+  d.poll(0);
+  CHECK(d.viewport().origin_x() == ox - 320 / 8);
+  CHECK_FALSE(d.help_shown());
+  push_key(SDLK_h);
+  d.poll(0);
+  CHECK(d.help_shown());
+  CHECK_FALSE(c.quit);
+  push_key(SDLK_q);
+  c = d.poll(0);
+  CHECK(c.quit);
+}
+
+TEST_CASE("Esc, the window's close button and SDL_QUIT quit") {
+  for (int how = 0; how < 3; ++how) {
+    SdlDisplay d(window(200, 200));
+    d.open(source_for(10, 10));
+    CHECK_FALSE(d.poll(0).quit);
+    SDL_Event e{};
+    if (how == 0) {
+      push_key(SDLK_ESCAPE);
+    } else if (how == 1) {
+      e.type = SDL_WINDOWEVENT;
+      e.window.event = SDL_WINDOWEVENT_CLOSE;
+      SDL_PushEvent(&e);
+    } else {
+      e.type = SDL_QUIT;
+      SDL_PushEvent(&e);
+    }
+    CHECK(d.poll(0).quit);
+  }
+}
+
+TEST_CASE("mouse: a click toggles a cell when stopped, drag pans, the wheel zooms about it") {
+  SdlDisplay d(window(320, 320));
+  d.open(source_for(16, 12));
+  Controls c = d.poll(0);
+  const Viewport& v = d.viewport();
+  const int x = static_cast<int>(v.origin_x() + 16 * 5 + 8);
+  const int y = static_cast<int>(v.origin_y() + 16 * 7 + 8);
+  push_click(x, y);  // running: no edit
+  c = d.poll(0);
+  CHECK(c.toggles.empty());
+  push_key(SDLK_RETURN);
+  push_click(x, y);
+  push_click(x + 16, y);
+  c = d.poll(0);
+  CHECK(c.toggles == std::vector<Cell>{{5, 7}, {6, 7}});
+  c = d.poll(0);
+  CHECK(c.toggles.empty());
+
+  const std::int64_t ox = v.origin_x();
+  const std::int64_t oy = v.origin_y();
+  push_button(SDL_MOUSEBUTTONDOWN, 100, 100, SDL_BUTTON_RIGHT);
+  SDL_Event m{};
+  m.type = SDL_MOUSEMOTION;
+  m.motion.x = 130;
+  m.motion.y = 90;
+  SDL_PushEvent(&m);
+  push_button(SDL_MOUSEBUTTONUP, 130, 90, SDL_BUTTON_RIGHT);
+  c = d.poll(0);
+  CHECK(c.toggles.empty());  // a drag is not a click
+  CHECK(v.origin_x() == ox + 30);
+  CHECK(v.origin_y() == oy - 10);
+
+  const auto before = v.cell_at(x, y);
+  REQUIRE(before);
+  SDL_Event w{};
+  w.type = SDL_MOUSEWHEEL;
+  w.wheel.y = 1;
+  w.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+  w.wheel.mouseX = x;
+  w.wheel.mouseY = y;
+  SDL_PushEvent(&w);
+  c = d.poll(0);
+  CHECK(v.zoom() == 5);
+  CHECK(*v.cell_at(x, y) == *before);
+}
+
+TEST_CASE("screenshots save what the window shows") {
+  SdlDisplay d(window(240, 240));
+  d.open(source_for(8, 8));
+  const Controls c = d.poll(0);
+  const CellArray grid = grid_with(8, 8, glider_at(2, 2));
+  d.show(frame_for(grid, c.view));
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string bmp = (dir / "mpilife_viz_test.bmp").string();
+  d.save_screenshot(bmp);
+  SDL_Surface* loaded = SDL_LoadBMP(bmp.c_str());
+  REQUIRE(loaded != nullptr);
+  SDL_Surface* argb = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
+  SDL_FreeSurface(loaded);
+  REQUIRE(argb != nullptr);
+  const std::vector<std::uint32_t> px = d.read_pixels();
+  const Viewport& v = d.viewport();
+  const std::int64_t p = v.pixels_per_cell();
+  for (const Cell& cell : {Cell{3, 2}, Cell{2, 2}, Cell{4, 4}}) {
+    const std::int64_t sx = v.origin_x() + p * cell.x + p / 2;
+    const std::int64_t sy = v.origin_y() + p * cell.y + p / 2;
+    const auto* row = static_cast<const std::uint8_t*>(argb->pixels) + sy * argb->pitch;
+    std::uint32_t saved = 0;
+    std::memcpy(&saved, row + sx * 4, 4);
+    CHECK((saved | 0xFF000000) == pixel(px, d, sx, sy));
+    CHECK(pixel(px, d, sx, sy) == (grid(cell.y, cell.x) ? kColours.alive : kColours.dead));
+  }
+  SDL_FreeSurface(argb);
+  std::filesystem::remove(bmp);
+  const std::string png = (dir / "mpilife_viz_test.png").string();
+  try {
+    d.save_screenshot(png);
+    std::ifstream in(png, std::ios::binary);
+    char magic[4] = {};
+    in.read(magic, 4);
+    CHECK(std::string(magic + 1, 3) == "PNG");
+    std::filesystem::remove(png);
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("bmp only") != std::string::npos);  // no SDL2_image
+  }
+}
+
+TEST_CASE("the script language") {
+  const auto s = parse_script(
+      "run; wait 30\nscreenshot out.png;key ]  # zoom\n step; step 4; sleep 0.5;"
+      "click 10,20; drag 1,2,3,4; quit");
+  REQUIRE(s.size() == 10);
+  CHECK(s[0].op == ScriptCommand::Op::run);
+  CHECK(s[1].op == ScriptCommand::Op::wait);
+  CHECK(s[1].args == std::vector<std::int64_t>{30});
+  CHECK(s[2].text == "out.png");
+  CHECK(s[3].text == "]");
+  CHECK(s[4].args == std::vector<std::int64_t>{1});
+  CHECK(s[5].args == std::vector<std::int64_t>{4});
+  CHECK(s[6].args == std::vector<std::int64_t>{500});
+  CHECK(s[7].args == std::vector<std::int64_t>{10, 20});
+  CHECK(s[8].args.size() == 4);
+  CHECK(s[9].op == ScriptCommand::Op::quit);
+  CHECK(parse_script("").empty());
+  for (const char* bad : {"jump 3", "wait", "wait x", "click 1", "screenshot", "run 3"}) {
+    INFO(bad);
+    try {
+      parse_script(bad);
+      CHECK(false);
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::usage);
+    }
+  }
+  CHECK_THROWS_AS(SdlDisplay(window(100, 100, "key NoSuchKey")), Error);
+}
+
+TEST_CASE("a script drives the display one command per poll") {
+  SdlDisplay d(window(320, 320, "stop; step 3; key ]; wait 2; click 168,168; quit"));
+  d.open(source_for(16, 12));
+  Controls c = d.poll(0);  // stop
+  CHECK_FALSE(c.running);
+  c = d.poll(0);  // step 3
+  CHECK(c.steps == 3);
+  const int z = d.viewport().zoom();
+  c = d.poll(0);  // waits for generation 3
+  CHECK(d.viewport().zoom() == z);
+  Frame f;
+  f.generation = 3;
+  f.view = c.view;
+  d.show(f);
+  c = d.poll(0);  // ]
+  CHECK(d.viewport().zoom() == z + 1);
+  c = d.poll(0);  // wait 2
+  c = d.poll(0);
+  c = d.poll(0);
+  CHECK(c.toggles.empty());
+  c = d.poll(0);  // click
+  CHECK(c.toggles.size() == 1);
+  CHECK_FALSE(c.quit);
+  c = d.poll(0);
+  CHECK(c.quit);
+}
+
+TEST_CASE("replay keys: play/pause, frame back and forward, jump, timeline click") {
+  SdlDisplay d(window(400, 300));
+  d.open(source_for(20, 20, 50));
+  Controls c = d.poll(0);
+  CHECK(c.running);
+  CHECK(c.speed == -2);
+  push_key(SDLK_RETURN);
+  push_key(SDLK_BACKSPACE);
+  c = d.poll(0);
+  CHECK_FALSE(c.running);
+  CHECK(c.steps == -1);
+  push_key(SDLK_PERIOD);
+  push_key(SDLK_PERIOD);
+  c = d.poll(0);
+  CHECK(c.steps == 2);
+  push_key(SDLK_1);
+  push_key(SDLK_2);
+  push_key(SDLK_g);
+  c = d.poll(0);
+  CHECK(c.seek == 12);
+  push_key(SDLK_9);
+  push_key(SDLK_9);
+  push_key(SDLK_RETURN);
+  c = d.poll(0);
+  CHECK(c.seek == 49);  // clamped to the last frame
+  CHECK_FALSE(c.running);
+  push_key(SDLK_HOME);
+  c = d.poll(0);
+  CHECK(c.seek == 0);
+  push_click(200, 295);  // the middle of the timeline
+  c = d.poll(0);
+  CHECK(c.seek == 25);
+  CHECK(c.toggles.empty());
+}

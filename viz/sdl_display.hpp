@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "mpilife/view.hpp"
+
+namespace mpilife::viz {
+
+class Viewport;
+
+/// The keys, one line each, as the help overlay and stderr show them.
+std::vector<std::string> key_help(bool replay);
+
+/// The SDL2 window: draws frames (cells as squares, density shading when zoomed out, an overlay
+/// with generation, population, rates and ranks) and turns Golly-style keys and mouse input into
+/// Controls. Owns its SDL window, renderer and texture; SDL types stay inside sdl_display.cpp.
+class SdlDisplay final : public Display {
+ public:
+  /// Starts SDL video and opens the window; throws Error (exit 64) when no display is available.
+  explicit SdlDisplay(const DisplayOptions& options);
+  ~SdlDisplay() override;
+  SdlDisplay(const SdlDisplay&) = delete;
+  SdlDisplay& operator=(const SdlDisplay&) = delete;
+
+  /// Fits the grid of `source` into the window and titles it.
+  void open(const ViewSource& source) override;
+  /// Runs due script commands, handles events (waiting at most `wait_seconds` for the first).
+  Controls poll(double wait_seconds) override;
+  /// Draws `frame` and presents it.
+  void show(const Frame& frame) override;
+
+  /// The renderer's pixels (0xAARRGGBB, row-major, window size) read back with
+  /// SDL_RenderReadPixels after drawing the last picture again.
+  std::vector<std::uint32_t> read_pixels() const;
+  /// Window width in pixels.
+  int width() const;
+  /// Window height in pixels.
+  int height() const;
+  /// Where the grid lies in the window now.
+  const Viewport& viewport() const;
+  /// The controls as they stand (the one-shot fields as of the last poll).
+  const Controls& controls() const;
+  /// Whether the help overlay is shown.
+  bool help_shown() const;
+  /// Saves the current picture as PNG (with SDL2_image) or BMP, by the extension of `path`;
+  /// throws Error (exit 73) on failure.
+  void save_screenshot(const std::string& path) const;
+  /// One line describing the state, as the script's print command writes it.
+  std::string state_line() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Creates an SdlDisplay (the DisplayFactory of a build with the viewer).
+std::unique_ptr<Display> make_sdl_display(const DisplayOptions& options);
+
+}  // namespace mpilife::viz
