@@ -101,7 +101,7 @@ Command parse_command_line(int argc, const char* const* argv) {
       ->type_name("FILE.csv");
   run->add_option("--summary", o.summary_path, "Write a JSON run summary")->type_name("FILE.json");
   run->add_flag("--stop-when-stable", o.stop_when_stable,
-                "Stop early once the grid is empty or no longer changes (checked collectively)");
+                "Stop once the grid is empty or a generation changes nothing (checked every generation)");
   run->add_flag("-q,--quiet", o.quiet, "No progress and no summary line on stderr");
   run->add_option("--progress", o.progress_seconds,
                   "Seconds between progress lines when stderr is not a terminal")

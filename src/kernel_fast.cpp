@@ -640,6 +640,14 @@ class FastTile final : public Tile {
     return n;
   }
 
+  bool changed() const override {
+    const auto bytes = static_cast<std::size_t>(stride_) * sizeof(Word);
+    for (std::int64_t y = 0; y < height(); ++y) {
+      if (std::memcmp(row(cur_, y), row(next_, y), bytes) != 0) return true;
+    }
+    return false;
+  }
+
   std::size_t storage_bytes() const override {
     return 2 * buffer_words() * sizeof(Word) + ghost_.size() +
            4 * cur_columns_[0].size() * sizeof(Word);

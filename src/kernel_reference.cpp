@@ -82,6 +82,15 @@ class ReferenceTile final : public Tile {
     return n;
   }
 
+  bool changed() const override {
+    for (std::int64_t y = 0; y < height(); ++y) {
+      if (std::memcmp(cur_.ptr(0, y), next_.ptr(0, y), static_cast<std::size_t>(width())) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   std::size_t storage_bytes() const override {
     return 2 * static_cast<std::size_t>(cur_.storage().size());
   }

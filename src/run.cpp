@@ -22,35 +22,40 @@ extern "C" void on_stop_signal(int sig) { g_stop_signal = sig; }
 constexpr double kControlSeconds = 0.1;
 
 // Every `interval` generations all ranks agree whether to stop: a signal on any rank, or (with
-// --stop-when-stable) an empty grid. Rank 0 picks the next interval from its own timing, so the
+// --stop-when-stable) an empty grid or one the last step left unchanged. Rank 0 picks the next interval from its own timing, so the
 // check costs one small allreduce about ten times a second whatever the generation rate.
 class Control {
  public:
-  Control(const Simulation& sim, bool stop_when_empty)
-      : sim_(sim), stop_when_empty_(stop_when_empty), first_(sim.generation()), next_(first_ + 1) {}
+  Control(const Simulation& sim, bool stop_when_stable)
+      : sim_(sim), stop_when_stable_(stop_when_stable), first_(sim.generation()), next_(first_ + 1) {}
 
   bool due() const { return sim_.generation() >= next_; }
 
   // Collective; returns why to stop, or "" to go on.
   std::string check(double elapsed) {
-    long long v[3] = {g_stop_signal != 0 ? 1 : 0, 0, 0};
+    long long v[4] = {g_stop_signal != 0 ? 1 : 0, 0, 0, 0};
     if (sim_.cart().comm().rank() == 0) {
       const auto done = static_cast<double>(std::max<std::int64_t>(1, sim_.generation() - first_));
       const double per_gen = std::max(elapsed / done, 1e-9);
       v[1] = std::clamp<long long>(static_cast<long long>(kControlSeconds / per_gen), 1, 1 << 16);
     }
-    v[2] = stop_when_empty_ && sim_.tile().population() > 0 ? 1 : 0;
-    long long out[3];
-    MPI_Allreduce(v, out, 3, MPI_LONG_LONG, MPI_MAX, sim_.cart().comm().get());
-    next_ = sim_.generation() + out[1];
+    if (stop_when_stable_) {
+      v[2] = sim_.tile().population() > 0 ? 1 : 0;
+      v[3] = sim_.tile().changed() ? 1 : 0;
+    }
+    long long out[4];
+    MPI_Allreduce(v, out, 4, MPI_LONG_LONG, MPI_MAX, sim_.cart().comm().get());
+    // Stability is checked every generation, so the run stops exactly where it settles.
+    next_ = sim_.generation() + (stop_when_stable_ ? 1 : out[1]);
     if (out[0]) return "interrupted";
-    if (stop_when_empty_ && out[2] == 0) return "died-out";
+    if (stop_when_stable_ && out[2] == 0) return "died-out";
+    if (stop_when_stable_ && out[3] == 0) return "stable";
     return {};
   }
 
  private:
   const Simulation& sim_;
-  bool stop_when_empty_;
+  bool stop_when_stable_;
   std::int64_t first_;
   std::int64_t next_;
 };

@@ -66,6 +66,8 @@ class Tile {
   virtual void write_row(std::int64_t y, const std::uint8_t* in) = 0;
   /// Live owned cells in the current state.
   virtual std::int64_t population() const = 0;
+  /// True when the last step changed at least one owned cell (compares the two buffers).
+  virtual bool changed() const = 0;
   /// Bytes of cell storage this tile holds (both buffers, ghosts included).
   virtual std::size_t storage_bytes() const = 0;
 

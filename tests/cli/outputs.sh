@@ -43,6 +43,22 @@ run 2 run --random 0.45 --seed 7 --size 77x51 -g 40 --kernel reference --final "
 run 3 run --random 0.45 --seed 7 --size 77x51 -g 40 --kernel fast --final "$WORK/q.rle" --rule B36/S23 --topology plane
 diff <(grep -v '^#' "$WORK/r.rle") <(grep -v '^#' "$WORK/q.rle") >/dev/null && pass || fail "fast != reference via CLI"
 
+# --stop-when-stable stops exactly where the grid dies out or stops changing, on every rank count.
+for np in 1 3; do
+  run $np run "$SRC/patterns/diehard.rle" --size 64x64 --topology plane -g 1000 --stop-when-stable \
+    --summary "$WORK/die.json" --stats "$WORK/die.csv"
+  expect_rc 0 "np$np diehard stop-when-stable"
+  grep -q '"stopped": "died-out"' "$WORK/die.json" && grep -q '"final_generation": 130' "$WORK/die.json" &&
+    pass || fail "np$np diehard should stop dying out at 130: $(cat "$WORK/die.json")"
+  tail -1 "$WORK/die.csv" | grep -qx "130,0" && pass || fail "np$np stats end at 130,0"
+  printf 'x = 2, y = 2\n2o$2o!\n' >"$WORK/block.rle"
+  run $np run "$WORK/block.rle" -g 500 --stop-when-stable --summary "$WORK/block.json"
+  grep -q '"stopped": "stable"' "$WORK/block.json" && grep -q '"final_generation": 1' "$WORK/block.json" &&
+    pass || fail "np$np block should be stable at 1"
+  run $np run "$SRC/patterns/blinker.rle" -g 50 --stop-when-stable --summary "$WORK/blink.json"
+  grep -q '"stopped": "completed"' "$WORK/blink.json" && pass || fail "np$np a blinker never stops changing"
+done
+
 # Runs without mpiexec too.
 run 0 run "$GUN" -g 120 --size 64x48 --final "$WORK/solo.rle" -q
 expect_rc 0 "singleton run"

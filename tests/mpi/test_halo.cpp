@@ -47,6 +47,7 @@ class IndexTile final : public Tile {
   void read_row(std::int64_t, std::uint8_t*) const override {}
   void write_row(std::int64_t, const std::uint8_t*) override {}
   std::int64_t population() const override { return 0; }
+  bool changed() const override { return false; }
   std::size_t storage_bytes() const override { return v_.size() * 8; }
 
  private:

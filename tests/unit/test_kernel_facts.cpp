@@ -169,3 +169,23 @@ TEST_CASE("B0 rules do literally what they say on a finite grid") {
   CHECK(population(plane3) == 3);
   CHECK((plane3.col(2).segment(2, 3) == 1).all());
 }
+
+TEST_CASE("changed() tells a still life from an oscillator, in both kernels") {
+  for (mpilife::KernelKind kind : {mpilife::KernelKind::reference, mpilife::KernelKind::fast}) {
+    for (std::int64_t w : {5, 70}) {
+      auto tile = mpilife::make_tile(kind, w, 6, mpilife::Rule{});
+      mpilife::CellArray cells = mpilife::CellArray::Zero(6, w);
+      cells(2, 1) = cells(2, 2) = cells(3, 1) = cells(3, 2) = 1;  // block
+      mpilife::load(*tile, cells);
+      mpilife::fill_ghosts_local(*tile, mpilife::Topology::plane);
+      tile->step_all();
+      CHECK_FALSE(tile->changed());
+      cells = mpilife::CellArray::Zero(6, w);
+      cells(1, w - 1) = cells(2, w - 1) = cells(3, w - 1) = 1;  // blinker on the east edge
+      mpilife::load(*tile, cells);
+      mpilife::fill_ghosts_local(*tile, mpilife::Topology::torus);
+      tile->step_all();
+      CHECK(tile->changed());
+    }
+  }
+}
