@@ -13,9 +13,6 @@
 #include "mpilife/io.hpp"
 #include "mpilife/rule.hpp"
 
-#ifndef MPILIFE_VERSION
-#define MPILIFE_VERSION "0.0.0"
-#endif
 
 namespace mpilife {
 
@@ -55,14 +52,7 @@ void write_checkpoint_file(const std::string& tmp, const mpi::Comm* comm, const 
   const h5::PropList dxpl = h5::transfer_list(comm != nullptr);
   h5::write_plane_part(grid.get(), std::nullopt, part, cells.data(), dxpl.get(), what);
   const hid_t root = file.get();
-  h5::write_attribute(root, "mpilife_kind", std::string("checkpoint"));
-  h5::write_attribute(root, "mpilife_version", std::string(MPILIFE_VERSION));
-  h5::write_attribute(root, "rule", meta.rule);
-  h5::write_attribute(root, "topology", to_string(meta.topology));
-  h5::write_attribute(root, "width", meta.width);
-  h5::write_attribute(root, "height", meta.height);
-  h5::write_attribute(root, "seed", meta.seed);
-  h5::write_attribute(root, "pattern", meta.pattern);
+  h5::write_run_attributes(root, "checkpoint", meta);
   h5::write_attribute(root, "generation", generation);
   h5::write_attribute(root, "population", population);
   h5::write_attribute(root, "frame_encoding", std::string("cells: 0 = dead, 1 = alive"));

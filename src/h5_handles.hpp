@@ -14,6 +14,7 @@
 
 #include "mpilife/error.hpp"
 #include "mpilife/grid.hpp"
+#include "mpilife/io.hpp"
 #include "mpilife/mpi.hpp"
 
 namespace mpilife::h5 {
@@ -100,6 +101,10 @@ void write_attribute(hid_t object, const char* name, const std::string& value);
 void write_attribute(hid_t object, const char* name, std::int64_t value);
 /// Writes a scalar uint64 attribute on `object` (created or replaced).
 void write_attribute(hid_t object, const char* name, std::uint64_t value);
+
+/// Writes the attributes every mpilife file carries: mpilife_kind (`kind`), mpilife_version,
+/// rule, topology, width, height, seed, pattern.
+void write_run_attributes(hid_t object, const std::string& kind, const RunMetadata& meta);
 
 /// True when `object` has an attribute `name`.
 bool has_attribute(hid_t object, const char* name);

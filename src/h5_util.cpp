@@ -141,6 +141,17 @@ void write_attribute(hid_t object, const char* name, std::uint64_t value) {
   write_number(object, name, H5T_NATIVE_UINT64, value);
 }
 
+void write_run_attributes(hid_t object, const std::string& kind, const RunMetadata& meta) {
+  write_attribute(object, "mpilife_kind", kind);
+  write_attribute(object, "mpilife_version", std::string(MPILIFE_VERSION));
+  write_attribute(object, "rule", meta.rule);
+  write_attribute(object, "topology", to_string(meta.topology));
+  write_attribute(object, "width", meta.width);
+  write_attribute(object, "height", meta.height);
+  write_attribute(object, "seed", meta.seed);
+  write_attribute(object, "pattern", meta.pattern);
+}
+
 bool has_attribute(hid_t object, const char* name) {
   return H5Aexists(object, name) > 0;
 }

@@ -97,25 +97,6 @@ void apply_toggles(Simulation& sim, const Message& m) {
   }
 }
 
-// Events per second over about the last second.
-class RateMeter {
- public:
-  void add(double t, std::int64_t total) {
-    samples_.push_back({t, total});
-    while (samples_.size() > 2 && t - samples_[1].first >= 1.0) samples_.pop_front();
-  }
-  double rate() const {
-    if (samples_.size() < 2) return 0.0;
-    const double dt = samples_.back().first - samples_.front().first;
-    return dt > 0 ? static_cast<double>(samples_.back().second - samples_.front().second) / dt
-                  : 0.0;
-  }
-  void clear() { samples_.clear(); }
-
- private:
-  std::deque<std::pair<double, std::int64_t>> samples_;
-};
-
 // Rank 0's side of the loop: turns the display's controls into control messages and paces the
 // run (steps of 2^speed generations, at most one step per frame interval, large steps cut into
 // pieces of about kStepBudgetSeconds).

@@ -10,9 +10,6 @@
 #include "h5_handles.hpp"
 #include "mpilife/io.hpp"
 
-#ifndef MPILIFE_VERSION
-#define MPILIFE_VERSION "0.0.0"
-#endif
 
 namespace mpilife {
 
@@ -253,12 +250,7 @@ struct Recorder::Impl {
     generations = create_series(file.get(), "generations");
     population = create_series(file.get(), "population");
     const hid_t root = file.get();
-    h5::write_attribute(root, "mpilife_kind", std::string("recording"));
-    h5::write_attribute(root, "mpilife_version", std::string(MPILIFE_VERSION));
-    h5::write_attribute(root, "rule", meta.rule);
-    h5::write_attribute(root, "topology", to_string(meta.topology));
-    h5::write_attribute(root, "width", meta.width);
-    h5::write_attribute(root, "height", meta.height);
+    h5::write_run_attributes(root, "recording", meta);
     h5::write_attribute(root, "every", settings.every);
     h5::write_attribute(root, "frame_scale", settings.frame_scale);
     h5::write_attribute(
@@ -266,8 +258,6 @@ struct Recorder::Impl {
         std::string(settings.frame_scale == 1 ? "cells: 0 = dead, 1 = alive"
                                               : "density: round(255 * live / cells) per block, at "
                                                 "least 1 when any cell lives"));
-    h5::write_attribute(root, "seed", meta.seed);
-    h5::write_attribute(root, "pattern", meta.pattern);
     h5::write_attribute(root, "status", std::string("running"));
     h5::check_status(H5Fflush(root, H5F_SCOPE_LOCAL), ExitCode::cant_create,
                      "cannot write '" + path + "'");

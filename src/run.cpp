@@ -188,18 +188,19 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
     };
     viewing.stop_requested = [] { return g_stop_signal != 0; };
     if (run_viewer(sim, plan, make_display, viewing).interrupted) stopped = "interrupted";
-  }
-  while (!opt.view && sim.generation() < opt.generations) {
-    if (control.due()) {
-      const std::string reason = control.check(MPI_Wtime() - t0);
-      if (!reason.empty()) {
-        stopped = reason;
-        break;
+  } else {
+    while (sim.generation() < opt.generations) {
+      if (control.due()) {
+        const std::string reason = control.check(MPI_Wtime() - t0);
+        if (!reason.empty()) {
+          stopped = reason;
+          break;
+        }
       }
+      sim.step();
+      for (auto& o : observers) o->after_step(sim);
+      progress.update(sim.generation());
     }
-    sim.step();
-    for (auto& o : observers) o->after_step(sim);
-    progress.update(sim.generation());
   }
   double wall = MPI_Wtime() - t0;
   progress.finish();

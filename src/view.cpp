@@ -16,25 +16,18 @@ double seconds_now() {
   return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
 }
 
-// Events per second over about the last second.
-class Rate {
- public:
-  void add(double t, std::int64_t total) {
-    samples_.push_back({t, total});
-    while (samples_.size() > 2 && t - samples_[1].first >= 1.0) samples_.pop_front();
-  }
-  double rate() const {
-    if (samples_.size() < 2) return 0.0;
-    const double dt = samples_.back().first - samples_.front().first;
-    return dt > 0 ? static_cast<double>(samples_.back().second - samples_.front().second) / dt
-                  : 0.0;
-  }
-
- private:
-  std::deque<std::pair<double, std::int64_t>> samples_;
-};
-
 }  // namespace
+
+void RateMeter::add(double t, std::int64_t total) {
+  samples_.push_back({t, total});
+  while (samples_.size() > 2 && t - samples_[1].first >= 1.0) samples_.pop_front();
+}
+
+double RateMeter::rate() const {
+  if (samples_.size() < 2) return 0.0;
+  const double dt = samples_.back().first - samples_.front().first;
+  return dt > 0 ? static_cast<double>(samples_.back().second - samples_.front().second) / dt : 0.0;
+}
 
 std::int64_t step_generations(int speed) {
   return speed > 0 ? std::int64_t{1} << std::min(speed, kMaxSpeed) : 1;
@@ -93,8 +86,8 @@ void run_replay(const FrameSource& source, const ViewSource& info, Display& disp
   bool running = false;
   double next_step_at = 0.0;
   std::int64_t frames_shown = 0;
-  Rate generation_rate;
-  Rate frame_rate;
+  RateMeter generation_rate;
+  RateMeter frame_rate;
   for (;;) {
     const double now = seconds_now();
     const Controls c = display.poll(running ? std::max(0.0, next_step_at - now) : kIdleWaitSeconds);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -109,6 +110,20 @@ std::vector<std::uint32_t> block_counts(const CellArray& cells, const Extent& re
 /// pixels 0..255 of a scaled recording), laid out as block_counts.
 std::vector<std::uint32_t> block_sums(const CellArray& values, const Extent& region,
                                       std::int64_t scale);
+
+/// A rate (events per second) over about the last second, for the viewer's overlay.
+class RateMeter {
+ public:
+  /// Records that `total` events had happened by time `t` (seconds).
+  void add(double t, std::int64_t total);
+  /// Events per second over the samples kept; 0 before two samples.
+  double rate() const;
+  /// Forgets every sample (after a pause).
+  void clear() { samples_.clear(); }
+
+ private:
+  std::deque<std::pair<double, std::int64_t>> samples_;
+};
 
 /// Recorded frames a display can replay.
 class FrameSource {

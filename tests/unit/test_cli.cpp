@@ -4,6 +4,7 @@
 #include <fstream>
 #include <vector>
 
+#include "cli_test_util.hpp"
 #include "mpilife/cli.hpp"
 #include "mpilife/error.hpp"
 
@@ -11,19 +12,8 @@ using namespace mpilife;
 
 namespace {
 
-Command parse(std::vector<const char*> args) {
-  args.insert(args.begin(), "mpilife");
-  return parse_command_line(static_cast<int>(args.size()), args.data());
-}
-
-ExitCode code_of(std::vector<const char*> args) {
-  try {
-    parse(std::move(args));
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return ExitCode::ok;
-}
+using test::code_of;
+using test::parse;
 
 std::string temp_pattern(const std::string& name, const std::string& text) {
   const std::string path = std::string(P_tmpdir) + "/mpilife-test-" + name;
