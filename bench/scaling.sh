@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Strong scaling of `mpilife run` on a dense 50% torus soup: 1 and 2 ranks (this machine has 2
-# cores), 1d and 2d decompositions. Each point is the median of REPEATS runs; prints a Markdown
+# cores), horizontal strips (1d, which is also what 2d picks for a square grid on 2 ranks) and
+# vertical strips (2x1). Each point is the median of REPEATS runs; prints a Markdown
 # table and one greppable BENCH line per point.
 #   bench/scaling.sh [BUILD_DIR] [SIZES] [REPEATS]
 #   e.g. bench/scaling.sh build "4096:2000 16384:200" 5      (size:generations)
@@ -36,7 +37,7 @@ for spec in $SIZES; do
   read -r base _ < <(point 1 1d "$n" "$gens")
   printf "| %sx%s | %s | 1 | - | %.1f | 1.00 | 100%% | - |\n" "$n" "$n" "$gens" "$base"
   echo "BENCH scaling size=${n}x${n} ranks=1 decomp=- gcups=$base" >&2
-  for decomp in 1d 2d; do
+  for decomp in 1d 2x1; do
     read -r rate wait < <(point 2 "$decomp" "$n" "$gens")
     awk -v n="$n" -v g="$gens" -v d="$decomp" -v r="$rate" -v b="$base" -v w="$wait" 'BEGIN {
       printf "| %sx%s | %s | 2 | %s | %.1f | %.2f | %.0f%% | %.1f%% |\n", n, n, g, d, r, r / b, 50 * r / b, 100 * w }'

@@ -55,8 +55,10 @@ ProcessGrid choose_process_grid(const DecompSpec& spec, int ranks, std::int64_t 
       grid = {1, ranks};
       break;
     case DecompSpec::Kind::balanced: {
-      // dims_create[0] >= dims_create[1]; give the longer grid side the larger factor.
-      const bool wide = width >= height;
+      // dims_create[0] >= dims_create[1]; give the longer grid side the larger factor, and on a
+      // square grid give it to the rows: rows are contiguous, so long tile rows mean fewer
+      // per-row edge costs in the kernels and contiguous north/south halos.
+      const bool wide = width > height;
       grid = wide ? ProcessGrid{dims_create[0], dims_create[1]}
                   : ProcessGrid{dims_create[1], dims_create[0]};
       break;

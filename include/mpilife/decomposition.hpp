@@ -41,7 +41,8 @@ struct Range {
 Range block_range(std::int64_t n, int parts, int i);
 
 /// The process grid for `spec` on `ranks` processes of a width x height grid; `balanced` is the
-/// MPI_Dims_create factorisation (larger factor first) oriented to make tiles squarest. Throws
+/// MPI_Dims_create factorisation (larger factor first) with the larger factor along the longer
+/// side (along the rows on a square grid). Throws
 /// Error (exit 64) when C*R != ranks or a tile would have no rows or no columns.
 ProcessGrid choose_process_grid(const DecompSpec& spec, int ranks, std::int64_t width,
                                 std::int64_t height, std::array<int, 2> dims_create);

@@ -46,6 +46,9 @@ TEST_CASE("process grid choice and its errors") {
   const ProcessGrid tall = choose_process_grid(parse_decomp("2d"), 6, 100, 300, {3, 2});
   CHECK(tall.cols == 2);
   CHECK(tall.rows == 3);
+  const ProcessGrid square = choose_process_grid(parse_decomp("2d"), 6, 100, 100, {3, 2});
+  CHECK(square.cols == 2);
+  CHECK(square.rows == 3);
   const ProcessGrid expl = choose_process_grid(parse_decomp("1x5"), 5, 10, 10, {5, 1});
   CHECK(expl.cols == 1);
   CHECK(expl.rows == 5);
