@@ -38,6 +38,23 @@ expect_rc 0 "continue from --final"
 diff <(grep -v '^#' "$WORK/cont.rle") <(grep -v '^#' "$WORK/f1.rle") >/dev/null && pass ||
   fail "continuing the --final file differs from the straight run"
 
+# Golly loads a --final file and continues the same evolution: 60 generations in mpilife, then 60
+# in bgolly, give the population mpilife has at 120.
+if command -v bgolly >/dev/null; then
+  (cd "$WORK" && bgolly -q -q -a QuickLife -m 60 -o golly120.rle half.rle >/dev/null 2>&1)
+  run 1 run "$WORK/golly120.rle" -g 0 --stats "$WORK/golly.csv"
+  expect_rc 0 "mpilife reads bgolly's output"
+  [ "$(sed -n 2p "$WORK/golly.csv" | cut -d, -f2)" = "$(tail -1 "$WORK/s1.csv" | cut -d, -f2)" ] && pass ||
+    fail "bgolly continuing a --final file disagrees with mpilife"
+  grep -q "rule = B3/S23:T64,48" "$WORK/golly120.rle" && pass || fail "bgolly kept the bounded grid"
+fi
+
+# The fast kernel on a big plane: acorn reaches 1057 cells at 4408 and 633 at 5206.
+run 2 run "$SRC/patterns/acorn.rle" --size 4096x4096 --topology plane -g 5206 --stats "$WORK/acorn.csv"
+expect_rc 0 "acorn on a 4096x4096 plane"
+grep -qx "4408,1057" "$WORK/acorn.csv" && grep -qx "5206,633" "$WORK/acorn.csv" && pass ||
+  fail "acorn populations at 4408/5206"
+
 # Both kernels agree through the CLI.
 run 2 run --random 0.45 --seed 7 --size 77x51 -g 40 --kernel reference --final "$WORK/r.rle" --rule B36/S23 --topology plane
 run 3 run --random 0.45 --seed 7 --size 77x51 -g 40 --kernel fast --final "$WORK/q.rle" --rule B36/S23 --topology plane
