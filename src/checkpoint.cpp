@@ -13,7 +13,6 @@
 #include "mpilife/io.hpp"
 #include "mpilife/rule.hpp"
 
-
 namespace mpilife {
 
 namespace {

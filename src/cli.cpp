@@ -1,7 +1,8 @@
+#include "mpilife/cli.hpp"
+
 #include <CLI/CLI.hpp>
 #include <sstream>
 
-#include "mpilife/cli.hpp"
 #include "mpilife/error.hpp"
 
 #ifndef MPILIFE_VERSION
@@ -12,7 +13,8 @@ namespace mpilife {
 
 namespace {
 
-constexpr const char* kFooter = R"(Exit codes: 0 success, 64 bad command line, 65 bad pattern or rule, 66 input missing,
+constexpr const char* kFooter =
+    R"(Exit codes: 0 success, 64 bad command line, 65 bad pattern or rule, 66 input missing,
 73 output cannot be created, 74 I/O error during the run, 130 stopped by SIGINT/SIGTERM.
 Every rank exits with the same code. See README.md for formats and examples.)";
 
@@ -45,7 +47,8 @@ std::array<std::int64_t, 2> parse_pair(const std::string& text, const std::strin
     throw Error(ExitCode::usage, option + ": expected " + form + ", got '" + text + "'");
   }
   if (positive && (v[0] < 1 || v[1] < 1)) {
-    throw Error(ExitCode::usage, option + ": width and height must be at least 1, got '" + text + "'");
+    throw Error(ExitCode::usage,
+                option + ": width and height must be at least 1, got '" + text + "'");
   }
   return v;
 }
@@ -100,8 +103,9 @@ Command parse_command_line(int argc, const char* const* argv) {
   run->add_option("--stats", o.stats_path, "Write generation,population for every generation")
       ->type_name("FILE.csv");
   run->add_option("--summary", o.summary_path, "Write a JSON run summary")->type_name("FILE.json");
-  run->add_flag("--stop-when-stable", o.stop_when_stable,
-                "Stop once the grid is empty or a generation changes nothing (checked every generation)");
+  run->add_flag(
+      "--stop-when-stable", o.stop_when_stable,
+      "Stop once the grid is empty or a generation changes nothing (checked every generation)");
   run->add_flag("-q,--quiet", o.quiet, "No progress and no summary line on stderr");
   run->add_option("--progress", o.progress_seconds,
                   "Seconds between progress lines when stderr is not a terminal")

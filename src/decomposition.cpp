@@ -8,9 +8,12 @@ namespace mpilife {
 
 std::string DecompSpec::to_string() const {
   switch (kind) {
-    case Kind::strips: return "1d";
-    case Kind::balanced: return "2d";
-    case Kind::explicit_grid: return std::to_string(cols) + "x" + std::to_string(rows);
+    case Kind::strips:
+      return "1d";
+    case Kind::balanced:
+      return "2d";
+    case Kind::explicit_grid:
+      return std::to_string(cols) + "x" + std::to_string(rows);
   }
   return "2d";
 }
@@ -75,8 +78,9 @@ ProcessGrid choose_process_grid(const DecompSpec& spec, int ranks, std::int64_t 
   if (grid.rows > height || grid.cols > width) {
     const bool rows = grid.rows > height;
     throw Error(ExitCode::usage,
-                "--decomp " + spec.to_string() + ": " + std::to_string(rows ? grid.rows : grid.cols) +
-                    " process " + (rows ? "rows" : "columns") + " for a grid of " +
+                "--decomp " + spec.to_string() + ": " +
+                    std::to_string(rows ? grid.rows : grid.cols) + " process " +
+                    (rows ? "rows" : "columns") + " for a grid of " +
                     std::to_string(rows ? height : width) + " " + (rows ? "rows" : "columns") +
                     " leaves tiles thinner than the one-cell halo; use fewer ranks, another "
                     "--decomp, or a larger --size");

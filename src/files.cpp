@@ -26,7 +26,8 @@ void check_output_path(const std::string& path, const std::string& option, bool 
   }
   const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
   if (!fs::is_directory(dir, ec)) fail("folder '" + dir.string() + "' does not exist");
-  if (::access(dir.c_str(), W_OK) != 0) fail("folder '" + dir.string() + "': " + std::strerror(errno));
+  if (::access(dir.c_str(), W_OK) != 0)
+    fail("folder '" + dir.string() + "': " + std::strerror(errno));
 }
 
 void write_file_atomically(const std::string& path,

@@ -32,9 +32,13 @@ Extent region(Dir d, std::int64_t w, std::int64_t h, bool ghost) {
 
 }  // namespace
 
-Extent face_region(Dir d, std::int64_t w, std::int64_t h) { return region(d, w, h, false); }
+Extent face_region(Dir d, std::int64_t w, std::int64_t h) {
+  return region(d, w, h, false);
+}
 
-Extent ghost_region(Dir d, std::int64_t w, std::int64_t h) { return region(d, w, h, true); }
+Extent ghost_region(Dir d, std::int64_t w, std::int64_t h) {
+  return region(d, w, h, true);
+}
 
 bool soup_cell(std::uint64_t seed, std::int64_t x, std::int64_t y, double density) {
   const std::uint64_t h = splitmix64(splitmix64(seed ^ splitmix64(static_cast<std::uint64_t>(x))) ^

@@ -6,7 +6,9 @@ namespace mpilife {
 
 namespace {
 
-int index_of(Dir d) { return static_cast<int>(d); }
+int index_of(Dir d) {
+  return static_cast<int>(d);
+}
 
 }  // namespace
 
@@ -26,7 +28,8 @@ HaloExchange::HaloExchange(const mpi::CartComm& cart, Tile& tile) : tile_(tile) 
     recv_[i].resize(tile.face_bytes(d));
     if (side_[i] == Side::remote) {
       // What arrives from direction d was sent by the peer towards opposite(d).
-      requests_.add_recv(recv_[i].data(), recv_[i].size(), peer, index_of(opposite(d)), cart.comm());
+      requests_.add_recv(recv_[i].data(), recv_[i].size(), peer, index_of(opposite(d)),
+                         cart.comm());
       requests_.add_send(send_[i].data(), send_[i].size(), peer, i, cart.comm());
     }
   }
@@ -57,7 +60,9 @@ void HaloExchange::start() {
   }
 }
 
-bool HaloExchange::poll() { return requests_.test_all(); }
+bool HaloExchange::poll() {
+  return requests_.test_all();
+}
 
 void HaloExchange::finish() {
   if (!requests_.idle()) {

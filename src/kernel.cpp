@@ -4,7 +4,9 @@
 
 namespace mpilife {
 
-std::string to_string(KernelKind k) { return k == KernelKind::fast ? "fast" : "reference"; }
+std::string to_string(KernelKind k) {
+  return k == KernelKind::fast ? "fast" : "reference";
+}
 
 std::unique_ptr<Tile> make_tile(KernelKind kind, std::int64_t w, std::int64_t h, const Rule& rule) {
   if (w < 1 || h < 1) throw std::invalid_argument("a tile needs at least one row and column");

@@ -1,10 +1,10 @@
 #include "mpilife/mpi.hpp"
 
-#include "mpilife/error.hpp"
-
 #include <limits>
 #include <stdexcept>
 #include <utility>
+
+#include "mpilife/error.hpp"
 
 namespace mpilife::mpi {
 
@@ -15,7 +15,8 @@ void check(int rc, const char* what) {
     char text[MPI_MAX_ERROR_STRING];
     int len = 0;
     MPI_Error_string(rc, text, &len);
-    throw std::runtime_error(std::string(what) + ": " + std::string(text, static_cast<std::size_t>(len)));
+    throw std::runtime_error(std::string(what) + ": " +
+                             std::string(text, static_cast<std::size_t>(len)));
   }
 }
 
@@ -69,7 +70,9 @@ int Comm::size() const {
   return s;
 }
 
-Comm world() { return Comm(MPI_COMM_WORLD, false); }
+Comm world() {
+  return Comm(MPI_COMM_WORLD, false);
+}
 
 CartComm::CartComm(const Comm& parent, int cols, int rows, bool periodic)
     : cols_(cols), rows_(rows), periodic_(periodic) {
@@ -90,7 +93,9 @@ int CartComm::rank_of(std::array<int, 2> col_row) const {
   return r;
 }
 
-Datatype::Datatype(MPI_Datatype type) : type_(type) { check(MPI_Type_commit(&type_), "MPI_Type_commit"); }
+Datatype::Datatype(MPI_Datatype type) : type_(type) {
+  check(MPI_Type_commit(&type_), "MPI_Type_commit");
+}
 
 Datatype::~Datatype() {
   if (type_ != MPI_DATATYPE_NULL) MPI_Type_free(&type_);
@@ -111,7 +116,8 @@ Datatype byte_subarray(std::int64_t rows, std::int64_t cols, std::int64_t sub_ro
 }
 
 RequestSet::~RequestSet() {
-  if (active_) MPI_Waitall(static_cast<int>(requests_.size()), requests_.data(), MPI_STATUSES_IGNORE);
+  if (active_)
+    MPI_Waitall(static_cast<int>(requests_.size()), requests_.data(), MPI_STATUSES_IGNORE);
   for (MPI_Request& r : requests_) {
     if (r != MPI_REQUEST_NULL) MPI_Request_free(&r);
   }
@@ -119,11 +125,13 @@ RequestSet::~RequestSet() {
 
 void RequestSet::add_recv(void* buffer, std::size_t bytes, int source, int tag, const Comm& comm) {
   MPI_Request r = MPI_REQUEST_NULL;
-  check(MPI_Recv_init(buffer, to_int(bytes), MPI_BYTE, source, tag, comm.get(), &r), "MPI_Recv_init");
+  check(MPI_Recv_init(buffer, to_int(bytes), MPI_BYTE, source, tag, comm.get(), &r),
+        "MPI_Recv_init");
   requests_.push_back(r);
 }
 
-void RequestSet::add_send(const void* buffer, std::size_t bytes, int dest, int tag, const Comm& comm) {
+void RequestSet::add_send(const void* buffer, std::size_t bytes, int dest, int tag,
+                          const Comm& comm) {
   MPI_Request r = MPI_REQUEST_NULL;
   check(MPI_Send_init(buffer, to_int(bytes), MPI_BYTE, dest, tag, comm.get(), &r), "MPI_Send_init");
   requests_.push_back(r);
@@ -138,9 +146,9 @@ void RequestSet::start_all() {
 bool RequestSet::test_all() {
   if (!active_) return true;
   int done = 0;
-  check(MPI_Testall(static_cast<int>(requests_.size()), requests_.data(), &done,
-                    MPI_STATUSES_IGNORE),
-        "MPI_Testall");
+  check(
+      MPI_Testall(static_cast<int>(requests_.size()), requests_.data(), &done, MPI_STATUSES_IGNORE),
+      "MPI_Testall");
   if (done) active_ = false;
   return done != 0;
 }

@@ -119,15 +119,15 @@ RunPlan resolve_plan(const RunOptions& options) {
   const bool explicit_suffix = explicit_rule && explicit_rule->suffix;
   if (explicit_suffix && !options.topology.empty() &&
       to_string(suffix->topology) != options.topology) {
-    throw Error(ExitCode::usage, "--topology " + options.topology + " contradicts --rule " +
-                                     options.rule);
+    throw Error(ExitCode::usage,
+                "--topology " + options.topology + " contradicts --rule " + options.rule);
   }
   if (explicit_suffix && options.size &&
       ((*options.size)[0] != suffix->width || (*options.size)[1] != suffix->height)) {
     throw Error(ExitCode::usage, "--size contradicts the grid size in --rule " + options.rule);
   }
-  plan.topology = !options.topology.empty() ? (options.topology == "plane" ? Topology::plane
-                                                                           : Topology::torus)
+  plan.topology = !options.topology.empty()
+                      ? (options.topology == "plane" ? Topology::plane : Topology::torus)
                   : suffix ? suffix->topology
                            : Topology::torus;
 
@@ -155,9 +155,8 @@ RunPlan resolve_plan(const RunOptions& options) {
     if (x0 < 0 || y0 < 0 || x0 + pattern.width > plan.width || y0 + pattern.height > plan.height) {
       const std::string what =
           options.pattern + ": the pattern (" + std::to_string(pattern.width) + "x" +
-          std::to_string(pattern.height) + (options.at ? " at " + std::to_string(x0) + "," +
-                                                             std::to_string(y0)
-                                                       : std::string()) +
+          std::to_string(pattern.height) +
+          (options.at ? " at " + std::to_string(x0) + "," + std::to_string(y0) : std::string()) +
           ") does not fit the " + std::to_string(plan.width) + "x" + std::to_string(plan.height) +
           " grid; give a larger --size";
       throw Error(options.size || options.at ? ExitCode::usage : ExitCode::data, what);

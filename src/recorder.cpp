@@ -10,7 +10,6 @@
 #include "h5_handles.hpp"
 #include "mpilife/io.hpp"
 
-
 namespace mpilife {
 
 namespace {

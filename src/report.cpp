@@ -44,10 +44,11 @@ std::string RunReport::line() const {
                   std::to_string(width) + "x" + std::to_string(height) + " on " +
                   std::to_string(ranks) + (ranks == 1 ? " rank (" : " ranks (") +
                   std::to_string(procs.cols) + "x" + std::to_string(procs.rows) + ") in " +
-                  fixed(wall_seconds, wall_seconds < 10 ? 2 : 1) + " s = " +
-                  rate_text(cell_updates_per_second()) + ", halo wait " +
+                  fixed(wall_seconds, wall_seconds < 10 ? 2 : 1) +
+                  " s = " + rate_text(cell_updates_per_second()) + ", halo wait " +
                   fixed(100.0 * halo_wait_fraction, 0) + "%";
-  if (stopped != "completed") s += " (" + stopped + " at generation " + std::to_string(final_generation) + ")";
+  if (stopped != "completed")
+    s += " (" + stopped + " at generation " + std::to_string(final_generation) + ")";
   return s;
 }
 

@@ -43,8 +43,9 @@ Rule parse_body(std::string_view text, std::size_t offset, std::string_view body
   if (!letters) {  // S/B notation: "23/3"
     std::size_t i = read_digits(text, offset, body, 0, rule.survival);
     if (i >= body.size() || body[i] != '/') {
-      fail(text, offset + i, i < body.size() ? "unexpected '" + std::string(1, body[i]) + "'"
-                                             : "missing '/' between survival and birth digits");
+      fail(text, offset + i,
+           i < body.size() ? "unexpected '" + std::string(1, body[i]) + "'"
+                           : "missing '/' between survival and birth digits");
     }
     i = read_digits(text, offset, body, i + 1, rule.birth);
     if (i != body.size()) fail(text, offset + i, "unexpected '" + std::string(1, body[i]) + "'");
@@ -69,7 +70,8 @@ Rule parse_body(std::string_view text, std::size_t offset, std::string_view body
     }
     fail(text, offset + i, "unexpected '" + std::string(1, body[i]) + "'");
   }
-  if (!seen_b || !seen_s) fail(text, offset + body.size(), seen_b ? "missing S part" : "missing B part");
+  if (!seen_b || !seen_s)
+    fail(text, offset + body.size(), seen_b ? "missing S part" : "missing B part");
   return rule;
 }
 
@@ -96,8 +98,9 @@ GridSuffix parse_suffix(std::string_view text, std::size_t offset, std::string_v
   } else if (kind == 'P') {
     suffix.topology = Topology::plane;
   } else {
-    fail(text, offset, "unknown bounded-grid type '" + std::string(1, s[0]) +
-                           "' (mpilife supports :T torus and :P plane)");
+    fail(text, offset,
+         "unknown bounded-grid type '" + std::string(1, s[0]) +
+             "' (mpilife supports :T torus and :P plane)");
   }
   const std::string_view dims = s.substr(1);
   const std::size_t comma = dims.find(',');
@@ -115,9 +118,13 @@ RuleError::RuleError(const std::string& text, long column, const std::string& re
       column_(column),
       reason_(reason) {}
 
-std::string to_string(Topology t) { return t == Topology::torus ? "torus" : "plane"; }
+std::string to_string(Topology t) {
+  return t == Topology::torus ? "torus" : "plane";
+}
 
-std::string Rule::to_string() const { return "B" + digits_of(birth) + "/S" + digits_of(survival); }
+std::string Rule::to_string() const {
+  return "B" + digits_of(birth) + "/S" + digits_of(survival);
+}
 
 std::string GridSuffix::to_string() const {
   return std::string(topology == Topology::torus ? ":T" : ":P") + std::to_string(width) + "," +

@@ -16,18 +16,24 @@ namespace {
 
 volatile std::sig_atomic_t g_stop_signal = 0;
 
-extern "C" void on_stop_signal(int sig) { g_stop_signal = sig; }
+extern "C" void on_stop_signal(int sig) {
+  g_stop_signal = sig;
+}
 
 // Seconds between two collective control points (signal and stability checks).
 constexpr double kControlSeconds = 0.1;
 
 // Every `interval` generations all ranks agree whether to stop: a signal on any rank, or (with
-// --stop-when-stable) an empty grid or one the last step left unchanged. Rank 0 picks the next interval from its own timing, so the
-// check costs one small allreduce about ten times a second whatever the generation rate.
+// --stop-when-stable) an empty grid or one the last step left unchanged. Rank 0 picks the next
+// interval from its own timing, so the check costs one small allreduce about ten times a second
+// whatever the generation rate.
 class Control {
  public:
   Control(const Simulation& sim, bool stop_when_stable)
-      : sim_(sim), stop_when_stable_(stop_when_stable), first_(sim.generation()), next_(first_ + 1) {}
+      : sim_(sim),
+        stop_when_stable_(stop_when_stable),
+        first_(sim.generation()),
+        next_(first_ + 1) {}
 
   bool due() const { return sim_.generation() >= next_; }
 
@@ -69,7 +75,9 @@ class StatsWriter final : public Observer {
     first_ = sim.generation();
     populations_.push_back(sim.tile().population());
   }
-  void after_step(const Simulation& sim) override { populations_.push_back(sim.tile().population()); }
+  void after_step(const Simulation& sim) override {
+    populations_.push_back(sim.tile().population());
+  }
   void finish(const Simulation& sim) override {
     const mpi::Comm& comm = sim.cart().comm();
     const bool root = comm.rank() == 0;

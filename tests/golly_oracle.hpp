@@ -34,7 +34,6 @@
 
 namespace mpilife::golly {
 
-
 inline const char* const kBgolly = "/usr/bin/bgolly";
 
 inline bool have_bgolly() {
@@ -105,7 +104,7 @@ inline std::int64_t population(const CellArray& cells) {
 // Runs `start` for `generations` generations in bgolly under `rule` on the bounded grid of the
 // start's size and topology; returns the final grid.
 inline CellArray golly_evolve(const CellArray& start, const Rule& rule, Topology topology,
-                       std::int64_t generations) {
+                              std::int64_t generations) {
   const std::int64_t w = start.cols();
   const std::int64_t h = start.rows();
   const GridSuffix suffix{topology, w, h};

@@ -32,14 +32,22 @@ constexpr int dir_dy(Dir d) {
 /// The direction pointing the other way.
 constexpr Dir opposite(Dir d) {
   switch (d) {
-    case Dir::north: return Dir::south;
-    case Dir::south: return Dir::north;
-    case Dir::west: return Dir::east;
-    case Dir::east: return Dir::west;
-    case Dir::north_west: return Dir::south_east;
-    case Dir::north_east: return Dir::south_west;
-    case Dir::south_west: return Dir::north_east;
-    case Dir::south_east: return Dir::north_west;
+    case Dir::north:
+      return Dir::south;
+    case Dir::south:
+      return Dir::north;
+    case Dir::west:
+      return Dir::east;
+    case Dir::east:
+      return Dir::west;
+    case Dir::north_west:
+      return Dir::south_east;
+    case Dir::north_east:
+      return Dir::south_west;
+    case Dir::south_west:
+      return Dir::north_east;
+    case Dir::south_east:
+      return Dir::north_west;
   }
   return d;
 }

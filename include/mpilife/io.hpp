@@ -38,7 +38,8 @@ void check_output_path(const std::string& path, const std::string& option, bool 
 
 /// Writes a file through `write` into "<path>.tmp.<pid>" and renames it over `path`, so readers
 /// never see a half-written file; throws Error (exit 74) on any failure.
-void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& write);
 
 /// Makes Open MPI 4 use ROMIO for MPI-IO unless OMPI_MCA_io is already set; call before MPI_Init.
 /// Its default component (ompio, 4.1.4) corrupts HDF5 1.10.8's collective writes of compressed

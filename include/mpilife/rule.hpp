@@ -17,8 +17,9 @@ std::string to_string(Topology t);
 
 /// A Life-like outer-totalistic rule as birth/survival masks over the neighbour count 0..8.
 struct Rule {
-  std::uint16_t birth = 1u << 3;                   ///< bit n set: a dead cell with n neighbours is born
-  std::uint16_t survival = (1u << 2) | (1u << 3);  ///< bit n set: a live cell with n neighbours survives
+  std::uint16_t birth = 1u << 3;  ///< bit n set: a dead cell with n neighbours is born
+  std::uint16_t survival =
+      (1u << 2) | (1u << 3);  ///< bit n set: a live cell with n neighbours survives
 
   /// True when a dead cell with `n` live neighbours becomes alive.
   bool births(int n) const { return (birth >> n) & 1u; }
@@ -47,14 +48,15 @@ struct GridSuffix {
 
 /// A rule string as parsed: the rule and its optional bounded-grid suffix.
 struct RuleSpec {
-  Rule rule;                          ///< the birth/survival masks
-  std::optional<GridSuffix> suffix;   ///< present when the text had ":T" or ":P"
+  Rule rule;                         ///< the birth/survival masks
+  std::optional<GridSuffix> suffix;  ///< present when the text had ":T" or ":P"
 
   /// Canonical text, e.g. "B3/S23:T64,48".
   std::string to_string() const;
 };
 
-/// A rule that does not parse: a data error (exit 65) that also knows where in the text it went wrong.
+/// A rule that does not parse: a data error (exit 65) that also knows where in the text it went
+/// wrong.
 class RuleError : public Error {
  public:
   /// `column` is 1-based within the rule text; `reason` says what is wrong there.

@@ -12,12 +12,12 @@ namespace mpilife {
 
 /// Where this rank's tile sits: the global grid, the process grid and the owned block.
 struct Layout {
-  std::int64_t width = 0;                 ///< global grid width
-  std::int64_t height = 0;                ///< global grid height
-  Topology topology = Topology::torus;    ///< edges
-  ProcessGrid procs;                      ///< process columns x rows
-  std::array<int, 2> coords{};            ///< this rank's {col, row}
-  Extent local;                           ///< this rank's block in global coordinates
+  std::int64_t width = 0;               ///< global grid width
+  std::int64_t height = 0;              ///< global grid height
+  Topology topology = Topology::torus;  ///< edges
+  ProcessGrid procs;                    ///< process columns x rows
+  std::array<int, 2> coords{};          ///< this rank's {col, row}
+  Extent local;                         ///< this rank's block in global coordinates
 };
 
 class Simulation;

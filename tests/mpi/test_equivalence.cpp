@@ -25,7 +25,8 @@ struct Case {
 
 // Runs the case distributed on `procs` from `start` (known on rank 0) and compares with the serial
 // reference on rank 0; the verdict is shared by every rank.
-void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel, const CellArray& start) {
+void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel,
+                const CellArray& start) {
   const mpi::Comm world = mpi::world();
   Simulation sim(world, c.width, c.height, c.topology, procs, kernel, c.rule);
   std::vector<Cell> cells;
@@ -41,7 +42,8 @@ void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel, cons
   const CellArray got = gather_grid(sim);
   bool same = true;
   if (world.rank() == 0) {
-    const CellArray want = evolve_serial(start, c.rule, c.topology, KernelKind::reference, c.generations);
+    const CellArray want =
+        evolve_serial(start, c.rule, c.topology, KernelKind::reference, c.generations);
     same = (got == want).all();
   }
   INFO(c.what, " ", c.width, "x", c.height, " ", to_string(c.topology), " ", c.rule.to_string(),

@@ -26,7 +26,8 @@ class IndexTile final : public Tile {
   void pack_face(Dir d, std::byte* out) const override {
     const Extent e = face_region(d, width(), height());
     for (std::int64_t y = e.y0; y < e.y0 + e.h; ++y) {
-      for (std::int64_t x = e.x0; x < e.x0 + e.w; ++x, out += 8) std::memcpy(out, &v_[idx(x, y)], 8);
+      for (std::int64_t x = e.x0; x < e.x0 + e.w; ++x, out += 8)
+        std::memcpy(out, &v_[idx(x, y)], 8);
     }
   }
   void unpack_ghost(Dir d, const std::byte* in) override {
@@ -102,7 +103,8 @@ void check_halo(std::int64_t width, std::int64_t height, const ProcessGrid& proc
 
 TEST_CASE("every ghost cell, corners included, mirrors the right cell") {
   const int p = test::world_size();
-  for (const auto& [w, h] : std::vector<std::array<std::int64_t, 2>>{{13, 11}, {7, 9}, {6, 6}, {40, 3}}) {
+  for (const auto& [w, h] :
+       std::vector<std::array<std::int64_t, 2>>{{13, 11}, {7, 9}, {6, 6}, {40, 3}}) {
     for (const ProcessGrid& g : test::process_grids(p, w, h)) {
       for (bool periodic : {true, false}) check_halo(w, h, g, periodic);
     }

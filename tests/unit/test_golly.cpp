@@ -16,11 +16,10 @@
 #include <tuple>
 #include <vector>
 
+#include "../golly_oracle.hpp"
 #include "mpilife/grid.hpp"
 #include "mpilife/pattern.hpp"
 #include "mpilife/serial.hpp"
-
-#include "../golly_oracle.hpp"
 
 // The unit-level cross-check: bgolly versus evolve_serial (see golly_oracle.hpp for placement).
 using namespace mpilife;
