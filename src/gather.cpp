@@ -141,9 +141,7 @@ void fill_soup(Simulation& sim, std::uint64_t seed, double density) {
   const Extent e = sim.layout().local;
   std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
   for (std::int64_t y = 0; y < e.h; ++y) {
-    for (std::int64_t x = 0; x < e.w; ++x) {
-      row[static_cast<std::size_t>(x)] = soup_cell(seed, e.x0 + x, e.y0 + y, density) ? 1 : 0;
-    }
+    soup_row(seed, e.x0, e.y0 + y, e.w, density, row.data());
     sim.tile().write_row(y, row.data());
   }
 }

@@ -47,4 +47,15 @@ bool soup_cell(std::uint64_t seed, std::int64_t x, std::int64_t y, double densit
   return u < density;
 }
 
+void soup_row(std::uint64_t seed, std::int64_t x0, std::int64_t y, std::int64_t w, double density,
+              std::uint8_t* out) {
+  for (std::int64_t i = 0; i < w; ++i) out[i] = soup_cell(seed, x0 + i, y, density) ? 1 : 0;
+}
+
+CellArray soup_grid(std::int64_t w, std::int64_t h, std::uint64_t seed, double density) {
+  CellArray cells(h, w);
+  for (std::int64_t y = 0; y < h; ++y) soup_row(seed, 0, y, w, density, &cells(y, 0));
+  return cells;
+}
+
 }  // namespace mpilife

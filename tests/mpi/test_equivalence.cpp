@@ -51,14 +51,6 @@ void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel,
   CHECK(test::root_says(same));
 }
 
-CellArray soup(std::int64_t w, std::int64_t h, std::uint64_t seed, double density) {
-  CellArray a(h, w);
-  for (std::int64_t y = 0; y < h; ++y) {
-    for (std::int64_t x = 0; x < w; ++x) a(y, x) = soup_cell(seed, x, y, density) ? 1 : 0;
-  }
-  return a;
-}
-
 void check_everywhere(const Case& c, const CellArray& start) {
   for (const ProcessGrid& g : test::process_grids(test::world_size(), c.width, c.height)) {
     for (KernelKind k : {KernelKind::reference, KernelKind::fast}) check_case(c, g, k, start);
@@ -75,7 +67,7 @@ TEST_CASE("random soups on odd sizes, both topologies, several rules") {
     for (const auto& [w, h] : sizes) {
       for (Topology t : {Topology::torus, Topology::plane}) {
         const Case c{"soup", w, h, t, parse_rule(r).rule, 24};
-        check_everywhere(c, soup(w, h, ++seed, 0.4));
+        check_everywhere(c, soup_grid(w, h, ++seed, 0.4));
       }
     }
   }

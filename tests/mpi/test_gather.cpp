@@ -7,22 +7,10 @@
 
 using namespace mpilife;
 
-namespace {
-
-CellArray soup(std::int64_t w, std::int64_t h, std::uint64_t seed) {
-  CellArray a(h, w);
-  for (std::int64_t y = 0; y < h; ++y) {
-    for (std::int64_t x = 0; x < w; ++x) a(y, x) = soup_cell(seed, x, y, 0.5) ? 1 : 0;
-  }
-  return a;
-}
-
-}  // namespace
-
 TEST_CASE("gather_grid and the soup are independent of the decomposition") {
   const std::int64_t w = 53;
   const std::int64_t h = 29;
-  const CellArray want = soup(w, h, 4);
+  const CellArray want = soup_grid(w, h, 4);
   for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
     Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::fast, Rule{});
     fill_soup(sim, 4, 0.5);
@@ -36,7 +24,7 @@ TEST_CASE("gather_grid and the soup are independent of the decomposition") {
 TEST_CASE("block counts equal the counts computed from the full grid") {
   const std::int64_t w = 203;
   const std::int64_t h = 97;
-  const CellArray full = soup(w, h, 9);
+  const CellArray full = soup_grid(w, h, 9);
   const std::vector<Extent> regions = {{0, 0, w, h}, {17, 5, 150, 80}, {200, 90, 3, 7}};
   for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
     Simulation sim(mpi::world(), w, h, Topology::plane, g, KernelKind::fast, Rule{});
@@ -73,7 +61,7 @@ TEST_CASE("block counts equal the counts computed from the full grid") {
 TEST_CASE("a large grid reduced to screen resolution equals the reference grid's block counts") {
   const std::int64_t w = 2000;
   const std::int64_t h = 1500;
-  const CellArray full = soup(w, h, 21);
+  const CellArray full = soup_grid(w, h, 21);
   const std::vector<Extent> regions = {{0, 0, w, h}, {256, 96, 1024, 768}, {1999, 0, 1, 1500}};
   const ProcessGrid g = test::process_grids(test::world_size(), w, h).back();
   Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::fast, Rule{});

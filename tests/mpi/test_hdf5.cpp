@@ -38,14 +38,6 @@ void remove_on_root(const std::string& path) {
   }
 }
 
-CellArray soup(std::int64_t w, std::int64_t h, std::uint64_t seed, double density) {
-  CellArray a(h, w);
-  for (std::int64_t y = 0; y < h; ++y) {
-    for (std::int64_t x = 0; x < w; ++x) a(y, x) = soup_cell(seed, x, y, density) ? 1 : 0;
-  }
-  return a;
-}
-
 RunMetadata metadata(std::int64_t w, std::int64_t h, Topology topology) {
   RunMetadata m;
   m.rule = "B3/S23" + GridSuffix{topology, w, h}.to_string();
@@ -105,7 +97,7 @@ void check_recording(IoMode io, const ProcessGrid& procs, Topology topology, std
          rec.frame_width() == (w + scale - 1) / scale && rec.status() == "completed" &&
          rec.topology() == topology && !rec.is_checkpoint();
     if (!ok) why = "metadata";
-    const CellArray start = soup(w, h, 5, 0.35);
+    const CellArray start = soup_grid(w, h, 5, 0.35);
     for (std::int64_t i = 0; ok && i < rec.frames(); ++i) {
       const std::int64_t g = want_generations[static_cast<std::size_t>(i)];
       const CellArray grid = evolve_serial(start, Rule{}, topology, KernelKind::reference, g);

@@ -116,14 +116,6 @@ std::vector<Cell> live_cells(const CellArray& a) {
   return out;
 }
 
-CellArray soup(std::int64_t w, std::int64_t h, std::uint64_t seed, double density) {
-  CellArray a(h, w);
-  for (std::int64_t y = 0; y < h; ++y) {
-    for (std::int64_t x = 0; x < w; ++x) a(y, x) = soup_cell(seed, x, y, density) ? 1 : 0;
-  }
-  return a;
-}
-
 // Runs the loop with `display` on rank 0 (nullptr elsewhere).
 InteractiveResult run_with(Simulation& sim, FakeDisplay& display,
                            const InteractiveOptions& options = {}) {
@@ -193,7 +185,7 @@ TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank
 TEST_CASE("frames are the block counts of the reference grid for the requested view") {
   const std::int64_t w = 53;
   const std::int64_t h = 41;
-  const CellArray start = soup(w, h, 3, 0.4);
+  const CellArray start = soup_grid(w, h, 3, 0.4);
   const std::vector<ViewRequest> views = {{{0, 0, w, h}, 1},
                                           {{5, 7, 40, 30}, 3},
                                           {{0, 0, w, h}, 8},

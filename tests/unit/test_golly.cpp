@@ -27,14 +27,6 @@ using namespace mpilife::golly;
 
 namespace {
 
-CellArray soup(std::int64_t w, std::int64_t h, std::uint64_t seed, double density) {
-  CellArray cells(h, w);
-  for (std::int64_t y = 0; y < h; ++y) {
-    for (std::int64_t x = 0; x < w; ++x) cells(y, x) = soup_cell(seed, x, y, density) ? 1 : 0;
-  }
-  return cells;
-}
-
 // The first row and column where two grids differ, for failure messages.
 std::string first_difference(const CellArray& a, const CellArray& b) {
   for (std::int64_t y = 0; y < a.rows(); ++y) {
@@ -113,7 +105,7 @@ TEST_CASE("bgolly agrees with the reference kernel on random soups") {
                                  std::to_string(generations) + " generations, seed " +
                                  std::to_string(seed);
         CAPTURE(what);
-        const CellArray start = soup(size.w, size.h, seed, 0.35);
+        const CellArray start = soup_grid(size.w, size.h, seed, 0.35);
         const CellArray ours =
             evolve_serial(start, rule, topology, KernelKind::reference, generations);
         const CellArray golly = golly_evolve(start, rule, topology, generations);

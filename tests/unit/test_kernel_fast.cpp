@@ -19,14 +19,6 @@ const std::vector<std::string> kRules = {
     "B3/S23", "B36/S23", "B3678/S34678", "B2/S",        "B34/S34",
     "B0/S8",  "B01/S",   "B/S012345678", "B1357/S1357", "B0123478/S01234678"};
 
-CellArray soup(std::int64_t w, std::int64_t h, std::uint64_t seed, double density = 0.5) {
-  CellArray cells(h, w);
-  for (std::int64_t y = 0; y < h; ++y) {
-    for (std::int64_t x = 0; x < w; ++x) cells(y, x) = soup_cell(seed, x, y, density) ? 1 : 0;
-  }
-  return cells;
-}
-
 std::int64_t count(const CellArray& cells) {
   std::int64_t n = 0;
   for (Eigen::Index i = 0; i < cells.size(); ++i) n += cells.data()[i];
@@ -77,7 +69,7 @@ TEST_CASE("fast kernel equals the reference on random soups, every shape, rule a
           CAPTURE(text);
           CAPTURE(w);
           CAPTURE(h);
-          const CellArray start = soup(w, h, ++seed, 0.45);
+          const CellArray start = soup_grid(w, h, ++seed, 0.45);
           const CellArray fast = evolve_serial(start, rule, topology, KernelKind::fast, 24);
           const CellArray ref = evolve_serial(start, rule, topology, KernelKind::reference, 24);
           REQUIRE(fast.rows() == h);
@@ -112,7 +104,7 @@ TEST_CASE("fast kernel equals the reference on named and random rules") {
       for (const std::int64_t w : {std::int64_t{5}, std::int64_t{64}, std::int64_t{200}}) {
         CAPTURE(rule.to_string());
         CAPTURE(w);
-        const CellArray start = soup(w, 23, ++seed, 0.4);
+        const CellArray start = soup_grid(w, 23, ++seed, 0.4);
         const CellArray fast = evolve_serial(start, rule, topology, KernelKind::fast, 12);
         const CellArray ref = evolve_serial(start, rule, topology, KernelKind::reference, 12);
         CHECK((fast == ref).all());
@@ -125,9 +117,9 @@ TEST_CASE("fast kernel equals the reference generation by generation on larger g
   for (const char* text : {"B3/S23", "B36/S23", "B3678/S34678", "B0/S8", "B1357/S1357"}) {
     const Rule rule = parse_rule(text).rule;
     for (const Topology topology : {Topology::torus, Topology::plane}) {
-      check_side_by_side(soup(300, 130, 5), rule, topology, 40);
-      check_side_by_side(soup(512, 64, 6), rule, topology, 40);
-      check_side_by_side(soup(1000, 9, 7, 0.3), rule, topology, 30);
+      check_side_by_side(soup_grid(300, 130, 5), rule, topology, 40);
+      check_side_by_side(soup_grid(512, 64, 6), rule, topology, 40);
+      check_side_by_side(soup_grid(1000, 9, 7, 0.3), rule, topology, 30);
     }
   }
 }
@@ -136,7 +128,7 @@ TEST_CASE("fast kernel equals the reference on a tile larger than the second-lev
   // Over 1 MiB per buffer the edge pass prefetches; also a width whose last cell starts a word.
   for (const char* text : {"B3/S23", "B36/S24"}) {
     const Rule rule = parse_rule(text).rule;
-    const CellArray start = soup(4097, 2000, 77);
+    const CellArray start = soup_grid(4097, 2000, 77);
     for (const Topology topology : {Topology::torus, Topology::plane}) {
       const CellArray fast = evolve_serial(start, rule, topology, KernelKind::fast, 3);
       const CellArray ref = evolve_serial(start, rule, topology, KernelKind::reference, 3);
@@ -168,7 +160,7 @@ TEST_CASE("faces of a fast tile carry the same cells as the reference's") {
          {std::int64_t{1}, std::int64_t{2}, std::int64_t{5}, std::int64_t{64}, std::int64_t{70}}) {
       CAPTURE(w);
       CAPTURE(h);
-      const CellArray cells = soup(w, h, static_cast<std::uint64_t>(w * 1000 + h));
+      const CellArray cells = soup_grid(w, h, static_cast<std::uint64_t>(w * 1000 + h));
       auto fast = make_tile(KernelKind::fast, w, h, rule);
       auto ref = make_tile(KernelKind::reference, w, h, rule);
       load(*fast, cells);
@@ -209,7 +201,7 @@ TEST_CASE("faces reveal ghosts through a birth-on-one rule") {
          {std::int64_t{1}, std::int64_t{3}, std::int64_t{64}, std::int64_t{66}}) {
       CAPTURE(w);
       CAPTURE(h);
-      const CellArray cells = soup(w, h, static_cast<std::uint64_t>(7 * w + h), 0.3);
+      const CellArray cells = soup_grid(w, h, static_cast<std::uint64_t>(7 * w + h), 0.3);
       for (const Dir d : kAllDirs) {
         CAPTURE(static_cast<int>(d));
         auto src = make_tile(KernelKind::fast, w, h, rule);
@@ -241,7 +233,7 @@ TEST_CASE("unpacking one ghost leaves the others alone") {
   const Rule rule = parse_rule("B1/S").rule;
   const std::int64_t w = 65;
   const std::int64_t h = 66;
-  const CellArray cells = soup(w, h, 99);
+  const CellArray cells = soup_grid(w, h, 99);
   auto fast = make_tile(KernelKind::fast, w, h, rule);
   auto ref = make_tile(KernelKind::reference, w, h, rule);
   load(*fast, cells);
@@ -266,7 +258,7 @@ TEST_CASE("interior and border in any chunking equal a whole step") {
     for (const std::int64_t h :
          {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}, std::int64_t{10}, std::int64_t{37}}) {
       const std::int64_t w = 150;
-      const CellArray start = soup(w, h, 3);
+      const CellArray start = soup_grid(w, h, 3);
       auto whole = make_tile(KernelKind::fast, w, h, rule);
       load(*whole, start);
       for (const std::int64_t chunk : {std::int64_t{1}, std::int64_t{2}, std::int64_t{7}}) {
@@ -295,7 +287,7 @@ TEST_CASE("step_interior reads no ghost cell") {
   const Rule rule = parse_rule("B3/S23").rule;
   const std::int64_t w = 200;
   const std::int64_t h = 20;
-  const CellArray start = soup(w, h, 8);
+  const CellArray start = soup_grid(w, h, 8);
   auto honest = make_tile(KernelKind::fast, w, h, rule);
   auto tricked = make_tile(KernelKind::fast, w, h, rule);
   load(*honest, start);
@@ -322,7 +314,7 @@ TEST_CASE("ghosts arriving after the interior step give the same generations") {
         CAPTURE(text);
         CAPTURE(w);
         const std::int64_t h = 40;
-        const CellArray start = soup(w, h, 21);
+        const CellArray start = soup_grid(w, h, 21);
         auto late = make_tile(KernelKind::fast, w, h, rule);
         auto twice = make_tile(KernelKind::fast, w, h, rule);
         auto ref = make_tile(KernelKind::reference, w, h, rule);
@@ -367,8 +359,8 @@ TEST_CASE("west and east faces follow written rows and steps") {
       }
     }
   };
-  load(*fast, soup(w, h, 5));
-  load(*ref, soup(w, h, 5));
+  load(*fast, soup_grid(w, h, 5));
+  load(*ref, soup_grid(w, h, 5));
   compare_faces();
   std::vector<std::uint8_t> ones(static_cast<std::size_t>(w), 1);
   fast->write_row(7, ones.data());
@@ -388,7 +380,7 @@ TEST_CASE("rows round-trip and padding stays dead") {
   for (const std::int64_t w : {std::int64_t{1}, std::int64_t{63}, std::int64_t{65},
                                std::int64_t{100}, std::int64_t{513}}) {
     const std::int64_t h = 9;
-    const CellArray cells = soup(w, h, 4);
+    const CellArray cells = soup_grid(w, h, 4);
     auto tile = make_tile(KernelKind::fast, w, h, rule);
     load(*tile, cells);
     CHECK((to_array(*tile) == cells).all());
