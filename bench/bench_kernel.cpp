@@ -107,17 +107,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_kernel: %s\n", e.what());
     return 65;
   }
-  const auto kind =
-      kernel_name == "fast" ? mpilife::KernelKind::fast : mpilife::KernelKind::reference;
-  const auto topology =
-      topology_name == "torus" ? mpilife::Topology::torus : mpilife::Topology::plane;
+  const auto kind = mpilife::kernel_from_string(kernel_name);
+  const auto topology = mpilife::topology_from_string(topology_name);
 
   auto tile = mpilife::make_tile(kind, w, h, rule);
   std::vector<std::uint8_t> line(static_cast<std::size_t>(w));
   for (std::int64_t y = 0; y < h; ++y) {
-    for (std::int64_t x = 0; x < w; ++x) {
-      line[static_cast<std::size_t>(x)] = mpilife::soup_cell(seed, x, y, density) ? 1 : 0;
-    }
+    mpilife::soup_row(seed, 0, y, w, density, line.data());
     tile->write_row(y, line.data());
   }
   const std::int64_t start_population = tile->population();

@@ -151,7 +151,7 @@ CheckpointInfo read_checkpoint_info(const std::string& path) {
   if (topology != "torus" && topology != "plane") {
     throw Error(ExitCode::data, path + ": unknown topology '" + topology + "'");
   }
-  m.topology = topology == "plane" ? Topology::plane : Topology::torus;
+  m.topology = topology_from_string(topology);
   m.width = h5::read_int_attribute(root, "width", path);
   m.height = h5::read_int_attribute(root, "height", path);
   m.seed = h5::read_uint_attribute(root, "seed", path);

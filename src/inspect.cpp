@@ -117,7 +117,7 @@ Recording::Recording(const std::string& path) : impl_(std::make_unique<Impl>()) 
   m.meta.rule = h5::read_string_attribute(root, "rule", path);
   m.rule = m.meta.rule;
   const std::string topology = h5::read_string_attribute(root, "topology", path);
-  m.meta.topology = topology == "plane" ? Topology::plane : Topology::torus;
+  m.meta.topology = topology_from_string(topology);
   m.meta.width = h5::read_int_attribute(root, "width", path);
   m.meta.height = h5::read_int_attribute(root, "height", path);
   m.meta.seed = h5::read_uint_attribute(root, "seed", path);

@@ -92,7 +92,7 @@ std::string RunPlan::rule_with_suffix() const {
 RunPlan resolve_plan(const RunOptions& options) {
   RunPlan plan;
   plan.options = options;
-  plan.kernel = options.kernel == "reference" ? KernelKind::reference : KernelKind::fast;
+  plan.kernel = kernel_from_string(options.kernel);
   plan.decomp = parse_decomp(options.decomp);
   if (!options.restart_path.empty()) {
     resolve_restart(plan);
@@ -126,10 +126,9 @@ RunPlan resolve_plan(const RunOptions& options) {
       ((*options.size)[0] != suffix->width || (*options.size)[1] != suffix->height)) {
     throw Error(ExitCode::usage, "--size contradicts the grid size in --rule " + options.rule);
   }
-  plan.topology = !options.topology.empty()
-                      ? (options.topology == "plane" ? Topology::plane : Topology::torus)
-                  : suffix ? suffix->topology
-                           : Topology::torus;
+  plan.topology = !options.topology.empty() ? topology_from_string(options.topology)
+                  : suffix                  ? suffix->topology
+                                            : Topology::torus;
 
   if (options.size) {
     plan.width = (*options.size)[0];
@@ -240,8 +239,8 @@ RunPlan RunPlan::from_json(const std::string& text) {
   p.height = j.at("height").get<std::int64_t>();
   p.rule.birth = j.at("birth").get<std::uint16_t>();
   p.rule.survival = j.at("survival").get<std::uint16_t>();
-  p.topology = j.at("topology").get<std::string>() == "plane" ? Topology::plane : Topology::torus;
-  p.kernel = o.kernel == "reference" ? KernelKind::reference : KernelKind::fast;
+  p.topology = topology_from_string(j.at("topology").get<std::string>());
+  p.kernel = kernel_from_string(o.kernel);
   p.decomp = parse_decomp(o.decomp);
   p.pattern_name = j.at("pattern_name").get<std::string>();
   p.start_generation = j.at("start_generation").get<std::int64_t>();

@@ -122,6 +122,10 @@ std::string to_string(Topology t) {
   return t == Topology::torus ? "torus" : "plane";
 }
 
+Topology topology_from_string(std::string_view name) {
+  return name == "plane" ? Topology::plane : Topology::torus;
+}
+
 std::string Rule::to_string() const {
   return "B" + digits_of(birth) + "/S" + digits_of(survival);
 }

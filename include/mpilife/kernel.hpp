@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "mpilife/grid.hpp"
 #include "mpilife/rule.hpp"
@@ -15,6 +16,9 @@ enum class KernelKind { fast, reference };
 
 /// "fast" or "reference".
 std::string to_string(KernelKind k);
+
+/// The inverse of to_string for names already validated: "reference", anything else fast.
+KernelKind kernel_from_string(std::string_view name);
 
 /// One rank's block of the grid, w x h owned cells plus a one-cell ghost frame, double-buffered,
 /// stepped by one kernel. The halo code moves ghost data through faces: `pack_face(d)` copies the
