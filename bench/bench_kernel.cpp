@@ -17,10 +17,11 @@
 #include <string>
 #include <vector>
 
-#include "mpilife/grid.hpp"
-#include "mpilife/kernel.hpp"
-#include "mpilife/rule.hpp"
-#include "mpilife/serial.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/core/soup.hpp"
+#include "mpilife/kernel/fast.hpp"
+#include "mpilife/kernel/tile.hpp"
+#include "mpilife/parallel/serial.hpp"
 
 namespace {
 

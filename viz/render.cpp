@@ -5,6 +5,9 @@
 
 #include "font6x13.hpp"
 
+#include "mpilife/core/geometry.hpp"
+#include "mpilife/view/frame.hpp"
+
 namespace mpilife::viz {
 
 namespace {

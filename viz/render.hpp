@@ -4,8 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "mpilife/view.hpp"
 #include "viewport.hpp"
+
+#include "mpilife/view/frame.hpp"
 
 namespace mpilife::viz {
 

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "mpilife/error.hpp"
+#include "mpilife/core/error.hpp"
 
 namespace mpilife::viz {
 

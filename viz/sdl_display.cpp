@@ -9,13 +9,16 @@
 #include <filesystem>
 #include <optional>
 
-#include "mpilife/error.hpp"
 #include "render.hpp"
 #include "script.hpp"
 #include "viewport.hpp"
 
 #ifdef MPILIFE_HAVE_SDL_IMAGE
 #include <SDL_image.h>
+
+#include "mpilife/core/error.hpp"
+#include "mpilife/view/display.hpp"
+#include "mpilife/view/frame.hpp"
 #endif
 
 namespace mpilife::viz {

@@ -5,7 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "mpilife/view.hpp"
+#include "mpilife/view/display.hpp"
+#include "mpilife/view/frame.hpp"
 
 namespace mpilife::viz {
 

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/geometry.hpp"
+#include "mpilife/view/frame.hpp"
+
 namespace mpilife::viz {
 
 namespace {

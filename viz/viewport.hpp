@@ -4,7 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "mpilife/view.hpp"
+#include "mpilife/core/cells.hpp"
+#include "mpilife/view/frame.hpp"
 
 namespace mpilife::viz {
 

@@ -5,10 +5,18 @@
 #include <filesystem>
 #include <vector>
 
-#include "mpi_test_util.hpp"
-#include "mpilife/io.hpp"
-#include "mpilife/serial.hpp"
-#include "mpilife/simulation.hpp"
+#include "support/mpi_test_util.hpp"
+
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/core/soup.hpp"
+#include "mpilife/io/pattern.hpp"
+#include "mpilife/kernel/tile.hpp"
+#include "mpilife/parallel/distribution.hpp"
+#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/serial.hpp"
+#include "mpilife/parallel/simulation.hpp"
 
 using namespace mpilife;
 

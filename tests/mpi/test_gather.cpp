@@ -1,9 +1,18 @@
 // Gathers to rank 0: the whole grid and the block-count reduction used for big-grid frames.
 #include <doctest/doctest.h>
 
-#include "mpi_test_util.hpp"
-#include "mpilife/io.hpp"
-#include "mpilife/view.hpp"
+#include "support/mpi_test_util.hpp"
+
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/geometry.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/core/soup.hpp"
+#include "mpilife/kernel/tile.hpp"
+#include "mpilife/parallel/distribution.hpp"
+#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/simulation.hpp"
+#include "mpilife/view/block_counts.hpp"
 
 using namespace mpilife;
 

@@ -2,10 +2,17 @@
 // rules, run by bgolly (on rank 0) and by mpilife on every process grid for this rank count.
 #include <doctest/doctest.h>
 
-#include "../golly_oracle.hpp"
-#include "mpi_test_util.hpp"
-#include "mpilife/io.hpp"
-#include "mpilife/simulation.hpp"
+#include "support/golly_oracle.hpp"
+#include "support/mpi_test_util.hpp"
+
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/core/soup.hpp"
+#include "mpilife/kernel/tile.hpp"
+#include "mpilife/parallel/distribution.hpp"
+#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/simulation.hpp"
 
 using namespace mpilife;
 

@@ -5,9 +5,14 @@
 #include <cstring>
 #include <vector>
 
-#include "mpi_test_util.hpp"
-#include "mpilife/decomposition.hpp"
-#include "mpilife/halo.hpp"
+#include "support/mpi_test_util.hpp"
+
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/geometry.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/kernel/tile.hpp"
+#include "mpilife/parallel/halo.hpp"
+#include "mpilife/parallel/mpi.hpp"
 
 using namespace mpilife;
 

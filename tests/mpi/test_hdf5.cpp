@@ -10,11 +10,24 @@
 #include <string>
 #include <vector>
 
-#include "mpi_test_util.hpp"
-#include "mpilife/error.hpp"
-#include "mpilife/io.hpp"
-#include "mpilife/serial.hpp"
-#include "mpilife/simulation.hpp"
+#include "support/mpi_test_util.hpp"
+
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/core/soup.hpp"
+#include "mpilife/io/hdf5/checkpoint.hpp"
+#include "mpilife/io/hdf5/io_mode.hpp"
+#include "mpilife/io/hdf5/metadata.hpp"
+#include "mpilife/io/hdf5/recorder.hpp"
+#include "mpilife/io/hdf5/recording.hpp"
+#include "mpilife/io/hdf5/xdmf.hpp"
+#include "mpilife/kernel/tile.hpp"
+#include "mpilife/parallel/distribution.hpp"
+#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/serial.hpp"
+#include "mpilife/parallel/simulation.hpp"
 
 using namespace mpilife;
 

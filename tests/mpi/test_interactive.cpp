@@ -7,11 +7,22 @@
 #include <thread>
 #include <vector>
 
-#include "mpi_test_util.hpp"
-#include "mpilife/error.hpp"
-#include "mpilife/interactive.hpp"
-#include "mpilife/io.hpp"
-#include "mpilife/serial.hpp"
+#include "support/mpi_test_util.hpp"
+
+#include "mpilife/app/live.hpp"
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/core/soup.hpp"
+#include "mpilife/kernel/tile.hpp"
+#include "mpilife/parallel/distribution.hpp"
+#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/serial.hpp"
+#include "mpilife/parallel/simulation.hpp"
+#include "mpilife/view/block_counts.hpp"
+#include "mpilife/view/display.hpp"
+#include "mpilife/view/frame.hpp"
 
 using namespace mpilife;
 

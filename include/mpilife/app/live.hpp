@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "mpilife/app/options.hpp"
+#include "mpilife/app/plan.hpp"
+#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/simulation.hpp"
+#include "mpilife/view/display.hpp"
+#include "mpilife/view/frame.hpp"
+
+namespace mpilife {
+
+/// Hooks and limits of a live run under a display.
+struct InteractiveOptions {
+  std::int64_t pause_at = -1;            ///< stop running on reaching this generation (-1: never)
+  std::function<void()> after_step;      ///< called on every rank after each generation
+  std::function<bool()> stop_requested;  ///< polled on rank 0 every frame; true quits (signals)
+};
+
+/// What a live run under a display did.
+struct InteractiveResult {
+  std::int64_t frames = 0;       ///< frames shown
+  std::int64_t generations = 0;  ///< generations computed
+  double seconds = 0.0;          ///< wall time of the loop
+  bool interrupted = false;      ///< ended by stop_requested rather than by the user
+};
+
+/// The live loop, on every rank of `sim`: each frame rank 0 polls `display` (non-null on rank 0
+/// only) and broadcasts one fixed-size control message (quit, generations to compute, view
+/// region and scale, cell toggles); every rank applies the toggles it owns, steps, and reduces the
+/// visible region to block counts that rank 0 shows. Returns on every rank when the user quits.
+/// Collective.
+InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewSource& source,
+                                  const InteractiveOptions& options);
+
+/// What --view and `mpilife view` say (exit 64) in a build without the SDL2 viewer.
+inline constexpr const char* kNoViewerMessage =
+    "this mpilife was built without the SDL2 viewer (install libsdl2-dev, then rebuild)";
+
+/// The display options `plan` asks for (--window, --view-script).
+DisplayOptions display_options(const RunOptions& options);
+
+/// `mpilife run --view`: opens a display made by `factory` on rank 0 and runs the live loop on
+/// `sim` until the user quits, pausing at -g N when it was given. Error 64 on every rank when
+/// `factory` is empty (no viewer in this build) or no window can be opened. Collective.
+InteractiveResult run_viewer(Simulation& sim, const RunPlan& plan, const DisplayFactory& factory,
+                             const InteractiveOptions& options);
+
+/// `mpilife view FILE.h5`: replays the recording at `path` in a display made by `factory` on rank
+/// 0 while the other ranks wait without spinning. Errors (66/65 for the file, 64 without a
+/// viewer) are agreed by every rank. Collective.
+void view_command(const mpi::Comm& world, const std::string& path, const DisplayOptions& options,
+                  const DisplayFactory& factory);
+
+}  // namespace mpilife

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "mpilife/core/rule.hpp"
+
+namespace mpilife {
+
+/// What an HDF5 file records about the run that wrote it (root attributes of both kinds of file).
+struct RunMetadata {
+  std::string rule;                     ///< rule with its :T/:P suffix, e.g. "B3/S23:T64,64"
+  Topology topology = Topology::torus;  ///< grid edges
+  std::int64_t width = 0;               ///< grid width in cells
+  std::int64_t height = 0;              ///< grid height in cells
+  std::uint64_t seed = 1;               ///< soup seed
+  std::string pattern;                  ///< pattern name, "" for a random soup
+};
+
+}  // namespace mpilife

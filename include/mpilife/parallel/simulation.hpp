@@ -1,0 +1,63 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/geometry.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/kernel/tile.hpp"
+#include "mpilife/parallel/halo.hpp"
+#include "mpilife/parallel/mpi.hpp"
+
+namespace mpilife {
+
+/// Where this rank's tile sits: the global grid, the process grid and the owned block.
+struct Layout {
+  std::int64_t width = 0;               ///< global grid width
+  std::int64_t height = 0;              ///< global grid height
+  Topology topology = Topology::torus;  ///< edges
+  ProcessGrid procs;                    ///< process columns x rows
+  std::array<int, 2> coords{};          ///< this rank's {col, row}
+  Extent local;                         ///< this rank's block in global coordinates
+};
+
+/// The distributed time loop: every rank owns one tile of the grid and steps it in lock-step.
+class Simulation {
+ public:
+  /// Builds the Cart communicator over `world` and a dead tile for this rank.
+  Simulation(const mpi::Comm& world, std::int64_t width, std::int64_t height, Topology topology,
+             const ProcessGrid& procs, KernelKind kernel, const Rule& rule,
+             std::int64_t generation = 0);
+  ~Simulation();
+
+  /// One generation: start the halo exchange, update the interior while it is in flight
+  /// (polling it), wait, update the border ring, swap.
+  void step();
+
+  /// The current generation number.
+  std::int64_t generation() const { return generation_; }
+  /// This rank's tile (current state).
+  Tile& tile() { return *tile_; }
+  /// This rank's tile (current state).
+  const Tile& tile() const { return *tile_; }
+  /// Where this rank's tile sits.
+  const Layout& layout() const { return layout_; }
+  /// The Cartesian communicator.
+  const mpi::CartComm& cart() const { return cart_; }
+  /// Seconds this rank spent blocked waiting for halo messages.
+  double halo_wait_seconds() const { return halo_->wait_seconds(); }
+  /// Live cells on the whole grid (collective).
+  std::int64_t population() const;
+
+ private:
+  mpi::CartComm cart_;
+  Layout layout_;
+  std::unique_ptr<Tile> tile_;
+  std::unique_ptr<HaloExchange> halo_;
+  std::int64_t generation_;
+  std::int64_t rows_per_poll_;
+};
+
+}  // namespace mpilife

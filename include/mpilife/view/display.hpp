@@ -1,0 +1,34 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "mpilife/view/frame.hpp"
+
+namespace mpilife {
+
+/// A window (or a test double) that shows frames and reports the user's controls. The loops that
+/// drive it (run_interactive, run_replay) call open once, then poll and show alternately.
+class Display {
+ public:
+  virtual ~Display() = default;
+  /// Prepares to show `source`; called once before anything else.
+  virtual void open(const ViewSource& source) = 0;
+  /// Handles input, waiting for it at most `wait_seconds`, and returns the controls now in force.
+  virtual Controls poll(double wait_seconds) = 0;
+  /// Shows `frame`, the data for the view the last poll asked for.
+  virtual void show(const Frame& frame) = 0;
+};
+
+/// How a display window starts (from the command line).
+struct DisplayOptions {
+  int window_width = 1024;  ///< window width in pixels
+  int window_height = 768;  ///< window height in pixels
+  std::string script;       ///< scripted input (--view-script), "" for none
+};
+
+/// Creates the display of this build; set by a main that links the SDL2 viewer.
+using DisplayFactory = std::function<std::unique_ptr<Display>(const DisplayOptions&)>;
+
+}  // namespace mpilife

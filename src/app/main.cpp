@@ -1,0 +1,77 @@
+#include "mpilife/app/main.hpp"
+
+#include <cstdio>
+#include <iostream>
+
+#include "mpilife/app/live.hpp"
+#include "mpilife/app/options.hpp"
+#include "mpilife/app/plan.hpp"
+#include "mpilife/app/run.hpp"
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/io/hdf5/inspect.hpp"
+#include "mpilife/io/hdf5/io_mode.hpp"
+#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/view/display.hpp"
+
+namespace mpilife {
+
+int app_main(int argc, char** argv, const DisplayFactory& make_display) {
+  prefer_romio();
+  mpi::Environment env(argc, argv);
+  const mpi::Comm world = mpi::world();
+  try {
+    RunPlan plan;  // complete on rank 0 (with the pattern's cells); decoded elsewhere
+    std::string plan_json;
+    ViewOptions replay;  // `mpilife view` (rank 0)
+    mpi::on_root_agreed(world, [&] {
+      const Command cmd = parse_command_line(argc, argv);
+      if ((cmd.kind == Command::Kind::view || cmd.run.view) && !make_display) {
+        throw Error(ExitCode::usage,
+                    std::string(cmd.run.view ? "--view: " : "view: ") + kNoViewerMessage);
+      }
+      if (cmd.kind == Command::Kind::view) {
+        replay = cmd.view;
+        return;
+      }
+      if (cmd.kind == Command::Kind::info) {
+        print_file_info(cmd.inspect.file, std::cout);
+        std::cout.flush();
+        return;
+      }
+      if (cmd.kind == Command::Kind::export_frame) {
+        export_frame(cmd.inspect.file, cmd.inspect.frame, cmd.inspect.out_path);
+        return;
+      }
+      if (cmd.kind != Command::Kind::run) {
+        std::fputs(cmd.text.c_str(), stdout);
+        std::fflush(stdout);
+        return;
+      }
+      plan = resolve_plan(cmd.run);
+      int dims[2] = {0, 0};
+      MPI_Dims_create(world.size(), 2, dims);
+      plan.procs = choose_process_grid(plan.decomp, world.size(), plan.width, plan.height,
+                                       {dims[0], dims[1]});
+      plan_json = plan.to_json();
+    });
+    int replaying = replay.file.empty() ? 0 : 1;
+    MPI_Bcast(&replaying, 1, MPI_INT, 0, world.get());
+    if (replaying) {
+      view_command(
+          world, replay.file,
+          {static_cast<int>(replay.window[0]), static_cast<int>(replay.window[1]), replay.script},
+          make_display);
+      return 0;
+    }
+    mpi::broadcast(plan_json, 0, world);
+    if (plan_json.empty()) return 0;  // help or version
+    if (world.rank() != 0) plan = RunPlan::from_json(plan_json);
+    return run_command(world, plan, make_display);
+  } catch (const Error& e) {
+    if (world.rank() == 0) std::fprintf(stderr, "mpilife: %s\n", e.what());
+    return static_cast<int>(e.code());
+  }
+}
+
+}  // namespace mpilife

@@ -1,0 +1,267 @@
+#include "mpilife/app/run.hpp"
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include "mpilife/app/live.hpp"
+#include "mpilife/app/options.hpp"
+#include "mpilife/app/plan.hpp"
+#include "mpilife/app/progress.hpp"
+#include "mpilife/app/report.hpp"
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/io/files.hpp"
+#include "mpilife/io/hdf5/checkpoint.hpp"
+#include "mpilife/io/hdf5/io_mode.hpp"
+#include "mpilife/io/hdf5/metadata.hpp"
+#include "mpilife/io/hdf5/recorder.hpp"
+#include "mpilife/io/rle_writer.hpp"
+#include "mpilife/parallel/distribution.hpp"
+#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/observer.hpp"
+#include "mpilife/parallel/simulation.hpp"
+#include "mpilife/view/display.hpp"
+
+namespace mpilife {
+
+namespace {
+
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void on_stop_signal(int sig) {
+  g_stop_signal = sig;
+}
+
+// Seconds between two collective control points (signal and stability checks).
+constexpr double kControlSeconds = 0.1;
+
+// Every `interval` generations all ranks agree whether to stop: a signal on any rank, or (with
+// --stop-when-stable) an empty grid or one the last step left unchanged. Rank 0 picks the next
+// interval from its own timing, so the check costs one small allreduce about ten times a second
+// whatever the generation rate.
+class Control {
+ public:
+  Control(const Simulation& sim, bool stop_when_stable)
+      : sim_(sim),
+        stop_when_stable_(stop_when_stable),
+        first_(sim.generation()),
+        next_(first_ + 1) {}
+
+  bool due() const { return sim_.generation() >= next_; }
+
+  // Collective; returns why to stop, or "" to go on.
+  std::string check(double elapsed) {
+    long long v[4] = {g_stop_signal != 0 ? 1 : 0, 0, 0, 0};
+    if (sim_.cart().comm().rank() == 0) {
+      const auto done = static_cast<double>(std::max<std::int64_t>(1, sim_.generation() - first_));
+      const double per_gen = std::max(elapsed / done, 1e-9);
+      v[1] = std::clamp<long long>(static_cast<long long>(kControlSeconds / per_gen), 1, 1 << 16);
+    }
+    if (stop_when_stable_) {
+      v[2] = sim_.tile().population() > 0 ? 1 : 0;
+      v[3] = sim_.tile().changed() ? 1 : 0;
+    }
+    long long out[4];
+    MPI_Allreduce(v, out, 4, MPI_LONG_LONG, MPI_MAX, sim_.cart().comm().get());
+    // Stability is checked every generation, so the run stops exactly where it settles.
+    next_ = sim_.generation() + (stop_when_stable_ ? 1 : out[1]);
+    if (out[0]) return "interrupted";
+    if (stop_when_stable_ && out[2] == 0) return "died-out";
+    if (stop_when_stable_ && out[3] == 0) return "stable";
+    return {};
+  }
+
+ private:
+  const Simulation& sim_;
+  bool stop_when_stable_;
+  std::int64_t first_;
+  std::int64_t next_;
+};
+
+// --stats: the population of every generation, summed over ranks once at the end.
+class StatsWriter final : public Observer {
+ public:
+  explicit StatsWriter(std::string path) : path_(std::move(path)) {}
+
+  void start(const Simulation& sim) override {
+    first_ = sim.generation();
+    populations_.push_back(sim.tile().population());
+  }
+  void after_step(const Simulation& sim) override {
+    populations_.push_back(sim.tile().population());
+  }
+  void finish(const Simulation& sim) override {
+    const mpi::Comm& comm = sim.cart().comm();
+    const bool root = comm.rank() == 0;
+    MPI_Reduce(root ? MPI_IN_PLACE : populations_.data(), populations_.data(),
+               static_cast<int>(populations_.size()), MPI_LONG_LONG, MPI_SUM, 0, comm.get());
+    mpi::on_root_agreed(comm, [&] {
+      write_file_atomically(path_, [&](std::ostream& out) {
+        out << "generation,population\n";
+        for (std::size_t i = 0; i < populations_.size(); ++i) {
+          out << first_ + static_cast<std::int64_t>(i) << ',' << populations_[i] << '\n';
+        }
+      });
+    });
+  }
+
+ private:
+  std::string path_;
+  std::int64_t first_ = 0;
+  std::vector<long long> populations_;
+};
+
+// --final: the last grid, gathered to rank 0 and written as RLE with the :T/:P suffix.
+class FinalWriter final : public Observer {
+ public:
+  FinalWriter(std::string path, std::string rule, std::string source)
+      : path_(std::move(path)), rule_(std::move(rule)), source_(std::move(source)) {}
+
+  void finish(const Simulation& sim) override {
+    const CellArray grid = gather_grid(sim);
+    mpi::on_root_agreed(sim.cart().comm(), [&] {
+      write_file_atomically(path_, [&](std::ostream& out) {
+        write_rle(out, grid.data(), grid.cols(), grid.rows(), rule_,
+                  {"generation " + std::to_string(sim.generation()) + " of " + source_ +
+                   ", written by mpilife"});
+      });
+    });
+  }
+
+ private:
+  std::string path_;
+  std::string rule_;
+  std::string source_;
+};
+
+// The frame (or checkpoint grid) size the --io choice depends on.
+IoMode io_mode_for(const RunPlan& plan, int ranks, std::int64_t scale) {
+  const std::int64_t w = (plan.width + scale - 1) / scale;
+  const std::int64_t h = (plan.height + scale - 1) / scale;
+  return choose_io_mode(plan.options.io, ranks, w * h);
+}
+
+RunMetadata run_metadata(const RunPlan& plan) {
+  RunMetadata m;
+  m.rule = plan.rule_with_suffix();
+  m.topology = plan.topology;
+  m.width = plan.width;
+  m.height = plan.height;
+  m.seed = plan.options.seed;
+  m.pattern = plan.pattern_name;
+  return m;
+}
+
+void seed_initial_state(Simulation& sim, const RunPlan& plan, int ranks) {
+  if (!plan.options.restart_path.empty()) {
+    load_checkpoint(sim, plan.options.restart_path, io_mode_for(plan, ranks, 1));
+  } else if (plan.options.density) {
+    fill_soup(sim, plan.options.seed, *plan.options.density);
+  } else {
+    place_cells(sim, plan.cells);
+  }
+}
+
+}  // namespace
+
+int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
+  const bool root = world.rank() == 0;
+  const RunOptions& opt = plan.options;
+  Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, plan.kernel, plan.rule,
+                 plan.start_generation);
+  seed_initial_state(sim, plan, world.size());
+
+  std::vector<std::unique_ptr<Observer>> observers;
+  if (!opt.stats_path.empty()) observers.push_back(std::make_unique<StatsWriter>(opt.stats_path));
+  if (!opt.final_path.empty()) {
+    observers.push_back(std::make_unique<FinalWriter>(
+        opt.final_path, plan.rule_with_suffix(),
+        plan.pattern_name.empty() ? std::string("a random soup") : plan.pattern_name));
+  }
+  Recorder* recorder = nullptr;
+  if (!opt.output_path.empty()) {
+    const IoMode io = io_mode_for(plan, world.size(), opt.frame_scale);
+    auto r = std::make_unique<Recorder>(
+        RecorderSettings{opt.output_path, opt.every, opt.frame_scale, io}, run_metadata(plan));
+    recorder = r.get();
+    observers.push_back(std::move(r));
+  }
+  if (!opt.checkpoint_path.empty()) {
+    observers.push_back(
+        std::make_unique<Checkpointer>(CheckpointSettings{opt.checkpoint_path, opt.checkpoint_every,
+                                                          io_mode_for(plan, world.size(), 1)},
+                                       run_metadata(plan)));
+  }
+
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
+  for (auto& o : observers) o->start(sim);
+  Control control(sim, opt.stop_when_stable);
+  Progress progress(sim.generation(), opt.generations, opt.progress_seconds, root && !opt.quiet);
+  std::string stopped = "completed";
+  MPI_Barrier(world.get());
+  const double t0 = MPI_Wtime();
+  if (opt.view) {
+    InteractiveOptions viewing;
+    viewing.after_step = [&] {
+      for (auto& o : observers) o->after_step(sim);
+    };
+    viewing.stop_requested = [] { return g_stop_signal != 0; };
+    if (run_viewer(sim, plan, make_display, viewing).interrupted) stopped = "interrupted";
+  } else {
+    while (sim.generation() < opt.generations) {
+      if (control.due()) {
+        const std::string reason = control.check(MPI_Wtime() - t0);
+        if (!reason.empty()) {
+          stopped = reason;
+          break;
+        }
+      }
+      sim.step();
+      for (auto& o : observers) o->after_step(sim);
+      progress.update(sim.generation());
+    }
+  }
+  double wall = MPI_Wtime() - t0;
+  progress.finish();
+
+  RunReport report;
+  report.generations = sim.generation() - plan.start_generation;
+  report.final_generation = sim.generation();
+  report.width = plan.width;
+  report.height = plan.height;
+  report.ranks = world.size();
+  report.procs = plan.procs;
+  report.kernel = to_string(plan.kernel);
+  report.rule = plan.rule_with_suffix();
+  report.topology = to_string(plan.topology);
+  report.stopped = stopped;
+  double wait_fraction = wall > 0 ? sim.halo_wait_seconds() / wall : 0.0;
+  MPI_Allreduce(MPI_IN_PLACE, &wall, 1, MPI_DOUBLE, MPI_MAX, world.get());
+  MPI_Allreduce(MPI_IN_PLACE, &wait_fraction, 1, MPI_DOUBLE, MPI_SUM, world.get());
+  report.wall_seconds = wall;
+  report.halo_wait_fraction = wait_fraction / world.size();
+  report.final_population = sim.population();
+
+  if (recorder != nullptr) recorder->set_outcome(stopped);
+  for (auto& o : observers) o->finish(sim);
+  mpi::on_root_agreed(world, [&] {
+    if (!opt.summary_path.empty()) {
+      write_file_atomically(opt.summary_path, [&](std::ostream& out) { out << report.json(); });
+    }
+    if (!opt.quiet) std::fprintf(stderr, "%s\n", report.line().c_str());
+  });
+  if (stopped == "interrupted") {
+    if (root) {
+      std::fprintf(stderr, "mpilife: stopped by a signal at generation %lld; outputs written\n",
+                   static_cast<long long>(sim.generation()));
+    }
+    return static_cast<int>(ExitCode::interrupted);
+  }
+  return 0;
+}
+
+}  // namespace mpilife

@@ -1,0 +1,36 @@
+#include "mpilife/core/geometry.hpp"
+
+namespace mpilife {
+
+namespace {
+
+// [first, first + count) along one axis for a step of -1, 0 or +1; `ghost` picks the outside.
+void axis_range(int step, std::int64_t n, bool ghost, std::int64_t& first, std::int64_t& count) {
+  count = step == 0 ? n : 1;
+  if (step == 0) {
+    first = 0;
+  } else if (step < 0) {
+    first = ghost ? -1 : 0;
+  } else {
+    first = ghost ? n : n - 1;
+  }
+}
+
+Extent region(Dir d, std::int64_t w, std::int64_t h, bool ghost) {
+  Extent e;
+  axis_range(dir_dx(d), w, ghost, e.x0, e.w);
+  axis_range(dir_dy(d), h, ghost, e.y0, e.h);
+  return e;
+}
+
+}  // namespace
+
+Extent face_region(Dir d, std::int64_t w, std::int64_t h) {
+  return region(d, w, h, false);
+}
+
+Extent ghost_region(Dir d, std::int64_t w, std::int64_t h) {
+  return region(d, w, h, true);
+}
+
+}  // namespace mpilife

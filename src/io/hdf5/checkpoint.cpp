@@ -1,0 +1,269 @@
+#include "mpilife/io/hdf5/checkpoint.hpp"
+
+// Checkpoints: the full grid as uint8 [H, W] (shuffle + deflate) with the run's metadata, written
+// under a temporary name and renamed over the previous one; and their loading into any
+// decomposition.
+
+#include <mpi.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "h5_handles.hpp"
+
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/core/geometry.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/io/hdf5/io_mode.hpp"
+#include "mpilife/io/hdf5/metadata.hpp"
+#include "mpilife/parallel/distribution.hpp"
+#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/simulation.hpp"
+
+namespace mpilife {
+
+namespace {
+
+constexpr const char* kGrid = "grid";
+
+// At most this many bytes per message when rank 0 sends tiles it read.
+constexpr std::int64_t kMaxMessageBytes = std::int64_t{1} << 30;
+
+std::vector<std::uint8_t> own_cells(const Simulation& sim) {
+  const Extent t = sim.layout().local;
+  std::vector<std::uint8_t> cells(static_cast<std::size_t>(t.cells()));
+  for (std::int64_t y = 0; y < t.h; ++y) sim.tile().read_row(y, cells.data() + y * t.w);
+  return cells;
+}
+
+void store_cells(Simulation& sim, const std::vector<std::uint8_t>& cells) {
+  const Extent t = sim.layout().local;
+  for (std::int64_t y = 0; y < t.h; ++y) sim.tile().write_row(y, cells.data() + y * t.w);
+}
+
+// Creates `tmp` with the /grid dataset and every attribute, writes this process's `part` of the
+// grid and closes it (a failed close, i.e. a failed final flush, is an error too).
+void write_checkpoint_file(const std::string& tmp, const mpi::Comm* comm, const RunMetadata& meta,
+                           std::int64_t generation, std::int64_t population, const Extent& part,
+                           const std::vector<std::uint8_t>& cells) {
+  const std::string what = "cannot write checkpoint '" + tmp + "'";
+  h5::File file = h5::create_file(tmp, comm);
+  const auto [chunk_rows, chunk_cols] = h5::plane_chunk(meta.height, meta.width);
+  const h5::Dataspace space =
+      h5::make_space({static_cast<hsize_t>(meta.height), static_cast<hsize_t>(meta.width)});
+  const h5::PropList dcpl = h5::compressed_layout({chunk_rows, chunk_cols}, h5::kDeflateLevel);
+  h5::Dataset grid = h5::check<h5::Dataset>(H5Dcreate2(file.get(), kGrid, H5T_STD_U8LE, space.get(),
+                                                       H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                                            ExitCode::io, what);
+  const h5::PropList dxpl = h5::transfer_list(comm != nullptr);
+  h5::write_plane_part(grid.get(), std::nullopt, part, cells.data(), dxpl.get(), what);
+  const hid_t root = file.get();
+  h5::write_run_attributes(root, "checkpoint", meta);
+  h5::write_attribute(root, "generation", generation);
+  h5::write_attribute(root, "population", population);
+  h5::write_attribute(root, "frame_encoding", std::string("cells: 0 = dead, 1 = alive"));
+  const bool grid_closed = grid.close();
+  if (!file.close() || !grid_closed) h5::fail(ExitCode::io, what);
+}
+
+h5::Dataset open_grid(const h5::File& file, const std::string& path, std::int64_t width,
+                      std::int64_t height) {
+  if (H5Lexists(file.get(), kGrid, H5P_DEFAULT) <= 0) {
+    throw Error(ExitCode::data, path + ": the checkpoint has no /grid dataset");
+  }
+  h5::Dataset grid = h5::check<h5::Dataset>(H5Dopen2(file.get(), kGrid, H5P_DEFAULT),
+                                            ExitCode::data, path + ": cannot open /grid");
+  const std::vector<hsize_t> dims = h5::dataset_dims(grid.get());
+  if (dims.size() != 2 || dims[0] != static_cast<hsize_t>(height) ||
+      dims[1] != static_cast<hsize_t>(width)) {
+    throw Error(ExitCode::data, path + ": /grid does not have the shape [" +
+                                    std::to_string(height) + ", " + std::to_string(width) +
+                                    "] its attributes give");
+  }
+  return grid;
+}
+
+}  // namespace
+
+void write_checkpoint(const Simulation& sim, const std::string& path, const RunMetadata& meta,
+                      IoMode io) {
+  const mpi::Comm& comm = sim.cart().comm();
+  const bool root = comm.rank() == 0;
+  const std::string tmp = path + ".tmp";
+  const std::int64_t population = sim.population();
+  const std::int64_t generation = sim.generation();
+  const Layout& lay = sim.layout();
+  try {
+    if (io == IoMode::parallel) {
+      const std::vector<std::uint8_t> cells = own_cells(sim);
+      mpi::everywhere_agreed(comm, [&] {
+        write_checkpoint_file(tmp, &comm, meta, generation, population, lay.local, cells);
+      });
+    } else {
+      const CellArray grid = gather_grid(sim);
+      mpi::on_root_agreed(comm, [&] {
+        const std::vector<std::uint8_t> cells(grid.data(), grid.data() + grid.size());
+        write_checkpoint_file(tmp, nullptr, meta, generation, population,
+                              {0, 0, lay.width, lay.height}, cells);
+      });
+    }
+    mpi::on_root_agreed(comm, [&] {
+      h5::sync_file(tmp);
+      if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        throw Error(ExitCode::io, "cannot rename checkpoint '" + tmp + "' to '" + path +
+                                      "': " + std::strerror(errno));
+      }
+      h5::sync_folder_of(path);
+    });
+  } catch (const Error& e) {
+    if (root) std::remove(tmp.c_str());
+    // A checkpoint is written during the run: whatever went wrong is an I/O error then.
+    throw Error(ExitCode::io, e.what());
+  }
+}
+
+Checkpointer::Checkpointer(CheckpointSettings settings, RunMetadata meta)
+    : settings_(std::move(settings)), meta_(std::move(meta)) {}
+
+void Checkpointer::after_step(const Simulation& sim) {
+  if (settings_.every > 0 && sim.generation() % settings_.every == 0) {
+    write_checkpoint(sim, settings_.path, meta_, settings_.io);
+    last_written_ = sim.generation();
+  }
+}
+
+void Checkpointer::finish(const Simulation& sim) {
+  if (last_written_ == sim.generation()) return;
+  write_checkpoint(sim, settings_.path, meta_, settings_.io);
+  last_written_ = sim.generation();
+}
+
+CheckpointInfo read_checkpoint_info(const std::string& path) {
+  const h5::File file = h5::open_file(path, nullptr);
+  const hid_t root = file.get();
+  if (!h5::has_attribute(root, "mpilife_kind")) {
+    throw Error(ExitCode::data,
+                "'" + path + "' is not an mpilife file (no mpilife_kind attribute)");
+  }
+  const std::string kind = h5::read_string_attribute(root, "mpilife_kind", path);
+  if (kind != "checkpoint") {
+    throw Error(ExitCode::data, "'" + path + "' is an mpilife " + kind +
+                                    ", not a checkpoint (--restart needs a file written by "
+                                    "--checkpoint)");
+  }
+  CheckpointInfo info;
+  RunMetadata& m = info.meta;
+  m.rule = h5::read_string_attribute(root, "rule", path);
+  const std::string topology = h5::read_string_attribute(root, "topology", path);
+  if (topology != "torus" && topology != "plane") {
+    throw Error(ExitCode::data, path + ": unknown topology '" + topology + "'");
+  }
+  m.topology = topology_from_string(topology);
+  m.width = h5::read_int_attribute(root, "width", path);
+  m.height = h5::read_int_attribute(root, "height", path);
+  m.seed = h5::read_uint_attribute(root, "seed", path);
+  m.pattern = h5::read_string_attribute(root, "pattern", path);
+  info.generation = h5::read_int_attribute(root, "generation", path);
+  info.population = h5::read_int_attribute(root, "population", path);
+  if (m.width < 1 || m.height < 1 || info.generation < 0 || info.population < 0 ||
+      info.population > m.width * m.height) {
+    throw Error(ExitCode::data, path + ": inconsistent checkpoint attributes");
+  }
+  try {
+    const RuleSpec spec = parse_rule(m.rule);
+    if (spec.suffix && (spec.suffix->width != m.width || spec.suffix->height != m.height ||
+                        spec.suffix->topology != m.topology)) {
+      throw Error(ExitCode::data, "the rule's suffix contradicts the grid attributes");
+    }
+  } catch (const Error& e) {
+    throw Error(ExitCode::data, path + ": rule '" + m.rule + "': " + e.what());
+  }
+  open_grid(file, path, m.width, m.height);
+  return info;
+}
+
+void load_checkpoint(Simulation& sim, const std::string& path, IoMode io) {
+  const mpi::Comm& comm = sim.cart().comm();
+  const Layout& lay = sim.layout();
+  const Extent mine = lay.local;
+  std::vector<std::uint8_t> cells(static_cast<std::size_t>(mine.cells()));
+  std::int64_t expected_population = 0;
+  if (io == IoMode::parallel) {
+    mpi::everywhere_agreed(comm, [&] {
+      const h5::File file = h5::open_file(path, &comm);
+      expected_population = h5::read_int_attribute(file.get(), "population", path);
+      const h5::Dataset grid = open_grid(file, path, lay.width, lay.height);
+      const h5::PropList dxpl = h5::transfer_list(true);
+      h5::read_plane_part(grid.get(), std::nullopt, mine, cells.data(), dxpl.get(), ExitCode::data,
+                          path + ": cannot read /grid");
+    });
+  } else {
+    // Rank 0 reads one tile at a time (memory: one tile) and sends it; a read error is remembered
+    // and reported after every tile went out, so no rank waits for a message that never comes.
+    h5::File file;
+    h5::Dataset grid;
+    mpi::on_root_agreed(comm, [&] {
+      file = h5::open_file(path, nullptr);
+      expected_population = h5::read_int_attribute(file.get(), "population", path);
+      grid = open_grid(file, path, lay.width, lay.height);
+    });
+    constexpr int kTag = 300;
+    const auto send_rows = [&](std::int64_t width) {
+      return std::max<std::int64_t>(1, kMaxMessageBytes / std::max<std::int64_t>(1, width));
+    };
+    if (comm.rank() == 0) {
+      std::optional<Error> failure;
+      std::vector<std::uint8_t> buffer;
+      for (int r = 0; r < comm.size(); ++r) {
+        int c[2] = {0, 0};
+        MPI_Cart_coords(comm.get(), r, 2, c);
+        const Extent e = tile_extent(lay.width, lay.height, lay.procs, c[1], c[0]);
+        std::vector<std::uint8_t>& target = r == 0 ? cells : buffer;
+        target.assign(static_cast<std::size_t>(e.cells()), 0);
+        if (!failure) {
+          try {
+            h5::read_plane_part(grid.get(), std::nullopt, e, target.data(), H5P_DEFAULT,
+                                ExitCode::data, path + ": cannot read /grid");
+          } catch (const Error& err) {
+            failure = err;
+          }
+        }
+        if (r == 0) continue;
+        const std::int64_t rows = send_rows(e.w);
+        for (std::int64_t y = 0; y < e.h; y += rows) {
+          const std::int64_t n = std::min(rows, e.h - y) * e.w;
+          MPI_Send(buffer.data() + y * e.w, static_cast<int>(n), MPI_BYTE, r, kTag, comm.get());
+        }
+      }
+      grid.close();
+      file.close();
+      mpi::on_root_agreed(comm, [&] {
+        if (failure) throw *failure;
+      });
+    } else {
+      const std::int64_t rows = send_rows(mine.w);
+      for (std::int64_t y = 0; y < mine.h; y += rows) {
+        const std::int64_t n = std::min(rows, mine.h - y) * mine.w;
+        MPI_Recv(cells.data() + y * mine.w, static_cast<int>(n), MPI_BYTE, 0, kTag, comm.get(),
+                 MPI_STATUS_IGNORE);
+      }
+      mpi::on_root_agreed(comm, [] {});
+    }
+  }
+  store_cells(sim, cells);
+  const std::int64_t population = sim.population();
+  mpi::on_root_agreed(comm, [&] {
+    if (population != expected_population) {
+      throw Error(ExitCode::data, path + ": the grid holds " + std::to_string(population) +
+                                      " live cells but the checkpoint says " +
+                                      std::to_string(expected_population) +
+                                      " (the file is corrupt)");
+    }
+  });
+}
+
+}  // namespace mpilife

@@ -1,0 +1,648 @@
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <ostream>
+
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/io/pattern.hpp"
+#include "mpilife/io/rle_writer.hpp"
+
+namespace mpilife {
+
+namespace {
+
+// Largest width, height, coordinate span or run count a pattern file may state (Golly's limit).
+constexpr std::int64_t kMaxSide = 1'000'000'000;
+
+// The longest line write_rle produces, as Golly and the RLE convention require.
+constexpr std::size_t kMaxRleLine = 70;
+
+// One line of input: its 1-based number and its text without the line ending.
+struct Line {
+  long number = 0;
+  std::string_view text;
+};
+
+// Splits on "\n", "\r\n" and a lone "\r"; a final line ending does not start another line.
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t start = 0;
+  long number = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n' && text[i] != '\r') continue;
+    lines.push_back({number++, text.substr(start, i - start)});
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  if (start < text.size()) lines.push_back({number, text.substr(start)});
+  return lines;
+}
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "x" for printable characters, otherwise a byte value, for error messages.
+std::string describe(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (std::isprint(u)) return std::string("'") + c + "'";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "byte 0x%02X", static_cast<unsigned>(u));
+  return buf;
+}
+
+// Reports errors at a line and column of the file being parsed.
+class Reporter {
+ public:
+  explicit Reporter(const std::string& file) : file_(file) {}
+
+  [[noreturn]] void fail(long line, std::size_t index, const std::string& what) const {
+    throw data_error(SourcePos{file_, line, static_cast<long>(index) + 1}, what);
+  }
+
+  // Parses `text`, which starts at 0-based `index` of `line`, as a rule; a bad rule is reported
+  // at the column of the offending character within the line.
+  RuleSpec rule(long line, std::size_t index, std::string_view text) const {
+    try {
+      return parse_rule(text);
+    } catch (const RuleError& e) {
+      fail(line, index + static_cast<std::size_t>(e.column()) - 1,
+           "invalid rule \"" + std::string(text) + "\": " + e.reason());
+    }
+  }
+
+ private:
+  std::string file_;
+};
+
+// Reads an optionally signed decimal integer at `i` of `s`; false if there is none or it is
+// larger than kMaxSide in magnitude (`i` then points at the offending character).
+bool read_int(std::string_view s, std::size_t& i, std::int64_t& value, bool allow_sign) {
+  bool negative = false;
+  if (allow_sign && i < s.size() && (s[i] == '-' || s[i] == '+')) {
+    negative = s[i] == '-';
+    ++i;
+  }
+  if (i >= s.size() || !is_digit(s[i])) return false;
+  std::int64_t v = 0;
+  const std::size_t first = i;
+  while (i < s.size() && is_digit(s[i])) {
+    v = v * 10 + (s[i] - '0');
+    if (v > kMaxSide) {
+      i = first;
+      return false;
+    }
+    ++i;
+  }
+  value = negative ? -v : v;
+  return true;
+}
+
+void skip_blanks(std::string_view s, std::size_t& i) {
+  while (i < s.size() && is_blank(s[i])) ++i;
+}
+
+// Finishes a pattern: removes duplicate cells, sorts them row by row, grows the box to the
+// live extent and picks a name.
+void finish(Pattern& p, const std::string& file) {
+  const auto row_major = [](const Cell& a, const Cell& b) {
+    return a.y != b.y ? a.y < b.y : a.x < b.x;
+  };
+  if (!std::is_sorted(p.cells.begin(), p.cells.end(), row_major)) {
+    std::sort(p.cells.begin(), p.cells.end(), row_major);
+  }
+  p.cells.erase(std::unique(p.cells.begin(), p.cells.end()), p.cells.end());
+  for (const Cell& c : p.cells) {
+    p.width = std::max(p.width, c.x + 1);
+    p.height = std::max(p.height, c.y + 1);
+  }
+  if (p.name.empty() && !file.empty()) {
+    std::string_view base = file;
+    const std::size_t slash = base.find_last_of('/');
+    if (slash != std::string_view::npos) base.remove_prefix(slash + 1);
+    const std::size_t dot = base.find_last_of('.');
+    if (dot != std::string_view::npos && dot > 0) base = base.substr(0, dot);
+    p.name = std::string(base);
+  }
+}
+
+// Shifts cells given at arbitrary (possibly negative) coordinates so the smallest x and y are 0.
+void normalise(Pattern& p, const Reporter& report, long line) {
+  if (p.cells.empty()) return;
+  std::int64_t min_x = p.cells.front().x;
+  std::int64_t min_y = p.cells.front().y;
+  std::int64_t max_x = min_x;
+  std::int64_t max_y = min_y;
+  for (const Cell& c : p.cells) {
+    min_x = std::min(min_x, c.x);
+    min_y = std::min(min_y, c.y);
+    max_x = std::max(max_x, c.x);
+    max_y = std::max(max_y, c.y);
+  }
+  if (max_x - min_x >= kMaxSide || max_y - min_y >= kMaxSide) {
+    report.fail(line, 0,
+                "pattern spans more than " + std::to_string(kMaxSide) + " cells in one direction");
+  }
+  for (Cell& c : p.cells) {
+    c.x -= min_x;
+    c.y -= min_y;
+  }
+}
+
+// Adds the text after a comment marker (and the blanks following it) to the comments.
+void add_comment(Pattern& p, std::string_view rest) {
+  p.comments.emplace_back(trim(rest));
+}
+
+// The header line "x = W, y = H[, rule = R]" of an RLE file.
+struct RleHeader {
+  std::int64_t width = 0;
+  std::int64_t height = 0;
+};
+
+// Reads "<key> = <value>" pairs of an RLE header, separated by commas.
+RleHeader parse_rle_header(const Line& line, const Reporter& report, Pattern& p) {
+  const std::string_view s = line.text;
+  RleHeader header;
+  bool seen_x = false;
+  bool seen_y = false;
+  std::size_t i = 0;
+  while (true) {
+    skip_blanks(s, i);
+    if (i >= s.size()) break;
+    const std::size_t key_at = i;
+    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+    const std::string key = lower(s.substr(key_at, i - key_at));
+    if (key.empty()) report.fail(line.number, key_at, "expected x, y or rule in the RLE header");
+    skip_blanks(s, i);
+    if (i >= s.size() || s[i] != '=') {
+      report.fail(line.number, i, "expected '=' after '" + key + "' in the RLE header");
+    }
+    ++i;
+    skip_blanks(s, i);
+    if (key == "x" || key == "y") {
+      if (key == "x" ? seen_x : seen_y) {
+        report.fail(line.number, key_at, "'" + key + "' appears twice in the RLE header");
+      }
+      (key == "x" ? seen_x : seen_y) = true;
+      std::int64_t v = 0;
+      const std::size_t value_at = i;
+      if (i < s.size() && s[i] == '-') {
+        report.fail(
+            line.number, value_at,
+            "pattern " + std::string(key == "x" ? "width" : "height") + " must not be negative");
+      }
+      if (!read_int(s, i, v, false)) {
+        if (i < s.size() && is_digit(s[i])) {
+          report.fail(line.number, value_at,
+                      "pattern size larger than " + std::to_string(kMaxSide) + " cells");
+        }
+        report.fail(line.number, value_at,
+                    "expected a whole number after '" + key + " =' in the RLE header");
+      }
+      (key == "x" ? header.width : header.height) = v;
+      skip_blanks(s, i);
+      if (i < s.size()) {
+        if (s[i] != ',') {
+          report.fail(line.number, i, "unexpected " + describe(s[i]) + " in the RLE header");
+        }
+        ++i;
+      }
+    } else if (key == "rule") {
+      // The rule runs to the end of the line; Golly writes no trailing comma but tolerates one.
+      std::string_view text = s.substr(i);
+      while (!text.empty() && (is_blank(text.back()) || text.back() == ',')) text.remove_suffix(1);
+      if (text.empty())
+        report.fail(line.number, i, "missing rule after 'rule =' in the RLE header");
+      p.rule = report.rule(line.number, i, text);
+      break;
+    } else {
+      report.fail(line.number, key_at,
+                  "unknown key '" + std::string(s.substr(key_at, key.size())) +
+                      "' in the RLE header (expected x, y, rule)");
+    }
+  }
+  if (!seen_x) report.fail(line.number, 0, "RLE header lacks 'x = <width>'");
+  if (!seen_y) report.fail(line.number, 0, "RLE header lacks 'y = <height>'");
+  return header;
+}
+
+bool is_rle_header(std::string_view s) {
+  std::size_t i = 0;
+  skip_blanks(s, i);
+  return i < s.size() && (s[i] == 'x' || s[i] == 'X') &&
+         (i + 1 == s.size() || is_blank(s[i + 1]) || s[i + 1] == '=');
+}
+
+Pattern parse_rle(std::string_view text, const std::string& file) {
+  const Reporter report(file);
+  Pattern p;
+  p.format = PatternFormat::rle;
+  std::optional<RleHeader> header;
+  long header_line = 0;
+  bool header_rule = false;
+  bool data_started = false;
+  std::int64_t x = 0;
+  std::int64_t y = 0;
+  std::int64_t count = 0;  // pending run count, 0 = none
+  long count_line = 0;
+  std::size_t count_at = 0;
+  bool done = false;
+
+  for (const Line& line : split_lines(text)) {
+    const std::string_view s = line.text;
+    if (!s.empty() && s[0] == '#') {
+      const char kind = s.size() > 1 ? s[1] : '\0';
+      const std::string_view rest = s.size() > 2 ? s.substr(2) : std::string_view();
+      if (starts_with(s, "#CXRLE")) {
+        // Position and generation of an extended RLE; placement is the caller's choice.
+      } else if (kind == 'N') {
+        p.name = std::string(trim(rest));
+      } else if (kind == 'C' || kind == 'c' || kind == 'O') {
+        add_comment(p, rest);
+      } else if (kind == 'r') {
+        const std::size_t at = static_cast<std::size_t>(trim(rest).data() - s.data());
+        if (!trim(rest).empty() && !header_rule) p.rule = report.rule(line.number, at, trim(rest));
+      }
+      // #P and #R give a position, #D and others carry nothing we use.
+      continue;
+    }
+    if (!header && !data_started && count == 0 && is_rle_header(s)) {
+      header = parse_rle_header(line, report, p);
+      header_rule = p.rule.has_value();
+      header_line = line.number;
+      continue;
+    }
+    for (std::size_t i = 0; i < s.size() && !done; ++i) {
+      const char c = s[i];
+      if (is_blank(c)) {
+        // Golly would silently drop the count here; the RLE convention forbids the blank.
+        if (count != 0) report.fail(line.number, i, "blank between a run count and its cell tag");
+        continue;
+      }
+      data_started = true;
+      if (is_digit(c)) {
+        if (count == 0 && c == '0') {
+          report.fail(line.number, i, "run count must be at least 1");
+        }
+        if (count == 0) {
+          count_line = line.number;
+          count_at = i;
+        }
+        count = count * 10 + (c - '0');
+        if (count > kMaxSide) {
+          report.fail(count_line, count_at, "run count larger than " + std::to_string(kMaxSide));
+        }
+        continue;
+      }
+      const bool counted = count != 0;
+      const std::int64_t n = counted ? count : 1;
+      count = 0;
+      if (c == 'b' || c == '.') {
+        x += n;
+      } else if (c == 'o' || c == 'A') {
+        if (header && (x + n > header->width || y >= header->height)) {
+          report.fail(line.number, i,
+                      "live cell at x = " +
+                          std::to_string(y >= header->height ? x : std::max(x, header->width)) +
+                          ", y = " + std::to_string(y) + " lies outside the " +
+                          std::to_string(header->width) + "x" + std::to_string(header->height) +
+                          " box of the header on line " + std::to_string(header_line));
+        }
+        if (x + n > kMaxSide) {
+          report.fail(line.number, i, "row longer than " + std::to_string(kMaxSide) + " cells");
+        }
+        for (std::int64_t k = 0; k < n; ++k) p.cells.push_back({x + k, y});
+        x += n;
+      } else if (c == '$') {
+        y += n;
+        x = 0;
+        if (y > kMaxSide) {
+          report.fail(line.number, i, "pattern taller than " + std::to_string(kMaxSide) + " rows");
+        }
+      } else if (c == '!') {
+        if (counted) report.fail(line.number, i, "run count before '!' has no cell tag to repeat");
+        done = true;
+      } else if (std::isalpha(static_cast<unsigned char>(c))) {
+        report.fail(line.number, i,
+                    "unsupported cell state " + describe(c) +
+                        " (two-state RLE uses b or . for dead, o or A for alive)");
+      } else {
+        report.fail(line.number, i,
+                    "unexpected " + describe(c) + " in RLE data (expected b, o, $, ! or a count)");
+      }
+    }
+    if (done) break;
+  }
+  if (count != 0) report.fail(count_line, count_at, "run count at the end has no cell tag");
+  if (header) {
+    p.width = header->width;
+    p.height = header->height;
+  }
+  finish(p, file);
+  return p;
+}
+
+Pattern parse_plaintext(std::string_view text, const std::string& file) {
+  const Reporter report(file);
+  Pattern p;
+  p.format = PatternFormat::plaintext;
+  std::int64_t row = 0;
+  std::int64_t last_row = -1;  // last row holding any cell, dead or alive
+  bool started = false;
+  for (const Line& line : split_lines(text)) {
+    const std::string_view s = line.text;
+    if (!s.empty() && s[0] == '!') {
+      const std::string_view rest = trim(s.substr(1));
+      if (starts_with(lower(rest), "name:")) {
+        p.name = std::string(trim(rest.substr(5)));
+      } else {
+        add_comment(p, rest);
+      }
+      continue;
+    }
+    const std::string_view cells = trim(s);
+    if (cells.empty()) {
+      if (started) ++row;
+      continue;
+    }
+    started = true;
+    const std::size_t first = static_cast<std::size_t>(cells.data() - s.data());
+    if (first != 0) report.fail(line.number, 0, "unexpected blank at the start of a row");
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const char c = cells[i];
+      if (c == 'O' || c == '*') {
+        p.cells.push_back({static_cast<std::int64_t>(i), row});
+      } else if (c != '.') {
+        report.fail(line.number, i,
+                    "unexpected " + describe(c) + " in plaintext row (expected . or O)");
+      }
+    }
+    if (static_cast<std::int64_t>(cells.size()) > kMaxSide) {
+      report.fail(line.number, 0, "row longer than " + std::to_string(kMaxSide) + " cells");
+    }
+    p.width = std::max(p.width, static_cast<std::int64_t>(cells.size()));
+    last_row = row;
+    ++row;
+  }
+  p.height = last_row + 1;
+  finish(p, file);
+  return p;
+}
+
+Pattern parse_life106(std::string_view text, const std::string& file) {
+  const Reporter report(file);
+  Pattern p;
+  p.format = PatternFormat::life106;
+  long last_line = 0;
+  for (const Line& line : split_lines(text)) {
+    const std::string_view s = line.text;
+    last_line = line.number;
+    if (!s.empty() && s[0] == '#') {
+      if (starts_with(s, "#Life")) continue;
+      if (starts_with(s, "#N") && s.size() > 2 && is_blank(s[2])) {
+        p.name = std::string(trim(s.substr(2)));
+      } else if (s.size() > 1) {
+        add_comment(p, s.substr(2));
+      }
+      continue;
+    }
+    std::size_t i = 0;
+    skip_blanks(s, i);
+    if (i >= s.size()) continue;
+    std::int64_t cx = 0;
+    std::int64_t cy = 0;
+    if (!read_int(s, i, cx, true)) {
+      report.fail(line.number, i,
+                  "expected an x coordinate (a whole number from -1000000000 to 1000000000)");
+    }
+    if (i >= s.size() || !is_blank(s[i])) {
+      report.fail(
+          line.number, i,
+          i < s.size() ? "unexpected " + describe(s[i]) + " after x" : "missing y coordinate");
+    }
+    skip_blanks(s, i);
+    if (!read_int(s, i, cy, true)) {
+      report.fail(line.number, i,
+                  "expected a y coordinate (a whole number from -1000000000 to 1000000000)");
+    }
+    skip_blanks(s, i);
+    if (i < s.size()) report.fail(line.number, i, "unexpected " + describe(s[i]) + " after y");
+    p.cells.push_back({cx, cy});
+  }
+  normalise(p, report, last_line);
+  finish(p, file);
+  return p;
+}
+
+Pattern parse_life105(std::string_view text, const std::string& file) {
+  const Reporter report(file);
+  Pattern p;
+  p.format = PatternFormat::life105;
+  std::int64_t block_x = 0;
+  std::int64_t y = 0;
+  long last_line = 0;
+  for (const Line& line : split_lines(text)) {
+    const std::string_view s = line.text;
+    last_line = line.number;
+    if (!s.empty() && s[0] == '#') {
+      const char kind = s.size() > 1 ? s[1] : '\0';
+      const std::string_view rest = s.size() > 2 ? s.substr(2) : std::string_view();
+      if (starts_with(s, "#Life")) continue;
+      if (kind == 'D' || kind == 'C') {
+        add_comment(p, rest);
+      } else if (kind == 'N') {
+        p.rule = RuleSpec{};
+      } else if (kind == 'R') {
+        const std::string_view rule = trim(rest);
+        if (rule.empty()) report.fail(line.number, 2, "missing rule after #R");
+        p.rule = report.rule(line.number, static_cast<std::size_t>(rule.data() - s.data()), rule);
+      } else if (kind == 'P') {
+        std::size_t i = 2;
+        skip_blanks(s, i);
+        if (!read_int(s, i, block_x, true)) {
+          report.fail(line.number, i, "expected the block's x offset after #P");
+        }
+        skip_blanks(s, i);
+        if (!read_int(s, i, y, true)) {
+          report.fail(line.number, i, "expected the block's y offset after #P");
+        }
+        skip_blanks(s, i);
+        if (i < s.size()) report.fail(line.number, i, "unexpected " + describe(s[i]) + " after #P");
+      }
+      continue;
+    }
+    const std::string_view cells = trim(s);
+    if (cells.empty()) continue;
+    if (cells.data() != s.data()) report.fail(line.number, 0, "unexpected blank at row start");
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const char c = cells[i];
+      if (c == '*' || c == 'O') {
+        p.cells.push_back({block_x + static_cast<std::int64_t>(i), y});
+      } else if (c != '.') {
+        report.fail(line.number, i,
+                    "unexpected " + describe(c) + " in a Life 1.05 row (expected . or *)");
+      }
+    }
+    ++y;
+  }
+  normalise(p, report, last_line);
+  finish(p, file);
+  return p;
+}
+
+// The first line that is neither blank nor a comment in any of the formats.
+std::string_view first_data_line(std::string_view text) {
+  for (const Line& line : split_lines(text)) {
+    const std::string_view s = trim(line.text);
+    if (!s.empty() && s[0] != '#' && s[0] != '!') return s;
+  }
+  return {};
+}
+
+}  // namespace
+
+PatternFormat detect_format(std::string_view path, std::string_view text) {
+  const std::size_t dot = path.find_last_of('.');
+  const std::size_t slash = path.find_last_of('/');
+  const std::string ext =
+      dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)
+          ? std::string()
+          : lower(path.substr(dot + 1));
+  if (ext == "rle") return PatternFormat::rle;
+  if (ext == "cells") return PatternFormat::plaintext;
+  if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (starts_with(text, "#Life 1.06")) return PatternFormat::life106;
+  if (starts_with(text, "#Life 1.05")) return PatternFormat::life105;
+  const std::string_view data = first_data_line(text);
+  const bool numeric = !data.empty() && (is_digit(data[0]) || data[0] == '-' || data[0] == '+');
+  if (ext == "lif" || ext == "life")
+    return numeric ? PatternFormat::life106 : PatternFormat::life105;
+  if (starts_with(text, "#CXRLE") || is_rle_header(data)) return PatternFormat::rle;
+  if (starts_with(text, "!")) return PatternFormat::plaintext;
+  if (numeric) return PatternFormat::life106;
+  if (!data.empty() && data.find_first_not_of(".O*") == std::string_view::npos) {
+    return PatternFormat::plaintext;
+  }
+  return PatternFormat::rle;
+}
+
+Pattern parse_pattern(std::string_view text, PatternFormat format, const std::string& file) {
+  if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  switch (format) {
+    case PatternFormat::rle:
+      return parse_rle(text, file);
+    case PatternFormat::plaintext:
+      return parse_plaintext(text, file);
+    case PatternFormat::life106:
+      return parse_life106(text, file);
+    case PatternFormat::life105:
+      return parse_life105(text, file);
+  }
+  return parse_rle(text, file);
+}
+
+Pattern read_pattern(const std::string& path) {
+  const auto cannot_open = [&path](int err) {
+    return Error(ExitCode::no_input, "cannot open '" + path + "': " + std::strerror(err));
+  };
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) throw cannot_open(errno);
+  struct stat info {};
+  if (::fstat(fileno(f), &info) == 0 && S_ISDIR(info.st_mode)) {
+    std::fclose(f);
+    throw cannot_open(EISDIR);
+  }
+  std::string text;
+  char buffer[65536];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, got);
+  const int err = std::ferror(f) ? errno : 0;
+  std::fclose(f);
+  if (err != 0) throw cannot_open(err);
+  return parse_pattern(text, detect_format(path, text), path);
+}
+
+void write_rle(std::ostream& out, const std::uint8_t* cells, std::int64_t width,
+               std::int64_t height, const std::string& rule_text,
+               const std::vector<std::string>& comments) {
+  for (const std::string& comment : comments) {
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t end = comment.find('\n', start);
+      out << "#C " << comment.substr(start, end - start) << '\n';
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+  }
+  out << "x = " << width << ", y = " << height;
+  if (!rule_text.empty()) out << ", rule = " << rule_text;
+  out << '\n';
+
+  std::string line;
+  line.reserve(kMaxRleLine + 1);
+  // Appends one run ("3o", "b", "12$"); a run never straddles a line break.
+  const auto emit = [&](std::int64_t run, char tag) {
+    char token[24];
+    char* end = token;
+    if (run > 1) end = std::to_chars(token, token + sizeof token - 1, run).ptr;
+    *end++ = tag;
+    const auto size = static_cast<std::size_t>(end - token);
+    if (line.size() + size > kMaxRleLine) {
+      line += '\n';
+      out << line;
+      line.clear();
+    }
+    line.append(token, size);
+  };
+  std::int64_t pending_rows = 0;  // row ends not yet written
+  for (std::int64_t y = 0; y < height; ++y) {
+    const std::uint8_t* row = cells + y * width;
+    std::int64_t end = width;
+    while (end > 0 && row[end - 1] == 0) --end;
+    if (end > 0) {
+      if (pending_rows > 0) emit(pending_rows, '$');
+      pending_rows = 0;
+      std::int64_t x = 0;
+      while (x < end) {
+        const bool alive = row[x] != 0;
+        std::int64_t run = 1;
+        while (x + run < end && (row[x + run] != 0) == alive) ++run;
+        emit(run, alive ? 'o' : 'b');
+        x += run;
+      }
+    }
+    ++pending_rows;
+  }
+  emit(1, '!');
+  out << line << '\n';
+}
+
+}  // namespace mpilife

@@ -1,0 +1,157 @@
+#include "mpilife/parallel/distribution.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/geometry.hpp"
+#include "mpilife/core/soup.hpp"
+#include "mpilife/kernel/tile.hpp"
+#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/simulation.hpp"
+
+namespace mpilife {
+
+namespace {
+
+// Sum of the n bytes at p, each 0 or 1 (a row from Tile::read_row): eight at a time in the byte
+// lanes of a word, at most 31 words before the lanes are added up, so no lane passes 255.
+std::uint32_t count_ones(const std::uint8_t* p, std::int64_t n) {
+  constexpr std::int64_t kWordsPerFold = 31;
+  std::uint32_t total = 0;
+  std::int64_t i = 0;
+  while (n - i >= 8) {
+    std::uint64_t lanes = 0;
+    const std::int64_t end = std::min(n - 7, i + 8 * kWordsPerFold);
+    for (; i < end; i += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, p + i, sizeof word);
+      lanes += word;
+    }
+    total += static_cast<std::uint32_t>((lanes * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < n; ++i) total += p[i];
+  return total;
+}
+
+}  // namespace
+
+CellArray gather_grid(const Simulation& sim) {
+  const mpi::Comm& comm = sim.cart().comm();
+  const Layout& lay = sim.layout();
+  const Tile& tile = sim.tile();
+  std::vector<std::uint8_t> mine(static_cast<std::size_t>(lay.local.cells()));
+  for (std::int64_t y = 0; y < lay.local.h; ++y) {
+    tile.read_row(y, mine.data() + y * lay.local.w);
+  }
+  constexpr int kTag = 100;
+  if (comm.rank() != 0) {
+    MPI_Send(mine.data(), static_cast<int>(mine.size()), MPI_BYTE, 0, kTag, comm.get());
+    return CellArray();
+  }
+  CellArray grid(lay.height, lay.width);
+  std::vector<mpi::Datatype> types;
+  std::vector<MPI_Request> requests;
+  types.reserve(static_cast<std::size_t>(comm.size()));
+  for (int r = 1; r < comm.size(); ++r) {
+    int c[2] = {0, 0};
+    MPI_Cart_coords(comm.get(), r, 2, c);
+    const Extent e = tile_extent(lay.width, lay.height, lay.procs, c[1], c[0]);
+    types.push_back(mpi::byte_subarray(lay.height, lay.width, e.h, e.w, e.y0, e.x0));
+    requests.emplace_back();
+    MPI_Irecv(grid.data(), 1, types.back().get(), r, kTag, comm.get(), &requests.back());
+  }
+  for (std::int64_t y = 0; y < lay.local.h; ++y) {
+    std::copy_n(mine.data() + y * lay.local.w, lay.local.w, &grid(lay.local.y0 + y, lay.local.x0));
+  }
+  MPI_Waitall(static_cast<int>(requests.size()), requests.data(), MPI_STATUSES_IGNORE);
+  return grid;
+}
+
+std::vector<std::uint32_t> gather_block_counts(const Simulation& sim, const Extent& region,
+                                               std::int64_t scale) {
+  const mpi::Comm& comm = sim.cart().comm();
+  const std::int64_t bw = (region.w + scale - 1) / scale;
+  const std::int64_t bh = (region.h + scale - 1) / scale;
+  std::vector<std::uint32_t> counts(static_cast<std::size_t>(bw * bh), 0);
+  const Extent t = sim.layout().local;
+  const std::int64_t x_begin = std::max(region.x0, t.x0);
+  const std::int64_t x_end = std::min(region.x0 + region.w, t.x0 + t.w);
+  const std::int64_t y_begin = std::max(region.y0, t.y0);
+  const std::int64_t y_end = std::min(region.y0 + region.h, t.y0 + t.h);
+  if (x_begin < x_end && y_begin < y_end) {
+    std::vector<std::uint8_t> row(static_cast<std::size_t>(t.w));
+    for (std::int64_t y = y_begin; y < y_end; ++y) {
+      sim.tile().read_row(y - t.y0, row.data());
+      std::uint32_t* out = counts.data() + ((y - region.y0) / scale) * bw;
+      const std::uint8_t* cells = row.data() - t.x0;  // cells[x] is global column x
+      if (scale == 1) {
+        for (std::int64_t x = x_begin; x < x_end; ++x) out[x - region.x0] += cells[x];
+        continue;
+      }
+      // One contiguous byte sum per block, no division per cell: this runs for every frame.
+      std::int64_t b = (x_begin - region.x0) / scale;
+      std::int64_t x = x_begin;
+      std::int64_t stop = std::min(x_end, region.x0 + (b + 1) * scale);
+      for (; x < x_end; ++b) {
+        out[b] += count_ones(cells + x, stop - x);
+        x = stop;
+        stop = std::min(x_end, stop + scale);
+      }
+    }
+  }
+  const bool root = comm.rank() == 0;
+  MPI_Reduce(root ? MPI_IN_PLACE : counts.data(), counts.data(), static_cast<int>(counts.size()),
+             MPI_UINT32_T, MPI_SUM, 0, comm.get());
+  if (!root) counts.clear();
+  return counts;
+}
+
+void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root) {
+  const mpi::Comm& comm = sim.cart().comm();
+  std::vector<std::int64_t> xy;
+  if (comm.rank() == 0) {
+    xy.reserve(2 * cells_on_root.size());
+    for (const Cell& c : cells_on_root) {
+      xy.push_back(c.x);
+      xy.push_back(c.y);
+    }
+  }
+  long long n = static_cast<long long>(xy.size());
+  MPI_Bcast(&n, 1, MPI_LONG_LONG, 0, comm.get());
+  xy.resize(static_cast<std::size_t>(n));
+  // Chunks keep every message count inside an int.
+  constexpr std::size_t kChunk = std::size_t{1} << 26;
+  for (std::size_t off = 0; off < xy.size(); off += kChunk) {
+    const auto count = static_cast<int>(std::min(kChunk, xy.size() - off));
+    MPI_Bcast(xy.data() + off, count, MPI_INT64_T, 0, comm.get());
+  }
+  const Extent e = sim.layout().local;
+  std::vector<Cell> mine;
+  for (std::size_t i = 0; i < xy.size(); i += 2) {
+    const Cell c{xy[i] - e.x0, xy[i + 1] - e.y0};
+    if (c.x >= 0 && c.x < e.w && c.y >= 0 && c.y < e.h) mine.push_back(c);
+  }
+  std::sort(mine.begin(), mine.end(), [](const Cell& a, const Cell& b) { return a.y < b.y; });
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
+  Tile& tile = sim.tile();
+  for (std::size_t i = 0; i < mine.size();) {
+    const std::int64_t y = mine[i].y;
+    tile.read_row(y, row.data());
+    for (; i < mine.size() && mine[i].y == y; ++i) row[static_cast<std::size_t>(mine[i].x)] = 1;
+    tile.write_row(y, row.data());
+  }
+}
+
+void fill_soup(Simulation& sim, std::uint64_t seed, double density) {
+  const Extent e = sim.layout().local;
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
+  for (std::int64_t y = 0; y < e.h; ++y) {
+    soup_row(seed, e.x0, e.y0 + y, e.w, density, row.data());
+    sim.tile().write_row(y, row.data());
+  }
+}
+
+}  // namespace mpilife

@@ -1,0 +1,150 @@
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <vector>
+
+#include "cli_test_util.hpp"
+
+#include "mpilife/app/options.hpp"
+#include "mpilife/app/plan.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/core/rule.hpp"
+
+using namespace mpilife;
+
+namespace {
+
+using test::code_of;
+using test::parse;
+
+std::string temp_pattern(const std::string& name, const std::string& text) {
+  const std::string path = std::string(P_tmpdir) + "/mpilife-test-" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("command line: options and defaults") {
+  const Command c = parse({"run", "p.rle", "-g", "50", "--size", "64x32", "--rule", "b36s23",
+                           "--topology", "plane", "--at", "3,4", "--decomp", "2x1"});
+  CHECK(c.kind == Command::Kind::run);
+  CHECK(c.run.pattern == "p.rle");
+  CHECK(c.run.generations == 50);
+  REQUIRE(c.run.size);
+  CHECK((*c.run.size)[0] == 64);
+  CHECK((*c.run.size)[1] == 32);
+  CHECK(c.run.rule == "b36s23");
+  CHECK(c.run.topology == "plane");
+  REQUIRE(c.run.at);
+  CHECK((*c.run.at)[1] == 4);
+  CHECK(c.run.decomp == "2x1");
+  const Command d = parse({"run", "--random", "0.5"});
+  CHECK(d.run.generations == 100);
+  CHECK(d.run.seed == 1);
+  CHECK(d.run.kernel == "fast");
+  CHECK(d.run.decomp == "2d");
+  CHECK(parse({"--help"}).kind == Command::Kind::help);
+  CHECK(parse({"run", "--help"}).text.find("--generations") != std::string::npos);
+  CHECK(parse({"--version"}).kind == Command::Kind::version);
+}
+
+TEST_CASE("command line: bad input is exit 64") {
+  CHECK(code_of({"run", "p.rle", "--size", "0x5"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--size", "12"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--size", "-3x4"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "-g", "-1"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--kernel", "turbo"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--topology", "sphere"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--decomp", "3d"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--at", "1"}) == ExitCode::usage);
+  CHECK(code_of({"run", "--random", "2"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--random", "0.5"}) == ExitCode::usage);
+  CHECK(code_of({"run"}) == ExitCode::usage);
+  CHECK(code_of({"frobnicate"}) == ExitCode::usage);
+  CHECK(code_of({}) == ExitCode::usage);
+}
+
+TEST_CASE("plan: explicit options beat the pattern, which beats the defaults") {
+  const std::string p = temp_pattern("plan.rle", "x = 3, y = 1, rule = B36/S23:P20,10\n3o!\n");
+  RunOptions o;
+  o.pattern = p;
+  RunPlan plan = resolve_plan(o);
+  CHECK(plan.rule.to_string() == "B36/S23");
+  CHECK(plan.topology == Topology::plane);
+  CHECK(plan.width == 20);
+  CHECK(plan.height == 10);
+  REQUIRE(plan.cells.size() == 3);
+  CHECK(plan.cells[0].x == 8);  // centred: (20 - 3) / 2
+  CHECK(plan.cells[0].y == 4);
+  CHECK(plan.rule_with_suffix() == "B36/S23:P20,10");
+
+  o.rule = "B3/S23";
+  o.topology = "torus";
+  o.size = std::array<std::int64_t, 2>{30, 40};
+  o.at = std::array<std::int64_t, 2>{0, 39};
+  plan = resolve_plan(o);
+  CHECK(plan.rule.to_string() == "B3/S23");
+  CHECK(plan.topology == Topology::torus);
+  CHECK(plan.width == 30);
+  CHECK(plan.cells[2].x == 2);
+  CHECK(plan.cells[2].y == 39);
+
+  o.at = std::array<std::int64_t, 2>{28, 0};
+  CHECK_THROWS_AS(resolve_plan(o), Error);
+
+  RunOptions plain;
+  plain.pattern = temp_pattern("plain.rle", "x = 3, y = 1\n3o!\n");
+  plan = resolve_plan(plain);
+  CHECK(plan.width == 3 + 2 * default_margin(3, 1));
+  CHECK(plan.height == 1 + 2 * default_margin(3, 1));
+  CHECK(plan.topology == Topology::torus);
+  CHECK(plan.rule.is_conway());
+  std::remove(p.c_str());
+  std::remove(plain.pattern.c_str());
+}
+
+TEST_CASE("plan: conflicts and bad data") {
+  RunOptions o;
+  o.density = 0.5;
+  o.rule = "B3/S23:T10,10";
+  o.size = std::array<std::int64_t, 2>{20, 20};
+  try {
+    resolve_plan(o);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+  }
+  o.size.reset();
+  o.topology = "plane";
+  CHECK_THROWS_AS(resolve_plan(o), Error);
+  o.topology.clear();
+  o.rule = "B3/S2a";
+  try {
+    resolve_plan(o);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::data);
+    CHECK(std::string(e.what()).rfind("--rule: ", 0) == 0);
+  }
+}
+
+TEST_CASE("plan survives the broadcast encoding") {
+  RunOptions o;
+  o.density = 0.25;
+  o.seed = 99;
+  o.size = std::array<std::int64_t, 2>{17, 9};
+  o.rule = "B2/S:P17,9";
+  RunPlan plan = resolve_plan(o);
+  plan.procs = {3, 1};
+  const RunPlan back = RunPlan::from_json(plan.to_json());
+  CHECK(back.width == 17);
+  CHECK(back.height == 9);
+  CHECK(back.rule == plan.rule);
+  CHECK(back.topology == Topology::plane);
+  CHECK(back.options.seed == 99);
+  REQUIRE(back.options.density);
+  CHECK(*back.options.density == doctest::Approx(0.25));
+  CHECK(back.procs.cols == 3);
+}
