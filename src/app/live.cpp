@@ -2,20 +2,20 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstdio>
 #include <deque>
 #include <exception>
-#include <thread>
 
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
 #include "mpilife/core/cells.hpp"
+#include "mpilife/core/clock.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/io/hdf5/recording.hpp"
 #include "mpilife/parallel/distribution.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/agreed.hpp"
+#include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
@@ -54,33 +54,6 @@ constexpr double kIdleWaitSeconds = 0.1;
 // Growth of the generations per frame while their cost is being learnt: 1, 4, 16, ...
 constexpr std::int64_t kRampFactor = 4;
 
-// Broadcasts rank 0's message; ranks waiting for a stopped viewer sleep between tests instead of
-// spinning a core in MPI_Bcast.
-void broadcast_politely(Message& m, const mpi::Comm& comm) {
-  MPI_Request request = MPI_REQUEST_NULL;
-  MPI_Ibcast(m.data(), kMessageWords, MPI_INT64_T, 0, comm.get(), &request);
-  auto pause = std::chrono::microseconds(10);
-  for (;;) {
-    int done = 0;
-    MPI_Test(&request, &done, MPI_STATUS_IGNORE);
-    if (done) return;
-    std::this_thread::sleep_for(pause);
-    pause = std::min(pause * 2, std::chrono::microseconds(1000));
-  }
-}
-
-// A barrier that sleeps between tests: ranks waiting for a replay on rank 0 stay idle.
-void barrier_politely(const mpi::Comm& comm) {
-  MPI_Request request = MPI_REQUEST_NULL;
-  MPI_Ibarrier(comm.get(), &request);
-  for (;;) {
-    int done = 0;
-    MPI_Test(&request, &done, MPI_STATUS_IGNORE);
-    if (done) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-}
-
 // A recording as frames to replay.
 class RecordingFrames final : public FrameSource {
  public:
@@ -118,7 +91,7 @@ class Steering {
 
   Message next(const Simulation& sim) {
     Message m{};
-    const double now = MPI_Wtime();
+    const double now = now_seconds();
     double wait = kIdleWaitSeconds;
     if (owed_ > 0) {
       wait = 0.0;
@@ -131,7 +104,7 @@ class Steering {
     m[kQuit] = c.quit || stop ? 1 : 0;
     if (m[kQuit]) return m;
 
-    const double t = MPI_Wtime();
+    const double t = now_seconds();
     if (running_ && !c.running) owed_ = 0;  // stop drops the rest of a running step
     if (!running_ && c.running) next_step_at_ = t;
     running_ = c.running;
@@ -231,7 +204,7 @@ InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewS
   RateMeter frame_rate;
   const std::int64_t first_generation = sim.generation();
   bool was_running = false;
-  const double t0 = MPI_Wtime();
+  const double t0 = now_seconds();
   for (;;) {
     Message m{};
     if (root) {
@@ -244,26 +217,24 @@ InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewS
         }
       }
     }
-    broadcast_politely(m, comm);
+    mpi::broadcast_politely(m.data(), sizeof m, 0, comm);
     if (m[kQuit]) break;
     apply_toggles(sim, m);
-    const double t_step = MPI_Wtime();
+    const double t_step = now_seconds();
     for (std::int64_t i = 0; i < m[kGenerations]; ++i) {
       sim.step();
       if (options.after_step) options.after_step();
     }
-    if (root) steering->stepped(m[kGenerations], MPI_Wtime() - t_step);
+    if (root) steering->stepped(m[kGenerations], now_seconds() - t_step);
     if (!m[kGather]) continue;
 
     const ViewRequest view{{m[kRegionX], m[kRegionY], m[kRegionW], m[kRegionH]}, m[kScale]};
     Frame frame;
     frame.counts = gather_block_counts(sim, view.region, view.scale);
-    long long local = sim.tile().population();
-    long long total = 0;
-    MPI_Reduce(&local, &total, 1, MPI_LONG_LONG, MPI_SUM, 0, comm.get());
+    const std::int64_t total = mpi::reduce(sim.tile().population(), mpi::Op::sum, 0, comm);
     ++result.frames;
     if (!root || failure) continue;
-    const double now = MPI_Wtime();
+    const double now = now_seconds();
     const bool running = m[kRunning] != 0;
     if (running && !was_running) generation_rate.clear();
     was_running = running;
@@ -281,11 +252,9 @@ InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewS
       failure = std::current_exception();
     }
   }
-  result.seconds = MPI_Wtime() - t0;
+  result.seconds = now_seconds() - t0;
   result.generations = sim.generation() - first_generation;
-  int interrupted = root && steering && steering->interrupted() ? 1 : 0;
-  MPI_Bcast(&interrupted, 1, MPI_INT, 0, comm.get());
-  result.interrupted = interrupted != 0;
+  result.interrupted = mpi::broadcast(root && steering && steering->interrupted(), 0, comm);
   mpi::on_root_agreed(comm, [&] {
     if (failure) std::rethrow_exception(failure);
   });
@@ -349,7 +318,7 @@ void view_command(const mpi::Comm& world, const std::string& path, const Display
       failure = std::current_exception();
     }
   }
-  barrier_politely(world);
+  mpi::barrier_politely(world);
   mpi::on_root_agreed(world, [&] {
     if (failure) std::rethrow_exception(failure);
   });

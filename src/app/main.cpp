@@ -10,14 +10,15 @@
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/io/hdf5/inspect.hpp"
-#include "mpilife/io/hdf5/io_mode.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/agreed.hpp"
+#include "mpilife/parallel/mpi/collectives.hpp"
+#include "mpilife/parallel/mpi/environment.hpp"
 #include "mpilife/view/display.hpp"
 
 namespace mpilife {
 
 int app_main(int argc, char** argv, const DisplayFactory& make_display) {
-  prefer_romio();
+  mpi::prefer_romio();
   mpi::Environment env(argc, argv);
   const mpi::Comm world = mpi::world();
   try {
@@ -49,15 +50,11 @@ int app_main(int argc, char** argv, const DisplayFactory& make_display) {
         return;
       }
       plan = resolve_plan(cmd.run);
-      int dims[2] = {0, 0};
-      MPI_Dims_create(world.size(), 2, dims);
       plan.procs = choose_process_grid(plan.decomp, world.size(), plan.width, plan.height,
-                                       {dims[0], dims[1]});
+                                       mpi::dims_create(world.size()));
       plan_json = plan.to_json();
     });
-    int replaying = replay.file.empty() ? 0 : 1;
-    MPI_Bcast(&replaying, 1, MPI_INT, 0, world.get());
-    if (replaying) {
+    if (mpi::broadcast(!replay.file.empty(), 0, world)) {
       view_command(
           world, replay.file,
           {static_cast<int>(replay.window[0]), static_cast<int>(replay.window[1]), replay.script},
@@ -71,7 +68,15 @@ int app_main(int argc, char** argv, const DisplayFactory& make_display) {
   } catch (const Error& e) {
     if (world.rank() == 0) std::fprintf(stderr, "mpilife: %s\n", e.what());
     return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    // Not agreed: only this rank ran out of memory; the others may be waiting in a collective.
+    std::fprintf(stderr, "mpilife: rank %d: out of memory\n", world.rank());
+    mpi::abort(world, static_cast<int>(ExitCode::software));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "mpilife: rank %d: internal error: %s\n", world.rank(), e.what());
+    mpi::abort(world, static_cast<int>(ExitCode::software));
   }
+  return static_cast<int>(ExitCode::software);
 }
 
 }  // namespace mpilife

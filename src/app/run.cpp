@@ -12,6 +12,7 @@
 #include "mpilife/app/progress.hpp"
 #include "mpilife/app/report.hpp"
 #include "mpilife/core/cells.hpp"
+#include "mpilife/core/clock.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/io/files.hpp"
 #include "mpilife/io/hdf5/checkpoint.hpp"
@@ -20,7 +21,8 @@
 #include "mpilife/io/hdf5/recorder.hpp"
 #include "mpilife/io/rle_writer.hpp"
 #include "mpilife/parallel/distribution.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/agreed.hpp"
+#include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/observer.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/view/display.hpp"
@@ -54,18 +56,19 @@ class Control {
 
   // Collective; returns why to stop, or "" to go on.
   std::string check(double elapsed) {
-    long long v[4] = {g_stop_signal != 0 ? 1 : 0, 0, 0, 0};
+    std::int64_t v[4] = {g_stop_signal != 0 ? 1 : 0, 0, 0, 0};
     if (sim_.cart().comm().rank() == 0) {
       const auto done = static_cast<double>(std::max<std::int64_t>(1, sim_.generation() - first_));
       const double per_gen = std::max(elapsed / done, 1e-9);
-      v[1] = std::clamp<long long>(static_cast<long long>(kControlSeconds / per_gen), 1, 1 << 16);
+      v[1] = std::clamp<std::int64_t>(static_cast<std::int64_t>(kControlSeconds / per_gen), 1,
+                                      1 << 16);
     }
     if (stop_when_stable_) {
       v[2] = sim_.tile().population() > 0 ? 1 : 0;
       v[3] = sim_.tile().changed() ? 1 : 0;
     }
-    long long out[4];
-    MPI_Allreduce(v, out, 4, MPI_LONG_LONG, MPI_MAX, sim_.cart().comm().get());
+    mpi::allreduce(v, 4, mpi::Op::max, sim_.cart().comm());
+    const std::int64_t* out = v;
     // Stability is checked every generation, so the run stops exactly where it settles.
     next_ = sim_.generation() + (stop_when_stable_ ? 1 : out[1]);
     if (out[0]) return "interrupted";
@@ -95,9 +98,7 @@ class StatsWriter final : public Observer {
   }
   void finish(const Simulation& sim) override {
     const mpi::Comm& comm = sim.cart().comm();
-    const bool root = comm.rank() == 0;
-    MPI_Reduce(root ? MPI_IN_PLACE : populations_.data(), populations_.data(),
-               static_cast<int>(populations_.size()), MPI_LONG_LONG, MPI_SUM, 0, comm.get());
+    mpi::reduce(populations_.data(), populations_.size(), mpi::Op::sum, 0, comm);
     mpi::on_root_agreed(comm, [&] {
       write_file_atomically(path_, [&](std::ostream& out) {
         out << "generation,population\n";
@@ -202,8 +203,8 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   Control control(sim, opt.stop_when_stable);
   Progress progress(sim.generation(), opt.generations, opt.progress_seconds, root && !opt.quiet);
   std::string stopped = "completed";
-  MPI_Barrier(world.get());
-  const double t0 = MPI_Wtime();
+  mpi::barrier(world);
+  const double t0 = now_seconds();
   if (opt.view) {
     InteractiveOptions viewing;
     viewing.after_step = [&] {
@@ -214,7 +215,7 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   } else {
     while (sim.generation() < opt.generations) {
       if (control.due()) {
-        const std::string reason = control.check(MPI_Wtime() - t0);
+        const std::string reason = control.check(now_seconds() - t0);
         if (!reason.empty()) {
           stopped = reason;
           break;
@@ -225,7 +226,7 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
       progress.update(sim.generation());
     }
   }
-  double wall = MPI_Wtime() - t0;
+  double wall = now_seconds() - t0;
   progress.finish();
 
   RunReport report;
@@ -240,8 +241,8 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   report.topology = to_string(plan.topology);
   report.stopped = stopped;
   double wait_fraction = wall > 0 ? sim.halo_wait_seconds() / wall : 0.0;
-  MPI_Allreduce(MPI_IN_PLACE, &wall, 1, MPI_DOUBLE, MPI_MAX, world.get());
-  MPI_Allreduce(MPI_IN_PLACE, &wait_fraction, 1, MPI_DOUBLE, MPI_SUM, world.get());
+  wall = mpi::allreduce(wall, mpi::Op::max, world);
+  wait_fraction = mpi::allreduce(wait_fraction, mpi::Op::sum, world);
   report.wall_seconds = wall;
   report.halo_wait_fraction = wait_fraction / world.size();
   report.final_population = sim.population();

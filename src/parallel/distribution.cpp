@@ -9,7 +9,10 @@
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/soup.hpp"
 #include "mpilife/kernel/tile.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/collectives.hpp"
+#include "mpilife/parallel/mpi/datatype.hpp"
+#include "mpilife/parallel/mpi/point_to_point.hpp"
+#include "mpilife/parallel/mpi/requests.hpp"
 #include "mpilife/parallel/simulation.hpp"
 
 namespace mpilife {
@@ -48,25 +51,22 @@ CellArray gather_grid(const Simulation& sim) {
   }
   constexpr int kTag = 100;
   if (comm.rank() != 0) {
-    MPI_Send(mine.data(), static_cast<int>(mine.size()), MPI_BYTE, 0, kTag, comm.get());
+    mpi::send(mine.data(), mine.size(), 0, kTag, comm);
     return CellArray();
   }
   CellArray grid(lay.height, lay.width);
   std::vector<mpi::Datatype> types;
-  std::vector<MPI_Request> requests;
+  mpi::RequestList requests;
   types.reserve(static_cast<std::size_t>(comm.size()));
   for (int r = 1; r < comm.size(); ++r) {
-    int c[2] = {0, 0};
-    MPI_Cart_coords(comm.get(), r, 2, c);
-    const Extent e = tile_extent(lay.width, lay.height, lay.procs, c[1], c[0]);
+    const Extent e = sim.extent_of(r);
     types.push_back(mpi::byte_subarray(lay.height, lay.width, e.h, e.w, e.y0, e.x0));
-    requests.emplace_back();
-    MPI_Irecv(grid.data(), 1, types.back().get(), r, kTag, comm.get(), &requests.back());
+    requests.irecv(grid.data(), types.back(), r, kTag, comm);
   }
   for (std::int64_t y = 0; y < lay.local.h; ++y) {
     std::copy_n(mine.data() + y * lay.local.w, lay.local.w, &grid(lay.local.y0 + y, lay.local.x0));
   }
-  MPI_Waitall(static_cast<int>(requests.size()), requests.data(), MPI_STATUSES_IGNORE);
+  requests.wait_all();
   return grid;
 }
 
@@ -103,8 +103,7 @@ std::vector<std::uint32_t> gather_block_counts(const Simulation& sim, const Exte
     }
   }
   const bool root = comm.rank() == 0;
-  MPI_Reduce(root ? MPI_IN_PLACE : counts.data(), counts.data(), static_cast<int>(counts.size()),
-             MPI_UINT32_T, MPI_SUM, 0, comm.get());
+  mpi::reduce(counts.data(), counts.size(), mpi::Op::sum, 0, comm);
   if (!root) counts.clear();
   return counts;
 }
@@ -119,15 +118,7 @@ void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root) {
       xy.push_back(c.y);
     }
   }
-  long long n = static_cast<long long>(xy.size());
-  MPI_Bcast(&n, 1, MPI_LONG_LONG, 0, comm.get());
-  xy.resize(static_cast<std::size_t>(n));
-  // Chunks keep every message count inside an int.
-  constexpr std::size_t kChunk = std::size_t{1} << 26;
-  for (std::size_t off = 0; off < xy.size(); off += kChunk) {
-    const auto count = static_cast<int>(std::min(kChunk, xy.size() - off));
-    MPI_Bcast(xy.data() + off, count, MPI_INT64_T, 0, comm.get());
-  }
+  mpi::broadcast(xy, 0, comm);
   const Extent e = sim.layout().local;
   std::vector<Cell> mine;
   for (std::size_t i = 0; i < xy.size(); i += 2) {

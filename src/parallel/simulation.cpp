@@ -6,7 +6,7 @@
 #include "mpilife/core/rule.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/halo.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/collectives.hpp"
 
 namespace mpilife {
 
@@ -49,10 +49,12 @@ void Simulation::step() {
 }
 
 std::int64_t Simulation::population() const {
-  long long local = tile_->population();
-  long long total = 0;
-  MPI_Allreduce(&local, &total, 1, MPI_LONG_LONG, MPI_SUM, cart_.comm().get());
-  return total;
+  return mpi::allreduce(tile_->population(), mpi::Op::sum, cart_.comm());
+}
+
+Extent Simulation::extent_of(int rank) const {
+  const std::array<int, 2> at = cart_.coords_of(rank);
+  return tile_extent(layout_.width, layout_.height, layout_.procs, at[0], at[1]);
 }
 
 }  // namespace mpilife

@@ -14,7 +14,7 @@
 #include "mpilife/io/pattern.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
 

@@ -11,7 +11,7 @@
 #include "mpilife/core/soup.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/simulation.hpp"
 
 using namespace mpilife;

@@ -12,7 +12,7 @@
 #include "mpilife/core/rule.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/halo.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/comm.hpp"
 
 using namespace mpilife;
 

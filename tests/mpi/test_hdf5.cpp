@@ -25,7 +25,9 @@
 #include "mpilife/io/hdf5/xdmf.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/comm.hpp"
+#include "mpilife/parallel/mpi/environment.hpp"
+#include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
 
@@ -34,17 +36,16 @@ using namespace mpilife;
 namespace {
 
 // Runs before main() and so before MPI_Init (see prefer_romio).
-const bool kRomio = (prefer_romio(), true);
+const bool kRomio = (mpi::prefer_romio(), true);
 
 // A file name in the temporary folder, the same on every rank (rank 0's pid).
 std::string shared_temp(const std::string& stem) {
-  long long pid = static_cast<long long>(::getpid());
-  MPI_Bcast(&pid, 1, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
+  const std::int64_t pid = mpi::broadcast(std::int64_t{::getpid()}, 0, mpi::world());
   return std::string(P_tmpdir) + "/mpilife-h5test-" + std::to_string(pid) + "-" + stem;
 }
 
 void remove_on_root(const std::string& path) {
-  MPI_Barrier(MPI_COMM_WORLD);
+  mpi::barrier(mpi::world());
   if (test::world_rank() == 0) {
     std::remove(path.c_str());
     std::remove(sidecar_path(path).c_str());
@@ -143,8 +144,7 @@ TEST_CASE("recorded frames equal the serial reference, both writers, any decompo
     for (const ProcessGrid& g : test::process_grids(test::world_size(), 45, 37)) {
       check_recording(io, g, Topology::torus, 1);
     }
-    int dims[2] = {0, 0};
-    MPI_Dims_create(test::world_size(), 2, dims);
+    const std::array<int, 2> dims = mpi::dims_create(test::world_size());
     check_recording(io, {dims[0], dims[1]}, Topology::plane, 1);
   }
 }
@@ -194,8 +194,7 @@ TEST_CASE("a checkpoint loads into any decomposition with either reader") {
 
 TEST_CASE("HDF5 errors reach every rank with the same exit code") {
   const mpi::Comm world = mpi::world();
-  int dims[2] = {0, 0};
-  MPI_Dims_create(test::world_size(), 2, dims);
+  const std::array<int, 2> dims = mpi::dims_create(test::world_size());
   const ProcessGrid procs{dims[0], dims[1]};
   Simulation sim(world, 20, 20, Topology::torus, procs, KernelKind::reference, Rule{});
   const std::string missing_dir = shared_temp("no-such-folder/x.h5");

@@ -17,7 +17,8 @@
 #include "mpilife/core/soup.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/comm.hpp"
+#include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/view/block_counts.hpp"
@@ -136,9 +137,7 @@ InteractiveResult run_with(Simulation& sim, FakeDisplay& display,
 
 // Whether `v` is the same on every rank.
 bool same_everywhere(std::int64_t v) {
-  std::int64_t root = v;
-  MPI_Bcast(&root, 1, MPI_INT64_T, 0, MPI_COMM_WORLD);
-  return test::all_ranks(root == v);
+  return test::all_ranks(mpi::broadcast(v, 0, mpi::world()) == v);
 }
 
 }  // namespace

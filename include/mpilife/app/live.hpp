@@ -6,7 +6,7 @@
 
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "mpilife/app/plan.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/view/display.hpp"
 
 namespace mpilife {

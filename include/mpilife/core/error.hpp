@@ -11,6 +11,7 @@ enum class ExitCode : int {
   usage = 64,        ///< bad command line
   data = 65,         ///< bad pattern or rule data
   no_input = 66,     ///< input missing or unreadable
+  software = 70,     ///< internal failure: an MPI call failed, memory ran out unexpectedly
   cant_create = 73,  ///< output cannot be created
   io = 74,           ///< I/O error during the run
   interrupted = 130  ///< stopped by SIGINT/SIGTERM

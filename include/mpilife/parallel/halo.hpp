@@ -5,7 +5,8 @@
 #include <vector>
 
 #include "mpilife/kernel/tile.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/comm.hpp"
+#include "mpilife/parallel/mpi/requests.hpp"
 
 namespace mpilife {
 

@@ -9,7 +9,7 @@
 #include "mpilife/core/rule.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/halo.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/comm.hpp"
 
 namespace mpilife {
 
@@ -50,6 +50,8 @@ class Simulation {
   double halo_wait_seconds() const { return halo_->wait_seconds(); }
   /// Live cells on the whole grid (collective).
   std::int64_t population() const;
+  /// The global extent of the tile of rank `rank` (of the Cartesian communicator).
+  Extent extent_of(int rank) const;
 
  private:
   mpi::CartComm cart_;

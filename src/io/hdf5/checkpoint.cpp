@@ -21,7 +21,8 @@
 #include "mpilife/io/hdf5/io_mode.hpp"
 #include "mpilife/io/hdf5/metadata.hpp"
 #include "mpilife/parallel/distribution.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/agreed.hpp"
+#include "mpilife/parallel/mpi/point_to_point.hpp"
 #include "mpilife/parallel/simulation.hpp"
 
 namespace mpilife {
@@ -219,9 +220,7 @@ void load_checkpoint(Simulation& sim, const std::string& path, IoMode io) {
       std::optional<Error> failure;
       std::vector<std::uint8_t> buffer;
       for (int r = 0; r < comm.size(); ++r) {
-        int c[2] = {0, 0};
-        MPI_Cart_coords(comm.get(), r, 2, c);
-        const Extent e = tile_extent(lay.width, lay.height, lay.procs, c[1], c[0]);
+        const Extent e = sim.extent_of(r);
         std::vector<std::uint8_t>& target = r == 0 ? cells : buffer;
         target.assign(static_cast<std::size_t>(e.cells()), 0);
         if (!failure) {
@@ -236,7 +235,7 @@ void load_checkpoint(Simulation& sim, const std::string& path, IoMode io) {
         const std::int64_t rows = send_rows(e.w);
         for (std::int64_t y = 0; y < e.h; y += rows) {
           const std::int64_t n = std::min(rows, e.h - y) * e.w;
-          MPI_Send(buffer.data() + y * e.w, static_cast<int>(n), MPI_BYTE, r, kTag, comm.get());
+          mpi::send(buffer.data() + y * e.w, static_cast<std::size_t>(n), r, kTag, comm);
         }
       }
       grid.close();
@@ -248,8 +247,7 @@ void load_checkpoint(Simulation& sim, const std::string& path, IoMode io) {
       const std::int64_t rows = send_rows(mine.w);
       for (std::int64_t y = 0; y < mine.h; y += rows) {
         const std::int64_t n = std::min(rows, mine.h - y) * mine.w;
-        MPI_Recv(cells.data() + y * mine.w, static_cast<int>(n), MPI_BYTE, 0, kTag, comm.get(),
-                 MPI_STATUS_IGNORE);
+        mpi::recv(cells.data() + y * mine.w, static_cast<std::size_t>(n), 0, kTag, comm);
       }
       mpi::on_root_agreed(comm, [] {});
     }

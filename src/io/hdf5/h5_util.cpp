@@ -13,7 +13,6 @@
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/io/hdf5/io_mode.hpp"
 #include "mpilife/io/hdf5/metadata.hpp"
-#include "mpilife/parallel/mpi.hpp"
 
 namespace mpilife::h5 {
 
@@ -97,7 +96,7 @@ File create_file(const std::string& path, const mpi::Comm* comm, bool lock) {
     check_status(H5Pset_file_locking(fapl.get(), false, true), ExitCode::cant_create, what);
   }
   if (comm != nullptr) {
-    check_status(H5Pset_fapl_mpio(fapl.get(), comm->get(), MPI_INFO_NULL), ExitCode::cant_create,
+    check_status(H5Pset_fapl_mpio(fapl.get(), comm->get(), mpi::no_hints()), ExitCode::cant_create,
                  what);
     check_status(H5Pset_coll_metadata_write(fapl.get(), true), ExitCode::cant_create, what);
   }
@@ -123,7 +122,7 @@ File open_file(const std::string& path, const mpi::Comm* comm) {
   // Readers take no lock, so a recording can be inspected while its run still writes it.
   check_status(H5Pset_file_locking(fapl.get(), false, true), ExitCode::data, what);
   if (comm != nullptr) {
-    check_status(H5Pset_fapl_mpio(fapl.get(), comm->get(), MPI_INFO_NULL), ExitCode::data, what);
+    check_status(H5Pset_fapl_mpio(fapl.get(), comm->get(), mpi::no_hints()), ExitCode::data, what);
   }
   return check<File>(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), ExitCode::data, what);
 }
@@ -324,13 +323,3 @@ void sync_folder_of(const std::string& path) {
 }
 
 }  // namespace mpilife::h5
-
-namespace mpilife {
-
-void prefer_romio() {
-#if defined(OMPI_MAJOR_VERSION) && OMPI_MAJOR_VERSION == 4
-  ::setenv("OMPI_MCA_io", "romio321", 0);
-#endif
-}
-
-}  // namespace mpilife

@@ -21,7 +21,8 @@
 #include "mpilife/io/hdf5/xdmf.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
-#include "mpilife/parallel/mpi.hpp"
+#include "mpilife/parallel/mpi/agreed.hpp"
+#include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/simulation.hpp"
 
 namespace mpilife {
@@ -125,9 +126,7 @@ std::vector<std::uint8_t> local_pixels(const Simulation& sim, std::int64_t scale
   std::vector<std::uint32_t> send;
   int recv_total = 0;
   for (int r = 0; r < ranks; ++r) {
-    int c[2] = {0, 0};
-    MPI_Cart_coords(comm.get(), r, 2, c);
-    const Extent other = tile_extent(lay.width, lay.height, lay.procs, c[1], c[0]);
+    const Extent other = sim.extent_of(r);
     const auto i = static_cast<std::size_t>(r);
     send_parts[i] = intersect(touched, owned_blocks(other, scale));
     recv_parts[i] = intersect(touched_blocks(other, scale), mine);
@@ -139,8 +138,8 @@ std::vector<std::uint8_t> local_pixels(const Simulation& sim, std::int64_t scale
     recv_total += recv_counts[i];
   }
   std::vector<std::uint32_t> received(static_cast<std::size_t>(recv_total));
-  MPI_Alltoallv(send.data(), send_counts.data(), send_displs.data(), MPI_UINT32_T, received.data(),
-                recv_counts.data(), recv_displs.data(), MPI_UINT32_T, comm.get());
+  mpi::alltoallv(send.data(), send_counts, send_displs, received.data(), recv_counts, recv_displs,
+                 comm);
 
   std::vector<std::uint32_t> counts(static_cast<std::size_t>(mine.cells()), 0);
   for (int r = 0; r < ranks; ++r) {

@@ -5,11 +5,6 @@
 
 namespace mpilife {
 
-/// Makes Open MPI 4 use ROMIO for MPI-IO unless OMPI_MCA_io is already set; call before MPI_Init.
-/// Its default component (ompio, 4.1.4) corrupts HDF5 1.10.8's collective writes of compressed
-/// chunks that several ranks share ("inflate() failed" on the next write); ROMIO does not.
-void prefer_romio();
-
 /// How HDF5 files are written: gathered to rank 0 and written with the serial driver, or written
 /// by every rank (its own tile) collectively through MPI-IO.
 enum class IoMode { gather, parallel };

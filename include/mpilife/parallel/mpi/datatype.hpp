@@ -1,0 +1,30 @@
+#pragma once
+
+#include <mpi.h>
+
+#include <cstdint>
+
+namespace mpilife::mpi {
+
+/// A move-only owner of a committed datatype; freed on destruction.
+class Datatype {
+ public:
+  /// Takes ownership of an uncommitted `type` and commits it.
+  explicit Datatype(MPI_Datatype type);
+  ~Datatype();
+  Datatype(Datatype&& other) noexcept;
+  Datatype& operator=(Datatype&&) = delete;
+  Datatype(const Datatype&) = delete;
+  Datatype& operator=(const Datatype&) = delete;
+  /// The raw handle.
+  MPI_Datatype get() const { return type_; }
+
+ private:
+  MPI_Datatype type_;
+};
+
+/// A 2-D row-major byte subarray: `sub_rows` x `sub_cols` at (row, col) of a rows x cols array.
+Datatype byte_subarray(std::int64_t rows, std::int64_t cols, std::int64_t sub_rows,
+                       std::int64_t sub_cols, std::int64_t row, std::int64_t col);
+
+}  // namespace mpilife::mpi

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <mpi.h>
+
+#include <cstddef>
+#include <vector>
+
+#include "mpilife/parallel/mpi/comm.hpp"
+#include "mpilife/parallel/mpi/datatype.hpp"
+
+namespace mpilife::mpi {
+
+/// Persistent requests owned together: started and completed as a set, freed on destruction.
+class RequestSet {
+ public:
+  RequestSet() = default;
+  ~RequestSet();
+  RequestSet(const RequestSet&) = delete;
+  RequestSet& operator=(const RequestSet&) = delete;
+
+  /// Adds a persistent receive of `bytes` bytes from `source` with `tag` into `buffer`.
+  void add_recv(void* buffer, std::size_t bytes, int source, int tag, const Comm& comm);
+  /// Adds a persistent send of `bytes` bytes to `dest` with `tag` from `buffer`.
+  void add_send(const void* buffer, std::size_t bytes, int dest, int tag, const Comm& comm);
+  /// Starts every request.
+  void start_all();
+  /// Progresses the requests; true when all have completed.
+  bool test_all();
+  /// Waits for every request to complete.
+  void wait_all();
+  /// True when no request is started and not completed.
+  bool idle() const { return !active_; }
+
+ private:
+  std::vector<MPI_Request> requests_;
+  bool active_ = false;
+};
+
+/// One-shot non-blocking requests, completed together by wait_all (or by the destructor, so no
+/// buffer is released while MPI still writes into it).
+class RequestList {
+ public:
+  RequestList() = default;
+  ~RequestList();
+  RequestList(const RequestList&) = delete;
+  RequestList& operator=(const RequestList&) = delete;
+
+  /// Starts receiving one element of `type` into `buffer` from `source` with `tag`.
+  void irecv(void* buffer, const Datatype& type, int source, int tag, const Comm& comm);
+  /// Waits for every request started so far.
+  void wait_all();
+
+ private:
+  std::vector<MPI_Request> requests_;
+};
+
+}  // namespace mpilife::mpi

@@ -1,0 +1,68 @@
+#include "mpilife/parallel/mpi/collectives.hpp"
+
+#include <chrono>
+#include <thread>
+
+namespace mpilife::mpi {
+
+namespace {
+
+// Tests `request` until it completes, sleeping between tests from `first` doubling up to `most`.
+void wait_politely(MPI_Request& request, std::chrono::microseconds first,
+                   std::chrono::microseconds most) {
+  auto pause = first;
+  for (;;) {
+    int done = 0;
+    check(MPI_Test(&request, &done, MPI_STATUS_IGNORE), "MPI_Test");
+    if (done) return;
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, most);
+  }
+}
+
+}  // namespace
+
+MPI_Op op_handle(Op op) {
+  switch (op) {
+    case Op::sum:
+      return MPI_SUM;
+    case Op::max:
+      return MPI_MAX;
+    case Op::min:
+      return MPI_MIN;
+  }
+  return MPI_SUM;
+}
+
+void broadcast(std::string& s, int root, const Comm& comm) {
+  s.resize(broadcast(s.size(), root, comm));
+  broadcast(s.data(), s.size(), root, comm);
+}
+
+void barrier(const Comm& comm) {
+  check(MPI_Barrier(comm.get()), "MPI_Barrier");
+}
+
+void broadcast_politely(void* data, std::size_t bytes, int root, const Comm& comm) {
+  MPI_Request request = MPI_REQUEST_NULL;
+  check(MPI_Ibcast(data, static_cast<int>(bytes), MPI_BYTE, root, comm.get(), &request),
+        "MPI_Ibcast");
+  wait_politely(request, std::chrono::microseconds(10), std::chrono::microseconds(1000));
+}
+
+void barrier_politely(const Comm& comm) {
+  MPI_Request request = MPI_REQUEST_NULL;
+  check(MPI_Ibarrier(comm.get(), &request), "MPI_Ibarrier");
+  wait_politely(request, std::chrono::microseconds(2000), std::chrono::microseconds(2000));
+}
+
+void alltoallv(const std::uint32_t* send, const std::vector<int>& send_counts,
+               const std::vector<int>& send_displs, std::uint32_t* recv,
+               const std::vector<int>& recv_counts, const std::vector<int>& recv_displs,
+               const Comm& comm) {
+  check(MPI_Alltoallv(send, send_counts.data(), send_displs.data(), MPI_UINT32_T, recv,
+                      recv_counts.data(), recv_displs.data(), MPI_UINT32_T, comm.get()),
+        "MPI_Alltoallv");
+}
+
+}  // namespace mpilife::mpi

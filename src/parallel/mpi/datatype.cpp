@@ -1,0 +1,46 @@
+#include "mpilife/parallel/mpi/datatype.hpp"
+
+#include <limits>
+#include <string>
+#include <utility>
+
+#include "mpilife/core/error.hpp"
+#include "mpilife/parallel/mpi/check.hpp"
+
+namespace mpilife::mpi {
+
+namespace {
+
+int to_int(std::int64_t n) {
+  if (n < 0 || n > std::numeric_limits<int>::max()) {
+    throw Error(ExitCode::software,
+                "MPI datatype dimension " + std::to_string(n) + " does not fit an int");
+  }
+  return static_cast<int>(n);
+}
+
+}  // namespace
+
+Datatype::Datatype(MPI_Datatype type) : type_(type) {
+  check(MPI_Type_commit(&type_), "MPI_Type_commit");
+}
+
+Datatype::~Datatype() {
+  if (type_ != MPI_DATATYPE_NULL) MPI_Type_free(&type_);
+}
+
+Datatype::Datatype(Datatype&& other) noexcept
+    : type_(std::exchange(other.type_, MPI_DATATYPE_NULL)) {}
+
+Datatype byte_subarray(std::int64_t rows, std::int64_t cols, std::int64_t sub_rows,
+                       std::int64_t sub_cols, std::int64_t row, std::int64_t col) {
+  int sizes[2] = {to_int(rows), to_int(cols)};
+  int subsizes[2] = {to_int(sub_rows), to_int(sub_cols)};
+  int starts[2] = {to_int(row), to_int(col)};
+  MPI_Datatype t = MPI_DATATYPE_NULL;
+  check(MPI_Type_create_subarray(2, sizes, subsizes, starts, MPI_ORDER_C, MPI_BYTE, &t),
+        "MPI_Type_create_subarray");
+  return Datatype(t);
+}
+
+}  // namespace mpilife::mpi
