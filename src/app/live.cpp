@@ -13,6 +13,7 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/io/hdf5/recording.hpp"
+#include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
@@ -70,15 +71,12 @@ class RecordingFrames final : public FrameSource {
 // Flips the listed cells this rank owns.
 void apply_toggles(Simulation& sim, const Message& m) {
   const Extent e = sim.layout().local;
-  std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
+  std::vector<Cell> cells;
   for (std::int64_t i = 0; i < m[kToggleCount]; ++i) {
-    const std::int64_t x = m[static_cast<std::size_t>(kToggles + 2 * i)] - e.x0;
-    const std::int64_t y = m[static_cast<std::size_t>(kToggles + 2 * i + 1)] - e.y0;
-    if (x < 0 || x >= e.w || y < 0 || y >= e.h) continue;
-    sim.tile().read_row(y, row.data());
-    row[static_cast<std::size_t>(x)] ^= 1;
-    sim.tile().write_row(y, row.data());
+    cells.push_back({m[static_cast<std::size_t>(kToggles + 2 * i)] - e.x0,
+                     m[static_cast<std::size_t>(kToggles + 2 * i + 1)] - e.y0});
   }
+  toggle_cells(sim.tile(), std::move(cells));
 }
 
 // Rank 0's side of the loop: turns the display's controls into control messages and paces the

@@ -1,23 +1,84 @@
 #include "mpilife/kernel/tile_io.hpp"
 
+#include <algorithm>
 #include <stdexcept>
-
-#include "mpilife/core/cells.hpp"
-#include "mpilife/kernel/tile.hpp"
 
 namespace mpilife {
 
-CellArray to_array(const Tile& tile) {
-  CellArray cells(tile.height(), tile.width());
-  for (std::int64_t y = 0; y < tile.height(); ++y) tile.read_row(y, &cells(y, 0));
+namespace {
+
+// Applies `change` to each listed cell inside the tile, reading and writing each row once.
+template <typename Change>
+void edit_cells(TileCells& tile, std::vector<Cell> cells, Change change) {
+  cells.erase(std::remove_if(cells.begin(), cells.end(),
+                             [&](const Cell& c) {
+                               return c.x < 0 || c.x >= tile.width() || c.y < 0 ||
+                                      c.y >= tile.height();
+                             }),
+              cells.end());
+  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.y < b.y; });
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(tile.width()));
+  for (std::size_t i = 0; i < cells.size();) {
+    const std::int64_t y = cells[i].y;
+    tile.read_row(y, row.data());
+    for (; i < cells.size() && cells[i].y == y; ++i)
+      change(row[static_cast<std::size_t>(cells[i].x)]);
+    tile.write_row(y, row.data());
+  }
+}
+
+}  // namespace
+
+void copy_out(const TileCells& tile, std::uint8_t* out) {
+  for (std::int64_t y = 0; y < tile.height(); ++y) tile.read_row(y, out + y * tile.width());
+}
+
+std::vector<std::uint8_t> copy_out(const TileCells& tile) {
+  std::vector<std::uint8_t> cells(static_cast<std::size_t>(tile.width() * tile.height()));
+  copy_out(tile, cells.data());
   return cells;
 }
 
-void load(Tile& tile, const CellArray& cells) {
+void copy_in(TileCells& tile, const std::uint8_t* cells) {
+  for (std::int64_t y = 0; y < tile.height(); ++y) tile.write_row(y, cells + y * tile.width());
+}
+
+void for_each_row(const TileCells& tile, std::int64_t y_begin, std::int64_t y_end,
+                  const std::function<void(std::int64_t, const std::uint8_t*)>& visit) {
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(tile.width()));
+  for (std::int64_t y = y_begin; y < y_end; ++y) {
+    tile.read_row(y, row.data());
+    visit(y, row.data());
+  }
+}
+
+void fill_rows(TileCells& tile, const std::function<void(std::int64_t, std::uint8_t*)>& fill) {
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(tile.width()));
+  for (std::int64_t y = 0; y < tile.height(); ++y) {
+    fill(y, row.data());
+    tile.write_row(y, row.data());
+  }
+}
+
+void set_cells(TileCells& tile, std::vector<Cell> cells) {
+  edit_cells(tile, std::move(cells), [](std::uint8_t& v) { v = 1; });
+}
+
+void toggle_cells(TileCells& tile, std::vector<Cell> cells) {
+  edit_cells(tile, std::move(cells), [](std::uint8_t& v) { v ^= 1; });
+}
+
+CellArray to_array(const TileCells& tile) {
+  CellArray cells(tile.height(), tile.width());
+  if (cells.size() > 0) copy_out(tile, cells.data());
+  return cells;
+}
+
+void load(TileCells& tile, const CellArray& cells) {
   if (cells.rows() != tile.height() || cells.cols() != tile.width()) {
     throw std::invalid_argument("load: array shape differs from the tile");
   }
-  for (std::int64_t y = 0; y < tile.height(); ++y) tile.write_row(y, &cells(y, 0));
+  if (cells.size() > 0) copy_in(tile, cells.data());
 }
 
 }  // namespace mpilife

@@ -9,6 +9,7 @@
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/soup.hpp"
 #include "mpilife/kernel/tile.hpp"
+#include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/mpi/datatype.hpp"
 #include "mpilife/parallel/mpi/point_to_point.hpp"
@@ -39,16 +40,31 @@ std::uint32_t count_ones(const std::uint8_t* p, std::int64_t n) {
   return total;
 }
 
+// Adds the live cells of global columns [x_begin, x_end) of one row (`cells[x]` is column x) to
+// the counts `out` of the `scale`-wide blocks starting at column `x0`.
+void add_block_counts(const std::uint8_t* cells, std::int64_t x_begin, std::int64_t x_end,
+                      std::int64_t x0, std::int64_t scale, std::uint32_t* out) {
+  if (scale == 1) {
+    for (std::int64_t x = x_begin; x < x_end; ++x) out[x - x0] += cells[x];
+    return;
+  }
+  // One contiguous byte sum per block, no division per cell: this runs for every frame.
+  std::int64_t b = (x_begin - x0) / scale;
+  std::int64_t stop = std::min(x_end, x0 + (b + 1) * scale);
+  for (std::int64_t x = x_begin; x < x_end; ++b) {
+    out[b] += count_ones(cells + x, stop - x);
+    x = stop;
+    stop = std::min(x_end, stop + scale);
+  }
+}
+
 }  // namespace
 
 CellArray gather_grid(const Simulation& sim) {
   const mpi::Comm& comm = sim.cart().comm();
   const Layout& lay = sim.layout();
   const Tile& tile = sim.tile();
-  std::vector<std::uint8_t> mine(static_cast<std::size_t>(lay.local.cells()));
-  for (std::int64_t y = 0; y < lay.local.h; ++y) {
-    tile.read_row(y, mine.data() + y * lay.local.w);
-  }
+  const std::vector<std::uint8_t> mine = copy_out(tile);
   constexpr int kTag = 100;
   if (comm.rank() != 0) {
     mpi::send(mine.data(), mine.size(), 0, kTag, comm);
@@ -82,25 +98,11 @@ std::vector<std::uint32_t> gather_block_counts(const Simulation& sim, const Exte
   const std::int64_t y_begin = std::max(region.y0, t.y0);
   const std::int64_t y_end = std::min(region.y0 + region.h, t.y0 + t.h);
   if (x_begin < x_end && y_begin < y_end) {
-    std::vector<std::uint8_t> row(static_cast<std::size_t>(t.w));
-    for (std::int64_t y = y_begin; y < y_end; ++y) {
-      sim.tile().read_row(y - t.y0, row.data());
-      std::uint32_t* out = counts.data() + ((y - region.y0) / scale) * bw;
-      const std::uint8_t* cells = row.data() - t.x0;  // cells[x] is global column x
-      if (scale == 1) {
-        for (std::int64_t x = x_begin; x < x_end; ++x) out[x - region.x0] += cells[x];
-        continue;
-      }
-      // One contiguous byte sum per block, no division per cell: this runs for every frame.
-      std::int64_t b = (x_begin - region.x0) / scale;
-      std::int64_t x = x_begin;
-      std::int64_t stop = std::min(x_end, region.x0 + (b + 1) * scale);
-      for (; x < x_end; ++b) {
-        out[b] += count_ones(cells + x, stop - x);
-        x = stop;
-        stop = std::min(x_end, stop + scale);
-      }
-    }
+    for_each_row(sim.tile(), y_begin - t.y0, y_end - t.y0,
+                 [&](std::int64_t local_y, const std::uint8_t* row) {
+                   std::uint32_t* out = counts.data() + ((t.y0 + local_y - region.y0) / scale) * bw;
+                   add_block_counts(row - t.x0, x_begin, x_end, region.x0, scale, out);
+                 });
   }
   const bool root = comm.rank() == 0;
   mpi::reduce(counts.data(), counts.size(), mpi::Op::sum, 0, comm);
@@ -125,24 +127,14 @@ void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root) {
     const Cell c{xy[i] - e.x0, xy[i + 1] - e.y0};
     if (c.x >= 0 && c.x < e.w && c.y >= 0 && c.y < e.h) mine.push_back(c);
   }
-  std::sort(mine.begin(), mine.end(), [](const Cell& a, const Cell& b) { return a.y < b.y; });
-  std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
-  Tile& tile = sim.tile();
-  for (std::size_t i = 0; i < mine.size();) {
-    const std::int64_t y = mine[i].y;
-    tile.read_row(y, row.data());
-    for (; i < mine.size() && mine[i].y == y; ++i) row[static_cast<std::size_t>(mine[i].x)] = 1;
-    tile.write_row(y, row.data());
-  }
+  set_cells(sim.tile(), std::move(mine));
 }
 
 void fill_soup(Simulation& sim, std::uint64_t seed, double density) {
   const Extent e = sim.layout().local;
-  std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
-  for (std::int64_t y = 0; y < e.h; ++y) {
-    soup_row(seed, e.x0, e.y0 + y, e.w, density, row.data());
-    sim.tile().write_row(y, row.data());
-  }
+  fill_rows(sim.tile(), [&](std::int64_t y, std::uint8_t* row) {
+    soup_row(seed, e.x0, e.y0 + y, e.w, density, row);
+  });
 }
 
 }  // namespace mpilife

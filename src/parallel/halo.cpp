@@ -1,9 +1,8 @@
 #include "mpilife/parallel/halo.hpp"
 
+#include "mpilife/core/clock.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/geometry.hpp"
-#include "mpilife/kernel/tile.hpp"
-#include "mpilife/core/clock.hpp"
 
 namespace mpilife {
 
@@ -15,7 +14,7 @@ int index_of(Dir d) {
 
 }  // namespace
 
-HaloExchange::HaloExchange(const mpi::CartComm& cart, Tile& tile) : tile_(tile) {
+HaloExchange::HaloExchange(const mpi::CartComm& cart, TileFaces& tile) : tile_(tile) {
   const int me = cart.comm().rank();
   const ProcessGrid grid{cart.cols(), cart.rows()};
   for (Dir d : kAllDirs) {

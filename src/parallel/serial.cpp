@@ -10,7 +10,7 @@
 
 namespace mpilife {
 
-void fill_ghosts_local(Tile& tile, Topology topology) {
+void fill_ghosts_local(TileFaces& tile, Topology topology) {
   std::vector<std::byte> buffer;
   for (Dir d : kAllDirs) {
     if (topology == Topology::plane) {

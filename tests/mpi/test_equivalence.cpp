@@ -5,8 +5,6 @@
 #include <filesystem>
 #include <vector>
 
-#include "support/mpi_test_util.hpp"
-
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/rule.hpp"
@@ -17,6 +15,7 @@
 #include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
+#include "support/mpi_test_util.hpp"
 
 using namespace mpilife;
 

@@ -1,8 +1,6 @@
 // Gathers to rank 0: the whole grid and the block-count reduction used for big-grid frames.
 #include <doctest/doctest.h>
 
-#include "support/mpi_test_util.hpp"
-
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/geometry.hpp"
@@ -13,6 +11,7 @@
 #include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/view/block_counts.hpp"
+#include "support/mpi_test_util.hpp"
 
 using namespace mpilife;
 

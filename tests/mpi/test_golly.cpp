@@ -2,9 +2,6 @@
 // rules, run by bgolly (on rank 0) and by mpilife on every process grid for this rank count.
 #include <doctest/doctest.h>
 
-#include "support/golly_oracle.hpp"
-#include "support/mpi_test_util.hpp"
-
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/rule.hpp"
@@ -13,6 +10,8 @@
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/simulation.hpp"
+#include "support/golly_oracle.hpp"
+#include "support/mpi_test_util.hpp"
 
 using namespace mpilife;
 

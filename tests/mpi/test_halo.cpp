@@ -5,23 +5,24 @@
 #include <cstring>
 #include <vector>
 
-#include "support/mpi_test_util.hpp"
-
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/geometry.hpp"
-#include "mpilife/core/rule.hpp"
-#include "mpilife/kernel/tile.hpp"
+#include "mpilife/kernel/tile_roles.hpp"
 #include "mpilife/parallel/halo.hpp"
 #include "mpilife/parallel/mpi/comm.hpp"
+#include "support/mpi_test_util.hpp"
 
 using namespace mpilife;
 
 namespace {
 
 // A tile that stores an integer per cell, so a misplaced ghost shows where it came from.
-class IndexTile final : public Tile {
+class IndexTile final : public TileFaces {
  public:
-  IndexTile(std::int64_t w, std::int64_t h) : Tile(w, h, Rule{}), v_((w + 2) * (h + 2), -7) {}
+  IndexTile(std::int64_t w, std::int64_t h) : w_(w), h_(h), v_((w + 2) * (h + 2), -7) {}
+
+  std::int64_t width() const { return w_; }
+  std::int64_t height() const { return h_; }
 
   std::int64_t& at(std::int64_t x, std::int64_t y) { return v_[idx(x, y)]; }
 
@@ -47,19 +48,13 @@ class IndexTile final : public Tile {
       for (std::int64_t x = e.x0; x < e.x0 + e.w; ++x) v_[idx(x, y)] = 0;
     }
   }
-  void step_interior(std::int64_t, std::int64_t) override {}
-  void step_border() override {}
-  void swap() override {}
-  void read_row(std::int64_t, std::uint8_t*) const override {}
-  void write_row(std::int64_t, const std::uint8_t*) override {}
-  std::int64_t population() const override { return 0; }
-  bool changed() const override { return false; }
-  std::size_t storage_bytes() const override { return v_.size() * 8; }
 
  private:
   std::size_t idx(std::int64_t x, std::int64_t y) const {
     return static_cast<std::size_t>((y + 1) * (width() + 2) + x + 1);
   }
+  std::int64_t w_;
+  std::int64_t h_;
   std::vector<std::int64_t> v_;
 };
 

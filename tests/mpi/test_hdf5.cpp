@@ -10,8 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "support/mpi_test_util.hpp"
-
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/error.hpp"
@@ -25,11 +23,12 @@
 #include "mpilife/io/hdf5/xdmf.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
+#include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/mpi/environment.hpp"
-#include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
+#include "support/mpi_test_util.hpp"
 
 using namespace mpilife;
 

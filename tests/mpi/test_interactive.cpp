@@ -7,8 +7,6 @@
 #include <thread>
 #include <vector>
 
-#include "support/mpi_test_util.hpp"
-
 #include "mpilife/app/live.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/decomposition.hpp"
@@ -17,13 +15,14 @@
 #include "mpilife/core/soup.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
-#include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
+#include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/view/block_counts.hpp"
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
+#include "support/mpi_test_util.hpp"
 
 using namespace mpilife;
 

@@ -20,8 +20,7 @@ TEST_CASE("typed allreduce, reduce and broadcast") {
   const mpi::Comm world = mpi::world();
   const int p = world.size();
   const int me = world.rank();
-  CHECK(mpi::allreduce(std::int64_t{me} + 1, mpi::Op::sum, world) ==
-        std::int64_t{p} * (p + 1) / 2);
+  CHECK(mpi::allreduce(std::int64_t{me} + 1, mpi::Op::sum, world) == std::int64_t{p} * (p + 1) / 2);
   CHECK(mpi::allreduce(double(me), mpi::Op::max, world) == double(p - 1));
   CHECK(mpi::allreduce(me + 10, mpi::Op::min, world) == 10);
   std::array<std::uint32_t, 3> v = {1, std::uint32_t(me), 2};

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "mpilife/kernel/tile.hpp"
+#include "mpilife/kernel/tile_roles.hpp"
 #include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/mpi/requests.hpp"
 
@@ -21,7 +21,7 @@ namespace mpilife {
 class HaloExchange {
  public:
   /// Sets up the requests for `tile` on `cart` (both must outlive this object).
-  HaloExchange(const mpi::CartComm& cart, Tile& tile);
+  HaloExchange(const mpi::CartComm& cart, TileFaces& tile);
   ~HaloExchange();
   HaloExchange(const HaloExchange&) = delete;
   HaloExchange& operator=(const HaloExchange&) = delete;
@@ -40,7 +40,7 @@ class HaloExchange {
  private:
   enum class Side { remote, self, outside };
 
-  Tile& tile_;
+  TileFaces& tile_;
   std::array<Side, 8> side_{};
   std::array<std::vector<std::byte>, 8> send_;  // indexed by the direction sent towards
   std::array<std::vector<std::byte>, 8> recv_;  // indexed by the direction received from

@@ -12,7 +12,6 @@
 #include <cstring>
 
 #include "h5_handles.hpp"
-
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/error.hpp"
@@ -20,6 +19,7 @@
 #include "mpilife/core/rule.hpp"
 #include "mpilife/io/hdf5/io_mode.hpp"
 #include "mpilife/io/hdf5/metadata.hpp"
+#include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
 #include "mpilife/parallel/mpi/point_to_point.hpp"
@@ -33,18 +33,6 @@ constexpr const char* kGrid = "grid";
 
 // At most this many bytes per message when rank 0 sends tiles it read.
 constexpr std::int64_t kMaxMessageBytes = std::int64_t{1} << 30;
-
-std::vector<std::uint8_t> own_cells(const Simulation& sim) {
-  const Extent t = sim.layout().local;
-  std::vector<std::uint8_t> cells(static_cast<std::size_t>(t.cells()));
-  for (std::int64_t y = 0; y < t.h; ++y) sim.tile().read_row(y, cells.data() + y * t.w);
-  return cells;
-}
-
-void store_cells(Simulation& sim, const std::vector<std::uint8_t>& cells) {
-  const Extent t = sim.layout().local;
-  for (std::int64_t y = 0; y < t.h; ++y) sim.tile().write_row(y, cells.data() + y * t.w);
-}
 
 // Creates `tmp` with the /grid dataset and every attribute, writes this process's `part` of the
 // grid and closes it (a failed close, i.e. a failed final flush, is an error too).
@@ -100,7 +88,7 @@ void write_checkpoint(const Simulation& sim, const std::string& path, const RunM
   const Layout& lay = sim.layout();
   try {
     if (io == IoMode::parallel) {
-      const std::vector<std::uint8_t> cells = own_cells(sim);
+      const std::vector<std::uint8_t> cells = copy_out(sim.tile());
       mpi::everywhere_agreed(comm, [&] {
         write_checkpoint_file(tmp, &comm, meta, generation, population, lay.local, cells);
       });
@@ -146,42 +134,19 @@ void Checkpointer::finish(const Simulation& sim) {
 CheckpointInfo read_checkpoint_info(const std::string& path) {
   const h5::File file = h5::open_file(path, nullptr);
   const hid_t root = file.get();
-  if (!h5::has_attribute(root, "mpilife_kind")) {
-    throw Error(ExitCode::data,
-                "'" + path + "' is not an mpilife file (no mpilife_kind attribute)");
-  }
-  const std::string kind = h5::read_string_attribute(root, "mpilife_kind", path);
+  std::string kind;
+  CheckpointInfo info;
+  info.meta = h5::read_run_attributes(root, path, kind);
   if (kind != "checkpoint") {
     throw Error(ExitCode::data, "'" + path + "' is an mpilife " + kind +
                                     ", not a checkpoint (--restart needs a file written by "
                                     "--checkpoint)");
   }
-  CheckpointInfo info;
-  RunMetadata& m = info.meta;
-  m.rule = h5::read_string_attribute(root, "rule", path);
-  const std::string topology = h5::read_string_attribute(root, "topology", path);
-  if (topology != "torus" && topology != "plane") {
-    throw Error(ExitCode::data, path + ": unknown topology '" + topology + "'");
-  }
-  m.topology = topology_from_string(topology);
-  m.width = h5::read_int_attribute(root, "width", path);
-  m.height = h5::read_int_attribute(root, "height", path);
-  m.seed = h5::read_uint_attribute(root, "seed", path);
-  m.pattern = h5::read_string_attribute(root, "pattern", path);
+  const RunMetadata& m = info.meta;
   info.generation = h5::read_int_attribute(root, "generation", path);
   info.population = h5::read_int_attribute(root, "population", path);
-  if (m.width < 1 || m.height < 1 || info.generation < 0 || info.population < 0 ||
-      info.population > m.width * m.height) {
+  if (info.generation < 0 || info.population < 0 || info.population > m.width * m.height) {
     throw Error(ExitCode::data, path + ": inconsistent checkpoint attributes");
-  }
-  try {
-    const RuleSpec spec = parse_rule(m.rule);
-    if (spec.suffix && (spec.suffix->width != m.width || spec.suffix->height != m.height ||
-                        spec.suffix->topology != m.topology)) {
-      throw Error(ExitCode::data, "the rule's suffix contradicts the grid attributes");
-    }
-  } catch (const Error& e) {
-    throw Error(ExitCode::data, path + ": rule '" + m.rule + "': " + e.what());
   }
   open_grid(file, path, m.width, m.height);
   return info;
@@ -252,7 +217,7 @@ void load_checkpoint(Simulation& sim, const std::string& path, IoMode io) {
       mpi::on_root_agreed(comm, [] {});
     }
   }
-  store_cells(sim, cells);
+  copy_in(sim.tile(), cells.data());
   const std::int64_t population = sim.population();
   mpi::on_root_agreed(comm, [&] {
     if (population != expected_population) {

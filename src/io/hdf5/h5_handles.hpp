@@ -106,6 +106,11 @@ void write_attribute(hid_t object, const char* name, std::uint64_t value);
 /// rule, topology, width, height, seed, pattern.
 void write_run_attributes(hid_t object, const std::string& kind, const RunMetadata& meta);
 
+/// Reads and validates what write_run_attributes wrote on `object` (the root of `file`): Error 65
+/// when it is not an mpilife file, the topology is unknown, the grid size is not positive or the
+/// rule does not parse or its :T/:P suffix contradicts the grid. Sets `kind` to mpilife_kind.
+RunMetadata read_run_attributes(hid_t object, const std::string& file, std::string& kind);
+
 /// True when `object` has an attribute `name`.
 bool has_attribute(hid_t object, const char* name);
 /// Reads a string attribute (fixed or variable length); Error 65 naming `file` if absent or not

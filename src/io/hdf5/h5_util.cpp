@@ -8,9 +8,9 @@
 #include <filesystem>
 
 #include "h5_handles.hpp"
-
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/geometry.hpp"
+#include "mpilife/core/rule.hpp"
 #include "mpilife/io/hdf5/io_mode.hpp"
 #include "mpilife/io/hdf5/metadata.hpp"
 
@@ -154,6 +154,36 @@ void write_run_attributes(hid_t object, const std::string& kind, const RunMetada
   write_attribute(object, "height", meta.height);
   write_attribute(object, "seed", meta.seed);
   write_attribute(object, "pattern", meta.pattern);
+}
+
+RunMetadata read_run_attributes(hid_t object, const std::string& file, std::string& kind) {
+  if (!has_attribute(object, "mpilife_kind")) {
+    throw Error(ExitCode::data,
+                "'" + file + "' is not an mpilife file (no mpilife_kind attribute)");
+  }
+  kind = read_string_attribute(object, "mpilife_kind", file);
+  RunMetadata m;
+  m.rule = read_string_attribute(object, "rule", file);
+  const std::string topology = read_string_attribute(object, "topology", file);
+  if (topology != "torus" && topology != "plane") {
+    throw Error(ExitCode::data, file + ": unknown topology '" + topology + "'");
+  }
+  m.topology = topology_from_string(topology);
+  m.width = read_int_attribute(object, "width", file);
+  m.height = read_int_attribute(object, "height", file);
+  m.seed = read_uint_attribute(object, "seed", file);
+  m.pattern = read_string_attribute(object, "pattern", file);
+  if (m.width < 1 || m.height < 1) throw Error(ExitCode::data, file + ": bad grid size attributes");
+  try {
+    const RuleSpec spec = parse_rule(m.rule);
+    if (spec.suffix && (spec.suffix->width != m.width || spec.suffix->height != m.height ||
+                        spec.suffix->topology != m.topology)) {
+      throw Error(ExitCode::data, "the rule's suffix contradicts the grid attributes");
+    }
+  } catch (const Error& e) {
+    throw Error(ExitCode::data, file + ": rule '" + m.rule + "': " + e.what());
+  }
+  return m;
 }
 
 bool has_attribute(hid_t object, const char* name) {

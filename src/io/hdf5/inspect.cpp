@@ -11,7 +11,6 @@
 #include <sstream>
 
 #include "h5_handles.hpp"
-
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/rule.hpp"
@@ -114,26 +113,13 @@ Recording::Recording(const std::string& path) : impl_(std::make_unique<Impl>()) 
   m.path = path;
   m.file = h5::open_file(path, nullptr);
   const hid_t root = m.file.get();
-  if (!h5::has_attribute(root, "mpilife_kind")) {
-    throw Error(ExitCode::data,
-                "'" + path + "' is not an mpilife file (no mpilife_kind attribute)");
-  }
-  const std::string kind = h5::read_string_attribute(root, "mpilife_kind", path);
+  std::string kind;
+  m.meta = h5::read_run_attributes(root, path, kind);
   if (kind != "recording" && kind != "checkpoint") {
     throw Error(ExitCode::data, "'" + path + "': unknown mpilife file kind '" + kind + "'");
   }
   m.checkpoint = kind == "checkpoint";
-  m.meta.rule = h5::read_string_attribute(root, "rule", path);
   m.rule = m.meta.rule;
-  const std::string topology = h5::read_string_attribute(root, "topology", path);
-  m.meta.topology = topology_from_string(topology);
-  m.meta.width = h5::read_int_attribute(root, "width", path);
-  m.meta.height = h5::read_int_attribute(root, "height", path);
-  m.meta.seed = h5::read_uint_attribute(root, "seed", path);
-  m.meta.pattern = h5::read_string_attribute(root, "pattern", path);
-  if (m.meta.width < 1 || m.meta.height < 1) {
-    throw Error(ExitCode::data, path + ": bad grid size attributes");
-  }
   const char* dataset = m.checkpoint ? "grid" : "frames";
   if (!has_link(root, dataset)) {
     throw Error(ExitCode::data, path + ": the file has no /" + dataset + " dataset");

@@ -9,7 +9,6 @@
 #include <filesystem>
 
 #include "h5_handles.hpp"
-
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/clock.hpp"
 #include "mpilife/core/decomposition.hpp"
@@ -20,6 +19,7 @@
 #include "mpilife/io/hdf5/metadata.hpp"
 #include "mpilife/io/hdf5/xdmf.hpp"
 #include "mpilife/kernel/tile.hpp"
+#include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
@@ -63,10 +63,10 @@ Extent touched_blocks(const Extent& tile, std::int64_t scale) {
   return {x0, y0, (tile.x0 + tile.w - 1) / scale + 1 - x0, (tile.y0 + tile.h - 1) / scale + 1 - y0};
 }
 
-// Copies `part` (inside `whole`) of a row-major array laid out over `whole` into `out`.
+// Appends `part` (inside `whole`) of a row-major array laid out over `whole` to `out`.
 template <typename T>
-void copy_out(const std::vector<T>& array, const Extent& whole, const Extent& part,
-              std::vector<T>& out) {
+void append_part(const std::vector<T>& array, const Extent& whole, const Extent& part,
+                 std::vector<T>& out) {
   for (std::int64_t y = part.y0; y < part.y0 + part.h; ++y) {
     const T* row = array.data() + (y - whole.y0) * whole.w + (part.x0 - whole.x0);
     out.insert(out.end(), row, row + part.w);
@@ -99,20 +99,14 @@ std::vector<std::uint8_t> local_pixels(const Simulation& sim, std::int64_t scale
   const Extent t = lay.local;
   if (scale == 1) {
     region = t;
-    std::vector<std::uint8_t> cells(static_cast<std::size_t>(t.cells()));
-    for (std::int64_t y = 0; y < t.h; ++y) tile.read_row(y, cells.data() + y * t.w);
-    return cells;
+    return copy_out(tile);
   }
   const Extent touched = touched_blocks(t, scale);
   std::vector<std::uint32_t> partial(static_cast<std::size_t>(touched.cells()), 0);
-  std::vector<std::uint8_t> row(static_cast<std::size_t>(t.w));
-  for (std::int64_t y = 0; y < t.h; ++y) {
-    tile.read_row(y, row.data());
+  for_each_row(tile, 0, t.h, [&](std::int64_t y, const std::uint8_t* row) {
     std::uint32_t* out = partial.data() + ((t.y0 + y) / scale - touched.y0) * touched.w;
-    for (std::int64_t x = 0; x < t.w; ++x) {
-      out[(t.x0 + x) / scale - touched.x0] += row[static_cast<std::size_t>(x)];
-    }
-  }
+    for (std::int64_t x = 0; x < t.w; ++x) out[(t.x0 + x) / scale - touched.x0] += row[x];
+  });
 
   const mpi::Comm& comm = sim.cart().comm();
   const int ranks = comm.size();
@@ -131,7 +125,7 @@ std::vector<std::uint8_t> local_pixels(const Simulation& sim, std::int64_t scale
     send_parts[i] = intersect(touched, owned_blocks(other, scale));
     recv_parts[i] = intersect(touched_blocks(other, scale), mine);
     send_displs[i] = static_cast<int>(send.size());
-    copy_out(partial, touched, send_parts[i], send);
+    append_part(partial, touched, send_parts[i], send);
     send_counts[i] = static_cast<int>(send_parts[i].cells());
     recv_displs[i] = recv_total;
     recv_counts[i] = static_cast<int>(recv_parts[i].cells());

@@ -36,8 +36,7 @@ void on_root_agreed(const Comm& comm, const std::function<void()>& body) {
 
 void everywhere_agreed(const Comm& comm, const std::function<void()>& body) {
   std::pair<int, std::string> result = capture(body);
-  const int first_failed =
-      allreduce(result.first != 0 ? comm.rank() : comm.size(), Op::min, comm);
+  const int first_failed = allreduce(result.first != 0 ? comm.rank() : comm.size(), Op::min, comm);
   if (first_failed == comm.size()) return;
   result.first = broadcast(result.first, first_failed, comm);
   broadcast(result.second, first_failed, comm);

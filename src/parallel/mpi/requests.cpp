@@ -70,8 +70,7 @@ RequestList::~RequestList() {
   }
 }
 
-void RequestList::irecv(void* buffer, const Datatype& type, int source, int tag,
-                        const Comm& comm) {
+void RequestList::irecv(void* buffer, const Datatype& type, int source, int tag, const Comm& comm) {
   MPI_Request r = MPI_REQUEST_NULL;
   check(MPI_Irecv(buffer, 1, type.get(), source, tag, comm.get(), &r), "MPI_Irecv");
   requests_.push_back(r);
