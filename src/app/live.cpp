@@ -1,10 +1,9 @@
 #include "mpilife/app/live.hpp"
 
-#include <algorithm>
-#include <array>
 #include <cstdio>
-#include <deque>
 #include <exception>
+#include <memory>
+#include <vector>
 
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
@@ -12,7 +11,6 @@
 #include "mpilife/core/clock.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/geometry.hpp"
-#include "mpilife/io/hdf5/recording.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
@@ -21,52 +19,11 @@
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
 #include "mpilife/view/rate_meter.hpp"
-#include "mpilife/view/replay.hpp"
+#include "steering.hpp"
 
 namespace mpilife {
 
 namespace {
-
-// Cell toggles one control message carries; more wait for the next frame.
-constexpr int kMaxToggles = 16;
-
-// The control message rank 0 broadcasts every frame, as int64 words.
-enum Word : int {
-  kQuit,         // 1: leave the loop
-  kGenerations,  // generations every rank computes this frame
-  kGather,       // 1: reduce the view to rank 0 after stepping
-  kRegionX,      // the view region and scale
-  kRegionY,
-  kRegionW,
-  kRegionH,
-  kScale,
-  kRunning,      // whether rank 0 is running (echoed in the frame)
-  kToggleCount,  // toggles that follow, at most kMaxToggles
-  kToggles       // x0, y0, x1, y1, ...
-};
-constexpr int kMessageWords = kToggles + 2 * kMaxToggles;
-using Message = std::array<std::int64_t, kMessageWords>;
-
-// Longest stretch of generations between two frames when a step is large: the window stays
-// responsive (quit, stop) while a step of 2^20 generations is computed.
-constexpr double kStepBudgetSeconds = 0.25;
-// How long rank 0 waits for input when nothing is running.
-constexpr double kIdleWaitSeconds = 0.1;
-// Growth of the generations per frame while their cost is being learnt: 1, 4, 16, ...
-constexpr std::int64_t kRampFactor = 4;
-
-// A recording as frames to replay.
-class RecordingFrames final : public FrameSource {
- public:
-  explicit RecordingFrames(const Recording& recording) : recording_(recording) {}
-  std::int64_t frames() const override { return recording_.frames(); }
-  CellArray frame(std::int64_t i) const override { return recording_.frame(i); }
-  std::int64_t generation(std::int64_t i) const override { return recording_.generation(i); }
-  std::int64_t population(std::int64_t i) const override { return recording_.population(i); }
-
- private:
-  const Recording& recording_;
-};
 
 // Flips the listed cells this rank owns.
 void apply_toggles(Simulation& sim, const Message& m) {
@@ -78,108 +35,6 @@ void apply_toggles(Simulation& sim, const Message& m) {
   }
   toggle_cells(sim.tile(), std::move(cells));
 }
-
-// Rank 0's side of the loop: turns the display's controls into control messages and paces the
-// run (steps of 2^speed generations, at most one step per frame interval, large steps cut into
-// pieces of about kStepBudgetSeconds).
-class Steering {
- public:
-  Steering(Display& display, const InteractiveOptions& options)
-      : display_(display), options_(options), pause_at_(options.pause_at) {}
-
-  Message next(const Simulation& sim) {
-    Message m{};
-    const double now = now_seconds();
-    double wait = kIdleWaitSeconds;
-    if (owed_ > 0) {
-      wait = 0.0;
-    } else if (running_) {
-      wait = std::max(0.0, next_step_at_ - now);
-    }
-    const Controls c = display_.poll(wait);
-    const bool stop = options_.stop_requested && options_.stop_requested();
-    interrupted_ = stop && !c.quit;
-    m[kQuit] = c.quit || stop ? 1 : 0;
-    if (m[kQuit]) return m;
-
-    const double t = now_seconds();
-    if (running_ && !c.running) owed_ = 0;  // stop drops the rest of a running step
-    if (!running_ && c.running) next_step_at_ = t;
-    running_ = c.running;
-    owed_ += std::max<std::int64_t>(0, c.steps);
-    if (running_ && owed_ == 0 && t >= next_step_at_) {
-      owed_ = step_generations(c.speed);
-      next_step_at_ = std::max(next_step_at_ + frame_interval(c.speed), t);
-    }
-    const std::int64_t gen = sim.generation();
-    if (pause_at_ >= 0 && gen >= pause_at_) pause_at_ = -1;  // stepped there (or past) by hand
-    if (running_ && pause_at_ >= 0 && gen + owed_ >= pause_at_) {
-      owed_ = std::max<std::int64_t>(0, pause_at_ - gen);
-    }
-    std::int64_t cap = ramp_;
-    if (seconds_per_generation_ > 0.0) {
-      const double fit = std::min(kStepBudgetSeconds / seconds_per_generation_, 1e15);
-      cap = std::min(cap, std::max<std::int64_t>(1, static_cast<std::int64_t>(fit)));
-    }
-    const std::int64_t n = std::min(owed_, cap);
-    if (n == ramp_) ramp_ = std::min<std::int64_t>(ramp_ * kRampFactor, std::int64_t{1} << 50);
-    owed_ -= n;
-    if (running_ && pause_at_ >= 0 && gen + n >= pause_at_) {
-      running_ = false;  // the frame tells the display it stopped
-      pause_at_ = -1;
-      owed_ = 0;
-    }
-
-    for (const Cell& cell : c.toggles) toggles_.push_back(cell);
-    const auto count = std::min<std::size_t>(toggles_.size(), kMaxToggles);
-    for (std::size_t i = 0; i < count; ++i) {
-      m[kToggles + 2 * i] = toggles_.front().x;
-      m[kToggles + 2 * i + 1] = toggles_.front().y;
-      toggles_.pop_front();
-    }
-
-    m[kGenerations] = n;
-    m[kToggleCount] = static_cast<std::int64_t>(count);
-    m[kRunning] = running_ ? 1 : 0;
-    m[kRegionX] = c.view.region.x0;
-    m[kRegionY] = c.view.region.y0;
-    m[kRegionW] = c.view.region.w;
-    m[kRegionH] = c.view.region.h;
-    m[kScale] = std::max<std::int64_t>(1, c.view.scale);
-    const bool changed = first_ || n > 0 || count > 0 || c.view != last_view_ ||
-                         running_ != last_running_ || !toggles_.empty();
-    m[kGather] = changed ? 1 : 0;
-    first_ = false;
-    last_view_ = c.view;
-    last_running_ = running_;
-    return m;
-  }
-
-  // Notes that `n` generations took `seconds` on this rank.
-  void stepped(std::int64_t n, double seconds) {
-    if (n <= 0) return;
-    const double per = seconds / static_cast<double>(n);
-    seconds_per_generation_ =
-        seconds_per_generation_ > 0.0 ? 0.7 * seconds_per_generation_ + 0.3 * per : per;
-  }
-
-  bool interrupted() const { return interrupted_; }
-
- private:
-  Display& display_;
-  const InteractiveOptions& options_;
-  std::int64_t pause_at_;
-  bool running_ = false;
-  bool last_running_ = false;
-  bool first_ = true;
-  bool interrupted_ = false;
-  std::int64_t owed_ = 0;
-  double next_step_at_ = 0.0;
-  double seconds_per_generation_ = 0.0;
-  std::int64_t ramp_ = 1;
-  std::deque<Cell> toggles_;
-  ViewRequest last_view_;
-};
 
 }  // namespace
 
@@ -293,33 +148,6 @@ InteractiveResult run_viewer(Simulation& sim, const RunPlan& plan, const Display
         r.seconds > 0 ? static_cast<double>(r.generations) / r.seconds : 0.0);
   }
   return r;
-}
-
-void view_command(const mpi::Comm& world, const std::string& path, const DisplayOptions& options,
-                  const DisplayFactory& factory) {
-  if (!factory) throw Error(ExitCode::usage, std::string("view: ") + kNoViewerMessage);
-  std::exception_ptr failure;
-  if (world.rank() == 0) {
-    try {
-      const Recording recording(path);
-      if (recording.frames() == 0) throw Error(ExitCode::data, path + ": no frames to replay");
-      ViewSource source;
-      source.width = recording.frame_width();
-      source.height = recording.frame_height();
-      source.name = path;
-      source.rule = recording.rule();
-      source.frames = recording.frames();
-      source.frame_scale = recording.frame_scale();
-      const std::unique_ptr<Display> display = factory(options);
-      run_replay(RecordingFrames(recording), source, *display);
-    } catch (...) {
-      failure = std::current_exception();
-    }
-  }
-  mpi::barrier_politely(world);
-  mpi::on_root_agreed(world, [&] {
-    if (failure) std::rethrow_exception(failure);
-  });
 }
 
 }  // namespace mpilife

@@ -7,6 +7,7 @@
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
 #include "mpilife/app/run.hpp"
+#include "mpilife/app/view_command.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/io/hdf5/inspect.hpp"

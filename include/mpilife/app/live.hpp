@@ -36,10 +36,6 @@ struct InteractiveResult {
 InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewSource& source,
                                   const InteractiveOptions& options);
 
-/// What --view and `mpilife view` say (exit 64) in a build without the SDL2 viewer.
-inline constexpr const char* kNoViewerMessage =
-    "this mpilife was built without the SDL2 viewer (install libsdl2-dev, then rebuild)";
-
 /// The display options `plan` asks for (--window, --view-script).
 DisplayOptions display_options(const RunOptions& options);
 
@@ -48,11 +44,5 @@ DisplayOptions display_options(const RunOptions& options);
 /// `factory` is empty (no viewer in this build) or no window can be opened. Collective.
 InteractiveResult run_viewer(Simulation& sim, const RunPlan& plan, const DisplayFactory& factory,
                              const InteractiveOptions& options);
-
-/// `mpilife view FILE.h5`: replays the recording at `path` in a display made by `factory` on rank
-/// 0 while the other ranks wait without spinning. Errors (66/65 for the file, 64 without a
-/// viewer) are agreed by every rank. Collective.
-void view_command(const mpi::Comm& world, const std::string& path, const DisplayOptions& options,
-                  const DisplayFactory& factory);
 
 }  // namespace mpilife

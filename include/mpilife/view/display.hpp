@@ -31,4 +31,8 @@ struct DisplayOptions {
 /// Creates the display of this build; set by a main that links the SDL2 viewer.
 using DisplayFactory = std::function<std::unique_ptr<Display>(const DisplayOptions&)>;
 
+/// What --view and `mpilife view` say (exit 64) in a build without the SDL2 viewer.
+inline constexpr const char* kNoViewerMessage =
+    "this mpilife was built without the SDL2 viewer (install libsdl2-dev, then rebuild)";
+
 }  // namespace mpilife

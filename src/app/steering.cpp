@@ -1,0 +1,100 @@
+#include "steering.hpp"
+
+#include <algorithm>
+
+#include "mpilife/core/clock.hpp"
+
+namespace mpilife {
+
+namespace {
+
+// Longest stretch of generations between two frames when a step is large: the window stays
+// responsive (quit, stop) while a step of 2^20 generations is computed.
+constexpr double kStepBudgetSeconds = 0.25;
+// How long rank 0 waits for input when nothing is running.
+constexpr double kIdleWaitSeconds = 0.1;
+// Growth of the generations per frame while their cost is being learnt: 1, 4, 16, ...
+constexpr std::int64_t kRampFactor = 4;
+
+}  // namespace
+
+Message Steering::next(const Simulation& sim) {
+  Message m{};
+  const double now = now_seconds();
+  double wait = kIdleWaitSeconds;
+  if (owed_ > 0) {
+    wait = 0.0;
+  } else if (running_) {
+    wait = std::max(0.0, next_step_at_ - now);
+  }
+  const Controls c = display_.poll(wait);
+  const bool stop = options_.stop_requested && options_.stop_requested();
+  interrupted_ = stop && !c.quit;
+  m[kQuit] = c.quit || stop ? 1 : 0;
+  if (m[kQuit]) return m;
+  encode(c, pace(c, sim.generation()), m);
+  return m;
+}
+
+std::int64_t Steering::pace(const Controls& c, std::int64_t gen) {
+  const double t = now_seconds();
+  if (running_ && !c.running) owed_ = 0;  // stop drops the rest of a running step
+  if (!running_ && c.running) next_step_at_ = t;
+  running_ = c.running;
+  owed_ += std::max<std::int64_t>(0, c.steps);
+  if (running_ && owed_ == 0 && t >= next_step_at_) {
+    owed_ = step_generations(c.speed);
+    next_step_at_ = std::max(next_step_at_ + frame_interval(c.speed), t);
+  }
+  if (pause_at_ >= 0 && gen >= pause_at_) pause_at_ = -1;  // stepped there (or past) by hand
+  if (running_ && pause_at_ >= 0 && gen + owed_ >= pause_at_) {
+    owed_ = std::max<std::int64_t>(0, pause_at_ - gen);
+  }
+  std::int64_t cap = ramp_;
+  if (seconds_per_generation_ > 0.0) {
+    const double fit = std::min(kStepBudgetSeconds / seconds_per_generation_, 1e15);
+    cap = std::min(cap, std::max<std::int64_t>(1, static_cast<std::int64_t>(fit)));
+  }
+  const std::int64_t n = std::min(owed_, cap);
+  if (n == ramp_) ramp_ = std::min<std::int64_t>(ramp_ * kRampFactor, std::int64_t{1} << 50);
+  owed_ -= n;
+  if (running_ && pause_at_ >= 0 && gen + n >= pause_at_) {
+    running_ = false;  // the frame tells the display it stopped
+    pause_at_ = -1;
+    owed_ = 0;
+  }
+  return n;
+}
+
+void Steering::encode(const Controls& c, std::int64_t n, Message& m) {
+  for (const Cell& cell : c.toggles) toggles_.push_back(cell);
+  const auto count = std::min<std::size_t>(toggles_.size(), kMaxToggles);
+  for (std::size_t i = 0; i < count; ++i) {
+    m[kToggles + 2 * i] = toggles_.front().x;
+    m[kToggles + 2 * i + 1] = toggles_.front().y;
+    toggles_.pop_front();
+  }
+  m[kGenerations] = n;
+  m[kToggleCount] = static_cast<std::int64_t>(count);
+  m[kRunning] = running_ ? 1 : 0;
+  m[kRegionX] = c.view.region.x0;
+  m[kRegionY] = c.view.region.y0;
+  m[kRegionW] = c.view.region.w;
+  m[kRegionH] = c.view.region.h;
+  m[kScale] = std::max<std::int64_t>(1, c.view.scale);
+  const bool changed = first_ || n > 0 || count > 0 || c.view != last_view_ ||
+                       running_ != last_running_ || !toggles_.empty();
+  m[kGather] = changed ? 1 : 0;
+  first_ = false;
+  last_view_ = c.view;
+  last_running_ = running_;
+}
+
+void Steering::stepped(std::int64_t n, double seconds) {
+  if (n <= 0) return;
+  const double per = seconds / static_cast<double>(n);
+  seconds_per_generation_ =
+      seconds_per_generation_ > 0.0 ? 0.7 * seconds_per_generation_ + 0.3 * per : per;
+}
+
+}  // namespace mpilife
