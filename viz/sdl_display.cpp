@@ -3,37 +3,31 @@
 #include <SDL.h>
 
 #include <algorithm>
-#include <cinttypes>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 #include <optional>
+#include <utility>
 
+#include "controller.hpp"
+#include "input.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/view/display.hpp"
+#include "mpilife/view/frame.hpp"
+#include "overlay.hpp"
 #include "render.hpp"
-#include "script.hpp"
+#include "script_player.hpp"
 #include "viewport.hpp"
 
 #ifdef MPILIFE_HAVE_SDL_IMAGE
 #include <SDL_image.h>
-
-#include "mpilife/core/error.hpp"
-#include "mpilife/view/display.hpp"
-#include "mpilife/view/frame.hpp"
 #endif
 
 namespace mpilife::viz {
 
 namespace {
 
-// Pixels one arrow key press pans: an eighth of the window.
-constexpr int kPanFraction = 8;
-// Mouse travel (pixels) that turns a press into a drag instead of a click.
-constexpr int kDragThreshold = 3;
-// Height of the replay timeline at the bottom of the window, and of its click target.
-constexpr int kTimelineHeight = 8;
-constexpr int kTimelineTarget = 16;
-// Speed a replay starts at: 15 frames per second.
-constexpr int kReplaySpeed = -2;
 // Seconds between window title updates.
 constexpr double kTitleSeconds = 0.25;
 // Longest wait for input while a script still has commands.
@@ -91,63 +85,101 @@ double seconds_now() {
          static_cast<double>(SDL_GetPerformanceFrequency());
 }
 
-// 1234567 -> "1,234,567".
-std::string grouped(std::int64_t v) {
-  std::string digits = std::to_string(v < 0 ? -v : v);
-  for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
-    digits.insert(static_cast<std::size_t>(i), ",");
-  }
-  return v < 0 ? "-" + digits : digits;
-}
-
-std::string rate_text(double r) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, r >= 100 ? "%.0f" : "%.1f", r);
-  return buf;
-}
-
-std::string speed_text(int speed) {
-  if (speed > 0) return "step 2^" + std::to_string(speed);
-  if (speed == 0) return "step 1";
-  return "step 1, " + rate_text(1.0 / frame_interval(speed)) + "/s max";
-}
-
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-}  // namespace
+// SDL key codes of the viewer's keys; the ones with the same meaning share a Key.
+constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
+    {SDLK_RETURN, Key::enter},
+    {SDLK_KP_ENTER, Key::enter},
+    {SDLK_SPACE, Key::space},
+    {SDLK_PERIOD, Key::period},
+    {SDLK_TAB, Key::tab},
+    {SDLK_BACKSPACE, Key::backspace},
+    {SDLK_COMMA, Key::comma},
+    {SDLK_HOME, Key::home},
+    {SDLK_END, Key::end},
+    {SDLK_PLUS, Key::plus},
+    {SDLK_EQUALS, Key::plus},
+    {SDLK_KP_PLUS, Key::plus},
+    {SDLK_MINUS, Key::minus},
+    {SDLK_UNDERSCORE, Key::minus},
+    {SDLK_KP_MINUS, Key::minus},
+    {SDLK_RIGHTBRACKET, Key::right_bracket},
+    {SDLK_LEFTBRACKET, Key::left_bracket},
+    {SDLK_LEFT, Key::left},
+    {SDLK_RIGHT, Key::right},
+    {SDLK_UP, Key::up},
+    {SDLK_DOWN, Key::down},
+    {SDLK_f, Key::f},
+    {SDLK_g, Key::g},
+    {SDLK_h, Key::h},
+    {SDLK_s, Key::s},
+    {SDLK_q, Key::q},
+    {SDLK_ESCAPE, Key::escape},
+};
 
-std::vector<std::string> key_help(bool replay) {
-  std::vector<std::string> lines;
-  if (replay) {
-    lines = {"Enter        play / pause",
-             "Space  .     next frame",
-             "Bksp   ,     previous frame",
-             "Tab          forward one step of the step size",
-             "Home  End    first / last frame",
-             "digits g     jump to that frame (or click the timeline)"};
-  } else {
-    lines = {"Enter        run / stop", "Space        one generation (stops a run)",
-             "Tab          one step of the step size (stops a run)",
-             "click        toggle a cell (stopped, zoomed in)"};
-  }
-  const std::vector<std::string> common = {
-      "+  -         faster / slower: step 2^n, then slower frames",
-      "]  [  wheel  zoom in / out about the cursor",
-      "arrows drag  pan",
-      "f            fit the grid in the window",
-      "s            screenshot (PNG or BMP) in the current folder",
-      "h            show / hide this help",
-      "q  Esc       quit"};
-  lines.insert(lines.end(), common.begin(), common.end());
-  return lines;
+// The viewer's key for an SDL key code (the digit keys of the main keyboard give digits).
+Key key_of(SDL_Keycode code) {
+  if (code >= SDLK_0 && code <= SDLK_9) return digit_key(code - SDLK_0);
+  const auto* it = std::find_if(std::begin(kKeys), std::end(kKeys),
+                                [&](const auto& entry) { return entry.first == code; });
+  return it == std::end(kKeys) ? Key::none : it->second;
 }
+
+// The key an SDL key name (SDL_GetKeyFromName: Return, Space, ], f, Up...) stands for.
+std::optional<Key> key_named(const std::string& name) {
+  const SDL_Keycode code = SDL_GetKeyFromName(name.c_str());
+  if (code == SDLK_UNKNOWN) return std::nullopt;
+  return key_of(code);
+}
+
+MouseButton button_of(Uint8 button) {
+  switch (button) {
+    case SDL_BUTTON_LEFT:
+      return MouseButton::left;
+    case SDL_BUTTON_MIDDLE:
+      return MouseButton::middle;
+    case SDL_BUTTON_RIGHT:
+      return MouseButton::right;
+    default:
+      return MouseButton::other;
+  }
+}
+
+// The viewer's mouse event for an SDL mouse event (motion, button or wheel).
+MouseEvent mouse_event(const SDL_Event& e) {
+  MouseEvent m;
+  if (e.type == SDL_MOUSEMOTION) {
+    m.kind = MouseEvent::Kind::move;
+    m.x = e.motion.x;
+    m.y = e.motion.y;
+  } else if (e.type == SDL_MOUSEWHEEL) {
+    m.kind = MouseEvent::Kind::wheel;
+    m.notches = e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y;
+#if SDL_VERSION_ATLEAST(2, 26, 0)
+    m.x = e.wheel.mouseX;
+    m.y = e.wheel.mouseY;
+#else
+    SDL_GetMouseState(&m.x, &m.y);
+#endif
+  } else {
+    m.kind = e.type == SDL_MOUSEBUTTONDOWN ? MouseEvent::Kind::press : MouseEvent::Kind::release;
+    m.x = e.button.x;
+    m.y = e.button.y;
+    m.button = button_of(e.button.button);
+  }
+  return m;
+}
+
+}  // namespace
 
 struct SdlDisplay::Impl {
   DisplayOptions options;
   VideoSubsystem video;
+  ScriptPlayer script;
   WindowPtr window;
   RendererPtr renderer;
   TexturePtr texture;
@@ -155,41 +187,10 @@ struct SdlDisplay::Impl {
   int height = 0;
   Canvas canvas{1, 1};
   Palette palette;
-
-  ViewSource source;
-  bool replay = false;
-  std::optional<Viewport> viewport;
-  Frame frame;
-  bool have_frame = false;
-  Controls controls;
-  bool help = false;
-  bool dirty = false;
-  std::string digits;
+  ViewerController viewer;
   double title_at = 0.0;
 
-  int mouse_x = -1;
-  int mouse_y = -1;
-  bool pressed = false;
-  int press_x = 0;
-  int press_y = 0;
-  int last_x = 0;
-  int last_y = 0;
-  bool dragging = false;
-
-  std::vector<ScriptCommand> script;
-  std::size_t next_command = 0;
-  std::int64_t wait_polls = 0;
-  double wait_until = 0.0;
-  std::int64_t wait_generation = -1;
-
-  explicit Impl(const DisplayOptions& o) : options(o) {
-    script = parse_script(options.script);
-    for (const ScriptCommand& c : script) {
-      if (c.op == ScriptCommand::Op::key && SDL_GetKeyFromName(c.text.c_str()) == SDLK_UNKNOWN) {
-        throw Error(ExitCode::usage, "--view-script: unknown key '" + c.text +
-                                         "' (use SDL key names: Return, Space, Tab, ], f, Up)");
-      }
-    }
+  explicit Impl(const DisplayOptions& o) : options(o), script(options.script, key_named) {
     window.reset(SDL_CreateWindow("mpilife", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
                                   std::max(64, options.window_width),
                                   std::max(64, options.window_height), SDL_WINDOW_RESIZABLE));
@@ -212,338 +213,52 @@ struct SdlDisplay::Impl {
                                     SDL_TEXTUREACCESS_STREAMING, width, height));
     if (!texture) sdl_failed("SDL_CreateTexture");
     canvas = Canvas(width, height);
-    if (viewport) viewport->resize(width, height);
-    dirty = true;
+    viewer.resize(width, height);
   }
 
-  std::int64_t last_index() const { return std::max<std::int64_t>(0, source.frames - 1); }
-
-  std::pair<int, int> zoom_point() const {
-    if (mouse_x >= 0 && mouse_y >= 0 && mouse_x < width && mouse_y < height) {
-      return {mouse_x, mouse_y};
-    }
-    return {width / 2, height / 2};
-  }
-
-  void zoom(int steps, int px, int py) {
-    viewport->zoom_by(steps, px, py);
-    dirty = true;
-  }
-
-  void pan(std::int64_t dx, std::int64_t dy) {
-    viewport->pan(dx, dy);
-    dirty = true;
-  }
-
-  // Space / Tab: a step when stopped; when running they stop, as in Golly.
-  void step(std::int64_t n) {
-    if (controls.running) {
-      controls.running = false;
-    } else {
-      controls.steps += n;
-    }
-    dirty = true;
-  }
-
-  void seek_typed() {
-    if (digits.empty()) return;
-    controls.seek = std::min<std::int64_t>(std::stoll(digits), last_index());
-    controls.steps = 0;
-    controls.running = false;
-    digits.clear();
-    dirty = true;
-  }
-
-  void on_key(const SDL_KeyboardEvent& k) {
-    const SDL_Keycode key = k.keysym.sym;
-    if (replay && key >= SDLK_0 && key <= SDLK_9) {
-      if (digits.size() < 18) digits.push_back(static_cast<char>('0' + (key - SDLK_0)));
-      dirty = true;
-      return;
-    }
-    switch (key) {
-      case SDLK_RETURN:
-      case SDLK_KP_ENTER:
-        if (k.repeat) break;
-        if (!digits.empty()) {
-          seek_typed();
-        } else {
-          controls.running = !controls.running;
-        }
-        dirty = true;
-        break;
-      case SDLK_g:
-        seek_typed();
-        break;
-      case SDLK_SPACE:
-      case SDLK_PERIOD:
-        step(1);
-        break;
-      case SDLK_TAB:
-        step(step_generations(controls.speed));
-        break;
-      case SDLK_BACKSPACE:
-      case SDLK_COMMA:
-        if (replay) {
-          controls.running = false;
-          controls.steps -= 1;
-        }
-        dirty = true;
-        break;
-      case SDLK_HOME:
-      case SDLK_END:
-        if (replay) {
-          controls.seek = key == SDLK_HOME ? 0 : last_index();
-          controls.running = false;
-          dirty = true;
-        }
-        break;
-      case SDLK_PLUS:
-      case SDLK_EQUALS:
-      case SDLK_KP_PLUS:
-        controls.speed = std::min(controls.speed + 1, kMaxSpeed);
-        dirty = true;
-        break;
-      case SDLK_MINUS:
-      case SDLK_UNDERSCORE:
-      case SDLK_KP_MINUS:
-        controls.speed = std::max(controls.speed - 1, kMinSpeed);
-        dirty = true;
-        break;
-      case SDLK_RIGHTBRACKET: {
-        const auto [x, y] = zoom_point();
-        zoom(1, x, y);
-        break;
-      }
-      case SDLK_LEFTBRACKET: {
-        const auto [x, y] = zoom_point();
-        zoom(-1, x, y);
-        break;
-      }
-      case SDLK_LEFT:
-        pan(width / kPanFraction, 0);
-        break;
-      case SDLK_RIGHT:
-        pan(-width / kPanFraction, 0);
-        break;
-      case SDLK_UP:
-        pan(0, height / kPanFraction);
-        break;
-      case SDLK_DOWN:
-        pan(0, -height / kPanFraction);
-        break;
-      case SDLK_f:
-        viewport->fit();
-        dirty = true;
-        break;
-      case SDLK_h:
-        help = !help;
-        dirty = true;
-        break;
-      case SDLK_s:
-        if (!k.repeat) screenshot_default();
-        break;
-      case SDLK_q:
-      case SDLK_ESCAPE:
-        controls.quit = true;
-        break;
-      default:
-        break;
-    }
-  }
-
-  void on_click(int x, int y) {
-    if (replay && source.frames > 0 && y >= height - kTimelineTarget) {
-      controls.seek = std::clamp<std::int64_t>(
-          static_cast<std::int64_t>(x) * source.frames / std::max(1, width), 0, last_index());
-      controls.running = false;
-      dirty = true;
-      return;
-    }
-    if (replay || controls.running || viewport->zoom() < 0) return;
-    if (const auto cell = viewport->cell_at(x, y)) controls.toggles.push_back(*cell);
-  }
-
+  // Hands one SDL event to the viewer, and saves a screenshot at once when it was s.
   void on_event(const SDL_Event& e) {
     switch (e.type) {
       case SDL_QUIT:
-        controls.quit = true;
+        viewer.quit();
         break;
       case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) resize();
-        if (e.window.event == SDL_WINDOWEVENT_EXPOSED) dirty = true;
-        if (e.window.event == SDL_WINDOWEVENT_CLOSE) controls.quit = true;
-        if (e.window.event == SDL_WINDOWEVENT_LEAVE) mouse_x = mouse_y = -1;
+        if (e.window.event == SDL_WINDOWEVENT_EXPOSED) viewer.invalidate();
+        if (e.window.event == SDL_WINDOWEVENT_CLOSE) viewer.quit();
+        if (e.window.event == SDL_WINDOWEVENT_LEAVE) {
+          viewer.mouse(MouseEvent{MouseEvent::Kind::leave});
+        }
         break;
       case SDL_KEYDOWN:
-        on_key(e.key);
+        viewer.key(KeyPress{key_of(e.key.keysym.sym), e.key.repeat != 0});
         break;
       case SDL_MOUSEMOTION:
-        mouse_x = e.motion.x;
-        mouse_y = e.motion.y;
-        if (pressed) {
-          if (!dragging && (std::abs(mouse_x - press_x) > kDragThreshold ||
-                            std::abs(mouse_y - press_y) > kDragThreshold)) {
-            dragging = true;
-          }
-          if (dragging) {
-            pan(mouse_x - last_x, mouse_y - last_y);
-            last_x = mouse_x;
-            last_y = mouse_y;
-          }
-        }
-        break;
       case SDL_MOUSEBUTTONDOWN:
-        pressed = true;
-        dragging = false;
-        press_x = last_x = mouse_x = e.button.x;
-        press_y = last_y = mouse_y = e.button.y;
-        break;
       case SDL_MOUSEBUTTONUP:
-        if (pressed && !dragging && e.button.button == SDL_BUTTON_LEFT) {
-          on_click(e.button.x, e.button.y);
-        }
-        pressed = false;
-        dragging = false;
+      case SDL_MOUSEWHEEL:
+        viewer.mouse(mouse_event(e));
         break;
-      case SDL_MOUSEWHEEL: {
-        int notches = e.wheel.y;
-        if (e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) notches = -notches;
-#if SDL_VERSION_ATLEAST(2, 26, 0)
-        const int x = e.wheel.mouseX;
-        const int y = e.wheel.mouseY;
-#else
-        int x = 0;
-        int y = 0;
-        SDL_GetMouseState(&x, &y);
-#endif
-        if (notches != 0) zoom(notches, x, y);
-        break;
-      }
       default:
         break;
     }
+    if (viewer.take_screenshot_request()) screenshot_default();
   }
 
-  void push_key(SDL_Keycode key) {
-    SDL_Event e{};
-    e.type = SDL_KEYDOWN;
-    e.key.windowID = SDL_GetWindowID(window.get());
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = key;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-    SDL_PushEvent(&e);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    SDL_PushEvent(&e);
-  }
-
-  void push_button(Uint32 type, int x, int y) {
-    SDL_Event e{};
-    e.type = type;
-    e.button.windowID = SDL_GetWindowID(window.get());
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-    e.button.clicks = 1;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-  }
-
-  void push_motion(int x, int y, int dx, int dy) {
-    SDL_Event e{};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.windowID = SDL_GetWindowID(window.get());
-    e.motion.state = SDL_BUTTON_LMASK;
-    e.motion.x = x;
-    e.motion.y = y;
-    e.motion.xrel = dx;
-    e.motion.yrel = dy;
-    SDL_PushEvent(&e);
-  }
-
-  // Runs the next script command once its predecessor's wait is over; true while commands remain.
-  bool run_script() {
-    if (next_command >= script.size()) return false;
-    if (wait_polls > 0) {
-      --wait_polls;
-      return true;
+  // Runs the script's next command; returns how long the poll may then wait for input.
+  double run_script(double wait_seconds) {
+    const ScriptStep step = script.step(seconds_now(), viewer);
+    if (!step.screenshot.empty()) save(step.screenshot);
+    if (step.print) {
+      std::printf("%s\n", viz::state_line(viewer.state()).c_str());
+      std::fflush(stdout);
     }
-    if (seconds_now() < wait_until) return true;
-    if (wait_generation >= 0 && (!have_frame || frame.generation < wait_generation)) {
-      return true;
-    }
-    wait_generation = -1;
-    const ScriptCommand& c = script[next_command++];
-    const auto arg = [&](std::size_t i) { return c.args[i]; };
-    const auto pixel = [&](std::size_t i) { return static_cast<int>(c.args[i]); };
-    switch (c.op) {
-      case ScriptCommand::Op::key:
-        push_key(SDL_GetKeyFromName(c.text.c_str()));
-        break;
-      case ScriptCommand::Op::run:
-        if (!controls.running) push_key(SDLK_RETURN);
-        break;
-      case ScriptCommand::Op::stop:
-        if (controls.running) push_key(SDLK_RETURN);
-        break;
-      case ScriptCommand::Op::step:
-        // Space stops a run first; the next command waits for the generations asked for.
-        wait_generation = frame.generation + arg(0) - (controls.running ? 1 : 0);
-        for (std::int64_t i = 0; i < arg(0); ++i) push_key(SDLK_SPACE);
-        break;
-      case ScriptCommand::Op::wait:
-        wait_polls = arg(0);
-        break;
-      case ScriptCommand::Op::until:
-        wait_generation = arg(0);
-        break;
-      case ScriptCommand::Op::sleep:
-        wait_until = seconds_now() + static_cast<double>(arg(0)) / 1000.0;
-        break;
-      case ScriptCommand::Op::click:
-        push_button(SDL_MOUSEBUTTONDOWN, pixel(0), pixel(1));
-        push_button(SDL_MOUSEBUTTONUP, pixel(0), pixel(1));
-        break;
-      case ScriptCommand::Op::wheel: {
-        SDL_Event e{};
-        e.type = SDL_MOUSEWHEEL;
-        e.wheel.windowID = SDL_GetWindowID(window.get());
-        e.wheel.y = pixel(2);
-        e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
-#if SDL_VERSION_ATLEAST(2, 26, 0)
-        e.wheel.mouseX = pixel(0);
-        e.wheel.mouseY = pixel(1);
-#endif
-        SDL_PushEvent(&e);
-        break;
-      }
-      case ScriptCommand::Op::drag:
-        push_button(SDL_MOUSEBUTTONDOWN, pixel(0), pixel(1));
-        push_motion(pixel(2), pixel(3), pixel(2) - pixel(0), pixel(3) - pixel(1));
-        push_button(SDL_MOUSEBUTTONUP, pixel(2), pixel(3));
-        break;
-      case ScriptCommand::Op::seek:
-        for (const char d : std::to_string(arg(0))) push_key(SDLK_0 + (d - '0'));
-        push_key(SDLK_g);
-        break;
-      case ScriptCommand::Op::screenshot:
-        save(c.text);
-        break;
-      case ScriptCommand::Op::print:
-        std::printf("%s\n", state_line().c_str());
-        std::fflush(stdout);
-        break;
-      case ScriptCommand::Op::quit: {
-        SDL_Event e{};
-        e.type = SDL_QUIT;
-        SDL_PushEvent(&e);
-        break;
-      }
-    }
-    return true;
+    if (viewer.take_screenshot_request()) screenshot_default();
+    if (step.fed_input) return 0.0;
+    return step.pending ? std::min(wait_seconds, kScriptTick) : wait_seconds;
   }
 
+  // s: saves mpilife-<generation>.png (or .bmp) in the current folder, not overwriting one.
   void screenshot_default() {
     const std::string ext =
 #ifdef MPILIFE_HAVE_SDL_IMAGE
@@ -551,7 +266,7 @@ struct SdlDisplay::Impl {
 #else
         ".bmp";
 #endif
-    const std::string stem = "mpilife-" + std::to_string(frame.generation);
+    const std::string stem = "mpilife-" + std::to_string(viewer.state().frame.generation);
     std::string path = stem + ext;
     for (int i = 2; std::filesystem::exists(path); ++i) path = stem + "-" + std::to_string(i) + ext;
     try {
@@ -583,90 +298,22 @@ struct SdlDisplay::Impl {
     std::fprintf(stderr, "mpilife: screenshot written to %s\n", path.c_str());
   }
 
-  std::string state_line() const {
-    const ViewRequest r = viewport->request();
-    char buf[512];
-    std::snprintf(buf, sizeof buf,
-                  "view: generation=%" PRId64 " population=%" PRId64
-                  " running=%d speed=%d zoom=%s region=%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64
-                  " scale=%" PRId64 " frame=%" PRId64 " help=%d",
-                  frame.generation, frame.population, controls.running ? 1 : 0, controls.speed,
-                  viewport->zoom_text().c_str(), r.region.x0, r.region.y0, r.region.w, r.region.h,
-                  r.scale, frame.index, help ? 1 : 0);
-    return buf;
-  }
-
-  std::vector<std::string> status_lines() const {
-    std::string first;
-    if (replay) {
-      first = "frame " + grouped(frame.index + 1) + "/" + grouped(source.frames) + "  gen " +
-              grouped(frame.generation) + "  pop " + grouped(frame.population) + "  " +
-              (controls.running ? "playing" : "paused");
-      if (!digits.empty()) first += "  go to frame: " + digits + "_";
-    } else {
-      first = "gen " + grouped(frame.generation) + "  pop " + grouped(frame.population) + "  " +
-              (controls.running ? "running " + rate_text(frame.generations_per_second) + " gen/s"
-                                : std::string("stopped"));
-    }
-    first += "  " + rate_text(frame.frames_per_second) + " fps";
-    std::string second = grouped(source.width) + "x" + grouped(source.height) + " " + source.rule;
-    if (!replay) {
-      second += "  " + std::to_string(source.ranks) + (source.ranks == 1 ? " rank" : " ranks") +
-                " (" + std::to_string(source.proc_cols) + "x" + std::to_string(source.proc_rows) +
-                ")";
-    } else if (source.frame_scale > 1) {
-      second += "  recorded 1 cell per " + std::to_string(source.frame_scale) + "x" +
-                std::to_string(source.frame_scale);
-    }
-    second += "  zoom " + viewport->zoom_text() + "  " + speed_text(controls.speed) + "  h: help";
-    return {first, second};
-  }
-
   void draw() {
-    draw_cells(canvas, frame, *viewport, palette);
-    const std::vector<std::string> lines = status_lines();
-    int w = 0;
-    for (const std::string& l : lines) w = std::max(w, static_cast<int>(l.size()) * 6);
-    canvas.fill(4, 4, w + 12, static_cast<int>(lines.size()) * 15 + 8, palette.panel);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      canvas.text(10, 8 + static_cast<int>(i) * 15, lines[i], palette.text);
-    }
-    if (replay && source.frames > 0) {
-      canvas.fill(0, height - kTimelineHeight, width, kTimelineHeight, palette.panel);
-      const std::int64_t done = (frame.index + 1) * width / source.frames;
-      canvas.fill(0, height - kTimelineHeight, done, kTimelineHeight, palette.accent);
-    }
-    if (help) {
-      const std::vector<std::string> keys = key_help(replay);
-      int hw = 0;
-      for (const std::string& l : keys) hw = std::max(hw, static_cast<int>(l.size()) * 6);
-      const int hh = static_cast<int>(keys.size()) * 15;
-      const int x = (width - hw) / 2;
-      const int y = (height - hh) / 2;
-      canvas.fill(x - 12, y - 12, hw + 24, hh + 24, 0xE0000000);
-      for (std::size_t i = 0; i < keys.size(); ++i) {
-        canvas.text(x, y + static_cast<int>(i) * 15, keys[i], palette.text);
-      }
-    }
+    const ViewerState& state = viewer.state();
+    draw_cells(canvas, state.frame, state.viewport, palette);
+    draw_overlay(canvas, state, palette);
     SDL_UpdateTexture(texture.get(), nullptr, canvas.pixels().data(), canvas.width() * 4);
     SDL_RenderClear(renderer.get());
     SDL_RenderCopy(renderer.get(), texture.get(), nullptr, nullptr);
     SDL_RenderPresent(renderer.get());
-    dirty = false;
+    viewer.drawn();
   }
 
   void update_title(bool force) {
     const double now = seconds_now();
     if (!force && now - title_at < kTitleSeconds) return;
     title_at = now;
-    std::string title = "mpilife: " + source.name + " - ";
-    if (replay) title += "frame " + grouped(frame.index + 1) + "/" + grouped(source.frames) + ", ";
-    title += "gen " + grouped(frame.generation) + ", pop " + grouped(frame.population);
-    if (!replay) {
-      title += ", " + rate_text(frame.generations_per_second) + " gen/s, " +
-               std::to_string(source.ranks) + (source.ranks == 1 ? " rank" : " ranks");
-    }
-    SDL_SetWindowTitle(window.get(), title.c_str());
+    SDL_SetWindowTitle(window.get(), window_title(viewer.state()).c_str());
   }
 };
 
@@ -675,40 +322,27 @@ SdlDisplay::SdlDisplay(const DisplayOptions& options) : impl_(std::make_unique<I
 SdlDisplay::~SdlDisplay() = default;
 
 void SdlDisplay::open(const ViewSource& source) {
-  Impl& d = *impl_;
-  d.source = source;
-  d.replay = source.frames > 0;
-  d.viewport.emplace(source.width, source.height, d.width, d.height);
-  d.controls = Controls{};
-  d.controls.running = true;
-  d.controls.speed = d.replay ? kReplaySpeed : 0;
-  d.frame = Frame{};
-  d.have_frame = false;
-  d.update_title(true);
+  impl_->viewer.open(source);
+  impl_->update_title(true);
 }
 
 Controls SdlDisplay::poll(double wait_seconds) {
   Impl& d = *impl_;
-  d.controls.steps = 0;
-  d.controls.seek = -1;
-  d.controls.toggles.clear();
-  if (d.run_script()) wait_seconds = std::min(wait_seconds, kScriptTick);
+  d.viewer.begin_poll();
+  wait_seconds = d.run_script(wait_seconds);
   SDL_Event e;
   const auto ms = static_cast<int>(std::ceil(std::max(0.0, wait_seconds) * 1000.0));
   if (ms > 0 && SDL_WaitEventTimeout(&e, ms)) d.on_event(e);
   while (SDL_PollEvent(&e)) d.on_event(e);
-  d.controls.view = d.viewport->request();
-  if (d.dirty && d.have_frame && d.controls.view == d.frame.view) d.draw();
-  return d.controls;
+  const Controls& controls = d.viewer.end_poll();
+  if (d.viewer.should_draw()) d.draw();
+  return controls;
 }
 
 void SdlDisplay::show(const Frame& frame) {
-  Impl& d = *impl_;
-  d.frame = frame;
-  d.have_frame = true;
-  if (!frame.running) d.controls.running = false;
-  d.draw();
-  d.update_title(false);
+  impl_->viewer.show(frame);
+  impl_->draw();
+  impl_->update_title(false);
 }
 
 std::vector<std::uint32_t> SdlDisplay::read_pixels() const {
@@ -733,15 +367,15 @@ int SdlDisplay::height() const {
 }
 
 const Viewport& SdlDisplay::viewport() const {
-  return *impl_->viewport;
+  return impl_->viewer.state().viewport;
 }
 
 const Controls& SdlDisplay::controls() const {
-  return impl_->controls;
+  return impl_->viewer.state().controls;
 }
 
 bool SdlDisplay::help_shown() const {
-  return impl_->help;
+  return impl_->viewer.state().help;
 }
 
 void SdlDisplay::save_screenshot(const std::string& path) const {
@@ -749,7 +383,7 @@ void SdlDisplay::save_screenshot(const std::string& path) const {
 }
 
 std::string SdlDisplay::state_line() const {
-  return impl_->state_line();
+  return viz::state_line(impl_->viewer.state());
 }
 
 std::unique_ptr<Display> make_sdl_display(const DisplayOptions& options) {

@@ -12,12 +12,10 @@ namespace mpilife::viz {
 
 class Viewport;
 
-/// The keys, one line each, as the help overlay and stderr show them.
-std::vector<std::string> key_help(bool replay);
-
-/// The SDL2 window: draws frames (cells as squares, density shading when zoomed out, an overlay
-/// with generation, population, rates and ranks) and turns Golly-style keys and mouse input into
-/// Controls. Owns its SDL window, renderer and texture; SDL types stay inside sdl_display.cpp.
+/// The SDL2 window: a thin shell around the SDL-free viewer. It translates SDL events into the
+/// KeyPress and MouseEvent that a ViewerController turns into Controls, draws frames with
+/// draw_cells and draw_overlay, and saves screenshots. Owns its SDL window, renderer and texture;
+/// SDL types stay inside sdl_display.cpp.
 class SdlDisplay final : public Display {
  public:
   /// Starts SDL video and opens the window; throws Error (exit 64) when no display is available.

@@ -1,0 +1,297 @@
+// The viewer's keys and mouse without SDL: KeyPress and MouseEvent sequences fed to a
+// ViewerController give the Controls, Viewport and overlay state the README's "Viewer" promises.
+#include <doctest/doctest.h>
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "controller.hpp"
+#include "input.hpp"
+#include "mpilife/core/cells.hpp"
+#include "mpilife/view/frame.hpp"
+#include "viewport.hpp"
+
+using namespace mpilife;
+using namespace mpilife::viz;
+
+namespace {
+
+ViewSource source_for(std::int64_t w, std::int64_t h, std::int64_t frames = 0) {
+  ViewSource s;
+  s.width = w;
+  s.height = h;
+  s.name = "test";
+  s.rule = "B3/S23";
+  s.frames = frames;
+  return s;
+}
+
+// A controller for a `width` x `height` window showing `source`, after its first poll.
+ViewerController opened(int width, int height, const ViewSource& source) {
+  ViewerController v;
+  v.resize(width, height);
+  v.open(source);
+  v.begin_poll();
+  v.end_poll();
+  return v;
+}
+
+// Presses `keys` in one poll and returns the controls it reports.
+Controls poll(ViewerController& v, std::initializer_list<Key> keys) {
+  v.begin_poll();
+  for (const Key k : keys) v.key(KeyPress{k, false});
+  return v.end_poll();
+}
+
+MouseEvent mouse(MouseEvent::Kind kind, int x, int y, MouseButton button = MouseButton::left) {
+  MouseEvent e;
+  e.kind = kind;
+  e.x = x;
+  e.y = y;
+  e.button = button;
+  return e;
+}
+
+void click(ViewerController& v, int x, int y) {
+  v.mouse(mouse(MouseEvent::Kind::press, x, y));
+  v.mouse(mouse(MouseEvent::Kind::release, x, y));
+}
+
+}  // namespace
+
+TEST_CASE("digit keys: digit_key and digit_of are inverse, other keys have no digit") {
+  for (int d = 0; d < 10; ++d) CHECK(digit_of(digit_key(d)) == d);
+  CHECK_FALSE(digit_of(Key::none));
+  CHECK_FALSE(digit_of(Key::escape));
+  CHECK_FALSE(digit_of(Key::enter));
+}
+
+TEST_CASE("a live run starts running; Enter toggles, Space and Tab step or stop, + and - speed") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  Controls c = v.state().controls;
+  CHECK(c.running);
+  CHECK(c.speed == 0);
+  CHECK(c.view == ViewRequest{{0, 0, 16, 12}, 1});
+  c = poll(v, {Key::enter});
+  CHECK_FALSE(c.running);
+  v.key(KeyPress{Key::enter, true});  // auto-repeat does not toggle again
+  CHECK_FALSE(v.state().controls.running);
+  c = poll(v, {Key::space});
+  CHECK(c.steps == 1);
+  c = poll(v, {});
+  CHECK(c.steps == 0);  // one-shot
+  c = poll(v, {Key::plus, Key::plus, Key::plus, Key::tab});
+  CHECK(c.speed == 3);
+  CHECK(c.steps == 8);
+  c = poll(v, {Key::minus});
+  CHECK(c.speed == 2);
+  c = poll(v, {Key::period, Key::period});  // . steps like Space
+  CHECK(c.steps == 2);
+  c = poll(v, {Key::enter});
+  CHECK(c.running);
+  c = poll(v, {Key::space});  // Space while running stops, as in Golly
+  CHECK_FALSE(c.running);
+  CHECK(c.steps == 0);
+  c = poll(v, {Key::enter, Key::tab});  // so does Tab
+  CHECK_FALSE(c.running);
+  CHECK(c.steps == 0);
+}
+
+TEST_CASE("speed stops at kMinSpeed and kMaxSpeed") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  for (int i = 0; i < 40; ++i) poll(v, {Key::plus});
+  CHECK(v.state().controls.speed == kMaxSpeed);
+  for (int i = 0; i < 40; ++i) poll(v, {Key::minus});
+  CHECK(v.state().controls.speed == kMinSpeed);
+}
+
+TEST_CASE("] and [ zoom about the centre or the pointer, f fits, arrows pan an eighth") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  const Viewport& view = v.state().viewport;
+  const int z = view.zoom();
+  CHECK(z == 4);
+  Controls c = poll(v, {Key::right_bracket});
+  CHECK(view.zoom() == z + 1);
+  CHECK(c.view.region.w < 16);
+  const auto centre = view.cell_at(160, 160);
+  c = poll(v, {Key::left_bracket, Key::left_bracket});
+  CHECK(view.zoom() == z - 1);
+  CHECK(view.cell_at(160, 160) == centre);  // about the centre: the pointer was never seen
+  poll(v, {Key::f});
+  CHECK(view.zoom() == z);
+  const std::int64_t ox = view.origin_x();
+  const std::int64_t oy = view.origin_y();
+  poll(v, {Key::left});
+  CHECK(view.origin_x() == ox + 320 / 8);
+  poll(v, {Key::right, Key::right});
+  CHECK(view.origin_x() == ox - 320 / 8);
+  poll(v, {Key::up});
+  CHECK(view.origin_y() == oy + 320 / 8);
+  poll(v, {Key::down});
+  CHECK(view.origin_y() == oy);
+
+  poll(v, {Key::f});
+  v.mouse(mouse(MouseEvent::Kind::move, 40, 70));
+  const auto under = view.cell_at(40, 70);
+  REQUIRE(under);
+  poll(v, {Key::right_bracket});
+  CHECK(view.zoom() == z + 1);
+  CHECK(view.cell_at(40, 70) == under);  // about the pointer
+  v.mouse(mouse(MouseEvent::Kind::leave, 0, 0));
+  const auto middle = view.cell_at(160, 160);
+  poll(v, {Key::left_bracket});
+  CHECK(view.cell_at(160, 160) == middle);  // the pointer left: about the centre again
+}
+
+TEST_CASE("h shows help, s asks for one screenshot, q and Esc quit, unused keys do nothing") {
+  ViewerController v = opened(200, 200, source_for(10, 10));
+  CHECK_FALSE(v.state().help);
+  poll(v, {Key::h});
+  CHECK(v.state().help);
+  poll(v, {Key::h});
+  CHECK_FALSE(v.state().help);
+  CHECK_FALSE(v.take_screenshot_request());
+  poll(v, {Key::s});
+  CHECK(v.take_screenshot_request());
+  CHECK_FALSE(v.take_screenshot_request());  // once
+  v.key(KeyPress{Key::s, true});
+  CHECK_FALSE(v.take_screenshot_request());  // not on auto-repeat
+  const ViewerState before = v.state();
+  Controls c = poll(v, {Key::none, Key::g, Key::home, Key::end, Key::backspace, Key::digit_5});
+  CHECK(c.running == before.controls.running);  // replay keys mean nothing in a live run
+  CHECK(c.seek == -1);
+  CHECK(c.steps == 0);
+  CHECK(v.state().digits.empty());
+  CHECK_FALSE(c.quit);
+  CHECK(poll(v, {Key::q}).quit);
+  ViewerController w = opened(200, 200, source_for(10, 10));
+  CHECK(poll(w, {Key::escape}).quit);
+  ViewerController x = opened(200, 200, source_for(10, 10));
+  x.quit();
+  CHECK(x.end_poll().quit);
+}
+
+TEST_CASE("replay keys: play/pause, back and forward, digits then g or Enter, Home and End") {
+  ViewerController v = opened(400, 300, source_for(20, 20, 50));
+  Controls c = v.state().controls;
+  CHECK(c.running);
+  CHECK(c.speed == ViewerController::kReplaySpeed);
+  c = poll(v, {Key::enter, Key::backspace});
+  CHECK_FALSE(c.running);
+  CHECK(c.steps == -1);
+  c = poll(v, {Key::comma, Key::comma, Key::period});
+  CHECK(c.steps == -1);
+  c = poll(v, {Key::digit_1, Key::digit_2});
+  CHECK(v.state().digits == "12");
+  CHECK(c.seek == -1);
+  c = poll(v, {Key::g});
+  CHECK(c.seek == 12);
+  CHECK(v.state().digits.empty());
+  c = poll(v, {Key::enter});
+  CHECK(c.running);  // no digits typed: Enter plays
+  c = poll(v, {Key::digit_9, Key::digit_9, Key::enter});
+  CHECK(c.seek == 49);  // clamped to the last frame
+  CHECK_FALSE(c.running);
+  c = poll(v, {Key::home});
+  CHECK(c.seek == 0);
+  c = poll(v, {Key::end});
+  CHECK(c.seek == 49);
+  c = poll(v, {Key::g});
+  CHECK(c.seek == -1);  // g without digits does nothing
+  for (int i = 0; i < 30; ++i) v.key(KeyPress{Key::digit_7, false});
+  CHECK(v.state().digits == std::string(18, '7'));
+}
+
+TEST_CASE("mouse: a click toggles a cell of a stopped live run; drag pans; the wheel zooms") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  const Viewport& view = v.state().viewport;
+  const int x = static_cast<int>(view.origin_x() + 16 * 5 + 8);
+  const int y = static_cast<int>(view.origin_y() + 16 * 7 + 8);
+  v.begin_poll();
+  click(v, x, y);  // running: no edit
+  CHECK(v.end_poll().toggles.empty());
+  v.begin_poll();
+  v.key(KeyPress{Key::enter, false});
+  click(v, x, y);
+  click(v, x + 16, y);
+  v.mouse(mouse(MouseEvent::Kind::press, x, y, MouseButton::right));
+  v.mouse(mouse(MouseEvent::Kind::release, x, y, MouseButton::right));  // not a left click
+  CHECK(v.end_poll().toggles == std::vector<Cell>{{5, 7}, {6, 7}});
+  v.begin_poll();
+  CHECK(v.end_poll().toggles.empty());
+
+  const std::int64_t ox = view.origin_x();
+  const std::int64_t oy = view.origin_y();
+  v.begin_poll();
+  v.mouse(mouse(MouseEvent::Kind::press, 100, 100));
+  v.mouse(mouse(MouseEvent::Kind::move, 102, 101));  // within the threshold: still a click
+  CHECK(view.origin_x() == ox);
+  v.mouse(mouse(MouseEvent::Kind::move, 130, 90));
+  v.mouse(mouse(MouseEvent::Kind::release, 130, 90));
+  CHECK(v.end_poll().toggles.empty());  // a drag is not a click
+  CHECK(view.origin_x() == ox + 30);
+  CHECK(view.origin_y() == oy - 10);
+  v.mouse(mouse(MouseEvent::Kind::move, 200, 200));  // no button held: no pan
+  CHECK(view.origin_x() == ox + 30);
+
+  const auto before = view.cell_at(x, y);
+  REQUIRE(before);
+  MouseEvent wheel = mouse(MouseEvent::Kind::wheel, x, y);
+  wheel.notches = 1;
+  v.mouse(wheel);
+  CHECK(view.zoom() == 5);
+  CHECK(view.cell_at(x, y) == before);
+  wheel.notches = -2;
+  v.mouse(wheel);
+  CHECK(view.zoom() == 3);
+}
+
+TEST_CASE("no cell toggles zoomed out or in a replay; a timeline click seeks") {
+  ViewerController v = opened(200, 300, source_for(64, 64));
+  poll(v, {Key::enter, Key::left_bracket, Key::left_bracket});
+  CHECK(v.state().viewport.zoom() < 0);
+  v.begin_poll();
+  click(v, 100, 150);
+  CHECK(v.end_poll().toggles.empty());
+
+  ViewerController r = opened(400, 300, source_for(20, 20, 50));
+  r.begin_poll();
+  click(r, 200, 295);  // the middle of the timeline
+  Controls c = r.end_poll();
+  CHECK(c.seek == 25);
+  CHECK_FALSE(c.running);
+  CHECK(c.toggles.empty());
+  r.begin_poll();
+  click(r, 200, 150);  // the grid of a replay: nothing
+  c = r.end_poll();
+  CHECK(c.seek == -1);
+  CHECK(c.toggles.empty());
+}
+
+TEST_CASE("the picture is drawn again when it changed and the frame covers the view") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  CHECK_FALSE(v.should_draw());  // no frame yet
+  Frame f;
+  f.view = v.state().controls.view;
+  f.running = true;
+  v.show(f);
+  CHECK(v.state().controls.running);
+  CHECK(v.should_draw());
+  v.drawn();
+  CHECK_FALSE(v.should_draw());
+  poll(v, {Key::h});
+  CHECK(v.should_draw());
+  v.drawn();
+  poll(v, {Key::right_bracket});
+  CHECK_FALSE(v.should_draw());  // the frame is of the old view: wait for the new one
+  v.invalidate();
+  poll(v, {Key::f});
+  CHECK(v.should_draw());
+  f.running = false;
+  v.show(f);  // the source stopped (-g N reached): so does the run
+  CHECK_FALSE(v.state().controls.running);
+  v.resize(640, 480);
+  CHECK(v.state().viewport.window_width() == 640);
+  CHECK(v.state().dirty);
+}

@@ -1,0 +1,275 @@
+#include "controller.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#include "mpilife/view/frame.hpp"
+
+namespace mpilife::viz {
+
+namespace {
+
+// Pixels one arrow key press pans: an eighth of the window.
+constexpr int kPanFraction = 8;
+// Mouse travel (pixels) that turns a press into a drag instead of a click.
+constexpr int kDragThreshold = 3;
+// Height of the click target of the replay timeline at the bottom of the window.
+constexpr int kTimelineTarget = 16;
+// Longest frame number one can type.
+constexpr std::size_t kMaxDigits = 18;
+
+}  // namespace
+
+void ViewerController::open(const ViewSource& source) {
+  state_.source = source;
+  state_.replay = source.frames > 0;
+  state_.viewport = Viewport(source.width, source.height, width_, height_);
+  state_.controls = Controls{};
+  state_.controls.running = true;
+  state_.controls.speed = state_.replay ? kReplaySpeed : 0;
+  state_.frame = Frame{};
+  state_.have_frame = false;
+}
+
+void ViewerController::resize(int width, int height) {
+  width_ = width;
+  height_ = height;
+  state_.viewport.resize(width, height);
+  state_.dirty = true;
+}
+
+void ViewerController::begin_poll() {
+  state_.controls.steps = 0;
+  state_.controls.seek = -1;
+  state_.controls.toggles.clear();
+}
+
+const Controls& ViewerController::end_poll() {
+  state_.controls.view = state_.viewport.request();
+  return state_.controls;
+}
+
+void ViewerController::key(const KeyPress& press) {
+  Controls& c = state_.controls;
+  if (const auto d = digit_of(press.key); d && state_.replay) {
+    if (state_.digits.size() < kMaxDigits) state_.digits.push_back(static_cast<char>('0' + *d));
+    state_.dirty = true;
+    return;
+  }
+  switch (press.key) {
+    case Key::enter:
+      if (!press.repeat) enter();
+      break;
+    case Key::g:
+      seek_typed();
+      break;
+    case Key::space:
+    case Key::period:
+      step(1);
+      break;
+    case Key::tab:
+      step(step_generations(c.speed));
+      break;
+    case Key::backspace:
+    case Key::comma:
+      step_back();
+      break;
+    case Key::home:
+    case Key::end:
+      jump_to_end(press.key == Key::end);
+      break;
+    case Key::plus:
+      c.speed = std::min(c.speed + 1, kMaxSpeed);
+      state_.dirty = true;
+      break;
+    case Key::minus:
+      c.speed = std::max(c.speed - 1, kMinSpeed);
+      state_.dirty = true;
+      break;
+    case Key::right_bracket:
+    case Key::left_bracket:
+      zoom_at_pointer(press.key == Key::right_bracket ? 1 : -1);
+      break;
+    case Key::left:
+    case Key::right:
+      pan((press.key == Key::left ? 1 : -1) * (width_ / kPanFraction), 0);
+      break;
+    case Key::up:
+    case Key::down:
+      pan(0, (press.key == Key::up ? 1 : -1) * (height_ / kPanFraction));
+      break;
+    case Key::f:
+      state_.viewport.fit();
+      state_.dirty = true;
+      break;
+    case Key::h:
+      state_.help = !state_.help;
+      state_.dirty = true;
+      break;
+    case Key::s:
+      if (!press.repeat) screenshot_ = true;
+      break;
+    case Key::q:
+    case Key::escape:
+      c.quit = true;
+      break;
+    default:
+      break;
+  }
+}
+
+void ViewerController::mouse(const MouseEvent& event) {
+  switch (event.kind) {
+    case MouseEvent::Kind::move:
+      move_pointer(event.x, event.y);
+      break;
+    case MouseEvent::Kind::press:
+      pressed_ = true;
+      dragging_ = false;
+      press_x_ = last_x_ = mouse_x_ = event.x;
+      press_y_ = last_y_ = mouse_y_ = event.y;
+      break;
+    case MouseEvent::Kind::release:
+      if (pressed_ && !dragging_ && event.button == MouseButton::left) click(event.x, event.y);
+      pressed_ = false;
+      dragging_ = false;
+      break;
+    case MouseEvent::Kind::wheel:
+      if (event.notches != 0) zoom(event.notches, event.x, event.y);
+      break;
+    case MouseEvent::Kind::leave:
+      mouse_x_ = mouse_y_ = -1;
+      break;
+  }
+}
+
+void ViewerController::quit() {
+  state_.controls.quit = true;
+}
+
+void ViewerController::invalidate() {
+  state_.dirty = true;
+}
+
+void ViewerController::show(const Frame& frame) {
+  state_.frame = frame;
+  state_.have_frame = true;
+  if (!frame.running) state_.controls.running = false;
+}
+
+bool ViewerController::should_draw() const {
+  return state_.dirty && state_.have_frame && state_.controls.view == state_.frame.view;
+}
+
+void ViewerController::drawn() {
+  state_.dirty = false;
+}
+
+bool ViewerController::take_screenshot_request() {
+  return std::exchange(screenshot_, false);
+}
+
+// Enter: jumps to the typed frame if digits were typed, else runs / stops.
+void ViewerController::enter() {
+  if (!state_.digits.empty()) {
+    seek_typed();
+  } else {
+    state_.controls.running = !state_.controls.running;
+  }
+  state_.dirty = true;
+}
+
+// Space / Tab: a step when stopped; when running they stop, as in Golly.
+void ViewerController::step(std::int64_t generations) {
+  if (state_.controls.running) {
+    state_.controls.running = false;
+  } else {
+    state_.controls.steps += generations;
+  }
+  state_.dirty = true;
+}
+
+// Backspace: a frame back in a replay (pausing it).
+void ViewerController::step_back() {
+  if (state_.replay) {
+    state_.controls.running = false;
+    state_.controls.steps -= 1;
+  }
+  state_.dirty = true;
+}
+
+// Home / End: the first or last frame of a replay (pausing it).
+void ViewerController::jump_to_end(bool last) {
+  if (!state_.replay) return;
+  state_.controls.seek = last ? last_index() : 0;
+  state_.controls.running = false;
+  state_.dirty = true;
+}
+
+void ViewerController::seek_typed() {
+  if (state_.digits.empty()) return;
+  state_.controls.seek = std::min<std::int64_t>(std::stoll(state_.digits), last_index());
+  state_.controls.steps = 0;
+  state_.controls.running = false;
+  state_.digits.clear();
+  state_.dirty = true;
+}
+
+// ] and [ zoom about the pointer while it is in the window, else about the window's centre.
+void ViewerController::zoom_at_pointer(int steps) {
+  if (mouse_x_ >= 0 && mouse_y_ >= 0 && mouse_x_ < width_ && mouse_y_ < height_) {
+    zoom(steps, mouse_x_, mouse_y_);
+  } else {
+    zoom(steps, width_ / 2, height_ / 2);
+  }
+}
+
+void ViewerController::zoom(int steps, int px, int py) {
+  state_.viewport.zoom_by(steps, px, py);
+  state_.dirty = true;
+}
+
+void ViewerController::pan(std::int64_t dx, std::int64_t dy) {
+  state_.viewport.pan(dx, dy);
+  state_.dirty = true;
+}
+
+// Pointer motion; with a button held beyond kDragThreshold pixels it drags the picture.
+void ViewerController::move_pointer(int x, int y) {
+  mouse_x_ = x;
+  mouse_y_ = y;
+  if (!pressed_) return;
+  if (!dragging_ &&
+      (std::abs(x - press_x_) > kDragThreshold || std::abs(y - press_y_) > kDragThreshold)) {
+    dragging_ = true;
+  }
+  if (dragging_) {
+    pan(x - last_x_, y - last_y_);
+    last_x_ = x;
+    last_y_ = y;
+  }
+}
+
+// A click on the replay timeline seeks; elsewhere it toggles a cell of a stopped live run
+// zoomed in (1 cell per pixel or more).
+void ViewerController::click(int x, int y) {
+  Controls& c = state_.controls;
+  const std::int64_t frames = state_.source.frames;
+  if (state_.replay && frames > 0 && y >= height_ - kTimelineTarget) {
+    c.seek = std::clamp<std::int64_t>(static_cast<std::int64_t>(x) * frames / std::max(1, width_),
+                                      0, last_index());
+    c.running = false;
+    state_.dirty = true;
+    return;
+  }
+  if (state_.replay || c.running || state_.viewport.zoom() < 0) return;
+  if (const auto cell = state_.viewport.cell_at(x, y)) c.toggles.push_back(*cell);
+}
+
+std::int64_t ViewerController::last_index() const {
+  return std::max<std::int64_t>(0, state_.source.frames - 1);
+}
+
+}  // namespace mpilife::viz

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <cstdint>
+
+#include "input.hpp"
+#include "mpilife/view/frame.hpp"
+#include "viewer_state.hpp"
+
+namespace mpilife::viz {
+
+/// Turns key presses and mouse events into changes of the Controls, the Viewport and the overlay
+/// state, the way Golly's keys work. Knows nothing of SDL: a window translates its events into
+/// KeyPress and MouseEvent, and tests drive it directly.
+class ViewerController {
+ public:
+  /// Speed level a replay starts at: 15 frames per second.
+  static constexpr int kReplaySpeed = -2;
+
+  /// Fits `source` into the window and starts it running (a replay at kReplaySpeed).
+  void open(const ViewSource& source);
+  /// Follows a window resize to `width` x `height` pixels (at least 1 x 1).
+  void resize(int width, int height);
+  /// Clears the one-shot controls (steps, seek, toggles) at the start of a poll.
+  void begin_poll();
+  /// Sets the view the controls ask for from the viewport at the end of a poll, and returns them.
+  const Controls& end_poll();
+
+  /// Handles one key press.
+  void key(const KeyPress& press);
+  /// Handles one mouse event.
+  void mouse(const MouseEvent& event);
+  /// Quits (the window was closed).
+  void quit();
+  /// Asks for the picture to be drawn again (the window was uncovered).
+  void invalidate();
+
+  /// Records `frame` as the one shown; a frame of a source that stopped stops the run.
+  void show(const Frame& frame);
+  /// Whether the picture needs drawing now: it changed, and the last frame covers the view.
+  bool should_draw() const;
+  /// Records that the picture was drawn.
+  void drawn();
+  /// True once after each s press: the window should save a screenshot.
+  bool take_screenshot_request();
+
+  /// Everything the overlay, the title and the script read.
+  const ViewerState& state() const { return state_; }
+
+ private:
+  void enter();
+  void step(std::int64_t generations);
+  void step_back();
+  void jump_to_end(bool last);
+  void seek_typed();
+  void zoom_at_pointer(int steps);
+  void zoom(int steps, int px, int py);
+  void pan(std::int64_t dx, std::int64_t dy);
+  void move_pointer(int x, int y);
+  void click(int x, int y);
+  std::int64_t last_index() const;
+
+  ViewerState state_;
+  int width_ = 1;
+  int height_ = 1;
+  bool screenshot_ = false;
+  int mouse_x_ = -1;
+  int mouse_y_ = -1;
+  bool pressed_ = false;
+  bool dragging_ = false;
+  int press_x_ = 0;
+  int press_y_ = 0;
+  int last_x_ = 0;
+  int last_y_ = 0;
+};
+
+}  // namespace mpilife::viz
