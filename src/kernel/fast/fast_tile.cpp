@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "adders.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/kernel/fast.hpp"
@@ -24,12 +25,10 @@ namespace mpilife {
 namespace {
 
 using fast::all_if;
-using fast::from_east;
-using fast::from_west;
+using fast::Count;
+using fast::for_each_count;
 using fast::kBits;
 using fast::kLanes;
-using fast::lanes_down;
-using fast::lanes_up;
 using fast::load;
 using fast::logic3;
 using fast::splat;
@@ -68,18 +67,6 @@ void* zeroed(std::size_t bytes) {
   return p;
 }
 
-struct Xor3 {
-  template <class T>
-  constexpr T operator()(T a, T b, T c) const {
-    return a ^ b ^ c;
-  }
-};
-struct Majority {
-  template <class T>
-  constexpr T operator()(T a, T b, T c) const {
-    return (a & b) | (c & (a ^ b));
-  }
-};
 // s ? a : b
 struct Select {
   template <class T>
@@ -87,34 +74,6 @@ struct Select {
     return (s & a) | (~s & b);
   }
 };
-
-/// Column sums 0..3 of three rows (one vertical full adder per bit): value = s0 + 2 s1.
-struct ColumnSums {
-  Vec s0, s1;
-};
-
-MPILIFE_INLINE ColumnSums column_sums(Vec above, Vec at, Vec below) {
-  return {logic3<Xor3>(above, at, below), logic3<Majority>(above, at, below)};
-}
-
-/// The 3x3 count of each cell, the cell itself included (0..9), in the form the adders leave
-/// it: count = t0 + 2 (u + k0) + 4 m1.
-struct Count {
-  Vec t0, k0, u, m1;
-};
-
-// Adds the column sums of each cell's west, own and east column: shifts across word boundaries
-// (`before` / `after` hold the column sums of the neighbouring words lane by lane), then one full
-// adder for the ones and one for the twos.
-MPILIFE_INLINE Count count_cells(const ColumnSums& before, const ColumnSums& own,
-                                 const ColumnSums& after) {
-  const Vec w0 = from_west(own.s0, before.s0);
-  const Vec w1 = from_west(own.s1, before.s1);
-  const Vec e0 = from_east(own.s0, after.s0);
-  const Vec e1 = from_east(own.s1, after.s1);
-  return {logic3<Xor3>(w0, own.s0, e0), logic3<Majority>(w0, own.s0, e0),
-          logic3<Xor3>(w1, own.s1, e1), logic3<Majority>(w1, own.s1, e1)};
-}
 
 /// B3/S23, specialised: count 3, or count 4 on a live cell (the count includes the cell).
 struct ConwayRule {
@@ -139,36 +98,6 @@ struct ConwayRule {
     return logic3<Select>(c.t0, three, alive & four);
   }
 };
-
-// Visits the count of every vector i of one row, in order: visit(i, count, alive). `above`, `at`
-// and `below` point at the rows' first vectors (nv each). In the lane-interleaved layout (see
-// FastTile) the word west of each word of vector i is the same lane of vector i-1 and the word
-// east of it the same lane of vector i+1; only the first and last vector need their lanes moved.
-// Cells outside the row (west of x = 0, east of the last word) count as dead: the two edge cells
-// are corrected afterwards (edge_cells), and padding bits of the result cleared by the caller.
-template <class Visit>
-MPILIFE_INLINE void for_each_count(const Word* __restrict above, const Word* __restrict at,
-                                   const Word* __restrict below, std::int64_t nv, Visit&& visit) {
-  auto sums = [&](std::int64_t i) {
-    return column_sums(load(above + i * kLanes), load(at + i * kLanes), load(below + i * kLanes));
-  };
-  const ColumnSums first = sums(0);
-  const ColumnSums last = sums(nv - 1);
-  ColumnSums before{lanes_up(last.s0), lanes_up(last.s1)};
-  ColumnSums own = first;
-  Vec alive = load(at);
-  for (std::int64_t i = 0; i + 1 < nv; ++i) {
-    const Vec alive_next = load(at + (i + 1) * kLanes);
-    const ColumnSums next =
-        column_sums(load(above + (i + 1) * kLanes), alive_next, load(below + (i + 1) * kLanes));
-    visit(i, count_cells(before, own, next), alive);
-    before = own;
-    own = next;
-    alive = alive_next;
-  }
-  const ColumnSums after{lanes_down(first.s0), lanes_down(first.s1)};
-  visit(nv - 1, count_cells(before, own, after), alive);
-}
 
 /// Any Life-like rule: a decision tree over the count bits t3 t2 t1 t0 and the cell's state,
 /// whose leaves are the rule's answers as all-zero / all-one words. kWithT3 = false when counts
