@@ -1,16 +1,21 @@
 // The bit-packed kernel: 64 cells per word, bit-sliced neighbour counting, any Life-like rule.
 //
-// Every unit in src/kernel/fast/ is compiled with -O3 (and -march=native when MPILIFE_NATIVE=ON);
-// the vector types and operations the row loop is written in are in simd.hpp.
+// Every unit in src/kernel/fast/ is compiled with -O3 (and -march=native when MPILIFE_NATIVE=ON).
+// This one holds the tile: its layout, faces and ghosts, and the generation step, which runs the
+// rule's row function (rules.hpp) over the rows and then the edge pass (edge_cells.hpp).
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "edge_cells.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/kernel/fast.hpp"
@@ -23,6 +28,8 @@ namespace mpilife {
 
 namespace {
 
+using fast::EdgeCells;
+using fast::EdgeRows;
 using fast::kBits;
 using fast::kLanes;
 using fast::load;
@@ -31,9 +38,7 @@ using fast::store;
 using fast::Vec;
 using fast::Word;
 
-constexpr std::size_t kAlign = 64;   // alignment of the buffers: a cache line
-constexpr std::int64_t kAhead = 16;  // rows the edge pass prefetches ahead
-constexpr std::size_t kCachedBytes = std::size_t{1} << 20;  // a buffer the L2 cache holds
+constexpr std::size_t kAlign = 64;  // alignment of the buffers: a cache line
 
 constexpr std::int64_t words_for(std::int64_t n) {
   return (n + kBits - 1) / kBits;
@@ -102,7 +107,8 @@ class FastTile final : public Tile {
         cur_(allocate()),
         next_(allocate()),
         ghost_(static_cast<std::size_t>(h + 2), 0),
-        step_row_(rule) {
+        step_row_(rule),
+        edge_cells_(rule) {
     for (std::int64_t i = 0; i < nv_; ++i) {
       Vec mask{};
       bool all = true;
@@ -112,11 +118,6 @@ class FastTile final : public Tile {
         all = all && mask[j] == ~Word{0};
       }
       if (!all) padding_.push_back({i * kLanes, mask});
-    }
-    for (unsigned idx = 0; idx < 512; ++idx) {
-      const int count = __builtin_popcount(idx);
-      const bool alive = (idx >> 4) & 1;
-      edge_table_[idx] = (alive ? rule.survives(count - 1) : rule.births(count)) ? 1 : 0;
     }
     for (auto* column : {&cur_columns_, &next_columns_}) {
       for (auto& c : *column) c.assign(static_cast<std::size_t>(words_for(h)), 0);
@@ -342,93 +343,21 @@ class FastTile final : public Tile {
     }
   }
 
-  // Recomputes cells x = 0 and x = w-1 of every row of the next state from the 512-entry table,
-  // and packs them into the next state's columns.
+  // Recomputes cells x = 0 and x = w-1 of every row of the next state with the ghosts, and packs
+  // them into the next state's columns.
   void edge_cells() {
     const std::int64_t w = width();
-    // Past the second-level cache the rows' lines are gone by the time this pass runs.
-    if (buffer_words() * sizeof(Word) > kCachedBytes) {
-      edge_cells_for<true>(w);
-    } else {
-      edge_cells_for<false>(w);
-    }
-  }
-
-  template <bool kPrefetch>
-  void edge_cells_for(std::int64_t w) {
-    if (w == 1) {
-      edge_cells<true, false, kPrefetch>();
-    } else if ((w - 1) % kBits == 0) {
-      edge_cells<false, true, kPrefetch>();
-    } else {
-      edge_cells<false, false, kPrefetch>();
-    }
-  }
-
-  // The table index holds cells x-1, x, x+1 (ghosts included) of rows y-1, y, y+1 as bits 0-2,
-  // 3-5, 6-8; one pass down the rows keeps the last two rows' bits and adds the row below. West:
-  // cells 0 and 1 are bits 0 and 1 of word 0 (kNarrow, w = 1: cell 1 is the east ghost, and the
-  // east cell is the west one). East: cells w-2 and w-1 are bits sb-1 and sb of the word at pb,
-  // or (kSplit, w-1 starts a word) bit 63 of the word at pa and bit 0 of the word at pb.
-  template <bool kNarrow, bool kSplit, bool kPrefetch>
-  __attribute__((noinline)) void edge_cells() {
-    const std::int64_t w = width();
-    const std::int64_t h = height();
-    const std::int64_t stride = stride_;
-    const std::uint8_t* const table = edge_table_.data();
-    const std::uint8_t* ghost = ghost_.data();  // row y - 1 of the window
-    Word* const col_w = next_columns_[0].data();
-    Word* const col_e = next_columns_[1].data();
-    const std::int64_t pa = kSplit ? position((w - 2) / kBits) : 0;
-    const std::int64_t pb = position((w - 1) / kBits);
-    const unsigned sb = static_cast<unsigned>((w - 1) % kBits);
-    const unsigned sa = kNarrow || kSplit ? 0 : sb - 1;
-    const Word keep_b = ~(Word{1} << sb);
-    auto west = [&](const Word* r, unsigned g) -> unsigned {
-      if constexpr (kNarrow) return (g & 5) | static_cast<unsigned>(r[0] & 1) << 1;
-      return (g & 1) | static_cast<unsigned>(r[0] & 3) << 1;
-    };
-    auto east = [&](const Word* r, unsigned g) -> unsigned {
-      if constexpr (kSplit) return static_cast<unsigned>(r[pa] >> 63 | (r[pb] & 1) << 1) | (g & 4);
-      return static_cast<unsigned>((r[pb] >> sa) & 3) | (g & 4);
-    };
-    const Word* below = row(cur_, -1);
-    // Rows -1 and 0 as bits 3-8, shifted down to 0-5 as each row's index is formed.
-    unsigned wi = west(below, ghost[0]) << 3 | west(below + stride, ghost[1]) << 6;
-    unsigned ei = kNarrow ? 0 : east(below, ghost[0]) << 3 | east(below + stride, ghost[1]) << 6;
-    below += 2 * stride;
-    ghost += 2;
-    Word* out = row(next_, 0);
-    Word cw = 0;  // the columns' bits of the current 64 rows
-    Word ce = 0;
-    const std::int64_t ahead = kAhead * stride;
-    for (std::int64_t y = 0; y < h; ++y, below += stride, out += stride, ++ghost) {
-      if (kPrefetch && y + kAhead < h) {  // fetch the lines kAhead rows on
-        __builtin_prefetch(below + ahead);
-        __builtin_prefetch(below + ahead + pb);
-        __builtin_prefetch(out + ahead, 1);
-        __builtin_prefetch(out + ahead + pb, 1);
-      }
-      const unsigned g = *ghost;
-      wi = wi >> 3 | west(below, g) << 6;
-      const Word wbit = table[wi];
-      Word ebit = wbit;
-      if constexpr (!kNarrow) {
-        ei = ei >> 3 | east(below, g) << 6;
-        ebit = table[ei];
-      }
-      out[0] = (out[0] & ~Word{1}) | wbit;
-      out[pb] = (out[pb] & keep_b) | ebit << sb;
-      const unsigned s = static_cast<unsigned>(y % kBits);
-      cw |= wbit << s;
-      ce |= ebit << s;
-      if (s == kBits - 1 || y + 1 == h) {
-        col_w[y / kBits] = cw;
-        col_e[y / kBits] = ce;
-        cw = 0;
-        ce = 0;
-      }
-    }
+    const EdgeRows rows{w,
+                        height(),
+                        stride_,
+                        position((w - 2) / kBits),
+                        position((w - 1) / kBits),
+                        row(cur_, -1),
+                        row(next_, 0),
+                        ghost_.data(),
+                        next_columns_[0].data(),
+                        next_columns_[1].data()};
+    edge_cells_.step(rows);
   }
 
   std::int64_t nw_;      // words per row
@@ -441,8 +370,8 @@ class FastTile final : public Tile {
   Columns next_columns_;             // the same for next_, filled by edge_cells
   std::vector<std::uint8_t> ghost_;  // ghost_[y+1]: cell (-1, y) in bit 0, cell (w, y) in bit 2
   RowStepper step_row_;              // the rule's row function
+  EdgeCells edge_cells_;             // the rule's edge pass
   std::vector<Padding> padding_;     // vectors of a row that hold padding bits
-  std::array<std::uint8_t, 512> edge_table_{};  // next state of the centre of a 3x3 block
 };
 
 }  // namespace
