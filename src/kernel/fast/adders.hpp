@@ -29,7 +29,8 @@ struct Majority {
 
 /// Column sums 0..3 of three rows (one vertical full adder per bit): value = s0 + 2 s1.
 struct ColumnSums {
-  Vec s0, s1;
+  Vec s0;  ///< bit 0 of each column sum
+  Vec s1;  ///< bit 1 of each column sum
 };
 
 /// The column sums of `above`, `at` and `below`, cell by cell.
@@ -40,7 +41,10 @@ MPILIFE_INLINE ColumnSums column_sums(Vec above, Vec at, Vec below) {
 /// The 3x3 count of each cell, the cell itself included (0..9), in the form the adders leave
 /// it: count = t0 + 2 (u + k0) + 4 m1.
 struct Count {
-  Vec t0, k0, u, m1;
+  Vec t0;  ///< the ones' adder's sum: a one
+  Vec k0;  ///< the ones' adder's carry: a two
+  Vec u;   ///< the twos' adder's sum: a two
+  Vec m1;  ///< the twos' adder's carry: a four
 };
 
 /// Adds the column sums of each cell's west, own and east column: shifts across word boundaries

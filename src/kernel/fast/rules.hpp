@@ -35,8 +35,8 @@ class RowStepper {
   }
 
  private:
-  RowFunction function_;
-  Leaves leaves_;
+  RowFunction function_;  // B3/S23, a compiled-in rule or the generic decision tree
+  Leaves leaves_;         // read by the generic decision tree only
 };
 
 }  // namespace mpilife::fast

@@ -46,6 +46,7 @@ constexpr std::int64_t kLanes = MPILIFE_FAST_VECTOR_BITS / 64;
 /// kLanes words: the unit the row loop works on.
 typedef Word Vec __attribute__((vector_size(kLanes * sizeof(Word))));
 
+/// Forces inlining: the helpers in these headers must inline into the row loops.
 #define MPILIFE_INLINE inline __attribute__((always_inline))
 
 /// All ones when `b`, else zero.
