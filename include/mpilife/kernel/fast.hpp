@@ -9,7 +9,7 @@
 
 namespace mpilife {
 
-/// The bit-packed kernel's tile (defined in kernel_fast.cpp).
+/// The bit-packed kernel's tile (defined in src/kernel/fast/).
 std::unique_ptr<Tile> make_fast_tile(std::int64_t w, std::int64_t h, const Rule& rule);
 
 /// Which instruction set the fast kernel was compiled for ("avx512", "avx2", "portable").

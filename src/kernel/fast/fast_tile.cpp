@@ -1,67 +1,47 @@
 // The bit-packed kernel: 64 cells per word, bit-sliced neighbour counting, any Life-like rule.
 //
-// This file alone is compiled with -O3 (and -march=native when MPILIFE_NATIVE=ON). The row loop
-// works on GCC vector types as wide as the target's vector registers (eight words in a zmm on
-// AVX-512, four in a ymm on AVX2, two in an xmm otherwise); on AVX-512 every three-input logic
-// step is one vpternlogq and, with VBMI2, every shift across a word boundary one vpshldq/vpshrdq.
-
-#if defined(__AVX512F__)
-#include <immintrin.h>
-#endif
+// Every unit in src/kernel/fast/ is compiled with -O3 (and -march=native when MPILIFE_NATIVE=ON).
+// This one holds the tile: its layout, faces and ghosts, and the generation step, which runs the
+// rule's row function (rules.hpp) over the rows and then the edge pass (edge_cells.hpp).
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <initializer_list>
+#include <memory>
 #include <new>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "edge_cells.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/kernel/fast.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
+#include "rules.hpp"
+#include "simd.hpp"
 
 namespace mpilife {
 
 namespace {
 
-using Word = std::uint64_t;
+using fast::EdgeCells;
+using fast::EdgeRows;
+using fast::kBits;
+using fast::kLanes;
+using fast::load;
+using fast::RowStepper;
+using fast::store;
+using fast::Vec;
+using fast::Word;
 
-constexpr std::int64_t kBits = 64;
-// Bits per vector: the vector registers the row loop uses. On AVX-512 machines where zmm code
-// is slow, -DMPILIFE_FAST_VECTOR_BITS=256 keeps vpternlogq and vpshldq on ymm registers.
-#if !defined(MPILIFE_FAST_VECTOR_BITS)
-#if defined(__AVX512F__)
-#define MPILIFE_FAST_VECTOR_BITS 512
-#elif defined(__AVX2__)
-#define MPILIFE_FAST_VECTOR_BITS 256
-#else
-#define MPILIFE_FAST_VECTOR_BITS 128
-#endif
-#endif
-#if !(MPILIFE_FAST_VECTOR_BITS == 128 || (MPILIFE_FAST_VECTOR_BITS == 256 && defined(__AVX__)) || \
-      (MPILIFE_FAST_VECTOR_BITS == 512 && defined(__AVX512F__)))
-#error "MPILIFE_FAST_VECTOR_BITS must be 128, 256 (AVX) or 512 (AVX-512F)"
-#endif
-constexpr std::int64_t kLanes = MPILIFE_FAST_VECTOR_BITS / 64;  // words per vector
-constexpr std::size_t kAlign = 64;   // alignment of the buffers: a cache line
-constexpr std::int64_t kAhead = 16;  // rows the edge pass prefetches ahead
-constexpr std::size_t kCachedBytes = std::size_t{1} << 20;  // a buffer the L2 cache holds
-
-/// kLanes words: the unit the row loop works on.
-typedef Word Vec __attribute__((vector_size(kLanes * sizeof(Word))));
-
-#define MPILIFE_INLINE inline __attribute__((always_inline))
+constexpr std::size_t kAlign = 64;  // alignment of the buffers: a cache line
 
 constexpr std::int64_t words_for(std::int64_t n) {
   return (n + kBits - 1) / kBits;
-}
-
-constexpr Word all_if(bool b) {
-  return b ? ~Word{0} : Word{0};
 }
 
 // kSpreadByte[b] holds bit i of b in byte i (little-endian): eight cells as eight 0/1 bytes.
@@ -86,365 +66,6 @@ void* zeroed(std::size_t bytes) {
   std::memset(p, 0, size);
   return p;
 }
-
-// Rows start on vector boundaries (the buffers are 64-byte aligned, a row is whole vectors).
-MPILIFE_INLINE Vec load(const Word* p) {
-  Vec v;
-  std::memcpy(&v, __builtin_assume_aligned(p, sizeof(Vec)), sizeof v);
-  return v;
-}
-
-MPILIFE_INLINE void store(Word* p, Vec v) {
-  std::memcpy(__builtin_assume_aligned(p, sizeof(Vec)), &v, sizeof v);
-}
-
-MPILIFE_INLINE Vec splat(Word w) {
-  return Vec{} + w;
-}
-
-// A three-input logic function written once with & | ^ ~ (the functor F); with AVX-512 it is one
-// vpternlogq whose truth table is F evaluated on the canonical inputs 0xF0, 0xCC, 0xAA, otherwise
-// plain vector logic.
-template <class F>
-MPILIFE_INLINE Vec logic3(Vec a, Vec b, Vec c) {
-  [[maybe_unused]] constexpr int kTable =
-      static_cast<int>(F{}(Word{0xF0}, Word{0xCC}, Word{0xAA}) & 0xFF);
-#if MPILIFE_FAST_VECTOR_BITS == 512 && defined(__AVX512F__)
-  return reinterpret_cast<Vec>(_mm512_ternarylogic_epi64(reinterpret_cast<__m512i>(a),
-                                                         reinterpret_cast<__m512i>(b),
-                                                         reinterpret_cast<__m512i>(c), kTable));
-#elif MPILIFE_FAST_VECTOR_BITS == 256 && defined(__AVX512VL__)
-  return reinterpret_cast<Vec>(_mm256_ternarylogic_epi64(reinterpret_cast<__m256i>(a),
-                                                         reinterpret_cast<__m256i>(b),
-                                                         reinterpret_cast<__m256i>(c), kTable));
-#else
-  return F{}(a, b, c);
-#endif
-}
-
-struct Xor3 {
-  template <class T>
-  constexpr T operator()(T a, T b, T c) const {
-    return a ^ b ^ c;
-  }
-};
-struct Majority {
-  template <class T>
-  constexpr T operator()(T a, T b, T c) const {
-    return (a & b) | (c & (a ^ b));
-  }
-};
-// s ? a : b
-struct Select {
-  template <class T>
-  constexpr T operator()(T s, T a, T b) const {
-    return (s & a) | (~s & b);
-  }
-};
-
-// Each word of `cur` shifted one cell east (bit i -> bit i+1), bit 0 taken from bit 63 of the
-// word before it, which is the same lane of `before`: the value of each cell's west neighbour.
-MPILIFE_INLINE Vec from_west(Vec cur, Vec before) {
-#if MPILIFE_FAST_VECTOR_BITS == 512 && defined(__AVX512VBMI2__)
-  return reinterpret_cast<Vec>(
-      _mm512_shldi_epi64(reinterpret_cast<__m512i>(cur), reinterpret_cast<__m512i>(before), 1));
-#elif MPILIFE_FAST_VECTOR_BITS == 256 && defined(__AVX512VBMI2__) && defined(__AVX512VL__)
-  return reinterpret_cast<Vec>(
-      _mm256_shldi_epi64(reinterpret_cast<__m256i>(cur), reinterpret_cast<__m256i>(before), 1));
-#else
-  return (cur << 1) | (before >> 63);
-#endif
-}
-
-// The value of each cell's east neighbour: `cur` shifted one cell west, bit 63 from bit 0 of
-// the same lane of `after` (the word after it).
-MPILIFE_INLINE Vec from_east(Vec cur, Vec after) {
-#if MPILIFE_FAST_VECTOR_BITS == 512 && defined(__AVX512VBMI2__)
-  return reinterpret_cast<Vec>(
-      _mm512_shrdi_epi64(reinterpret_cast<__m512i>(cur), reinterpret_cast<__m512i>(after), 1));
-#elif MPILIFE_FAST_VECTOR_BITS == 256 && defined(__AVX512VBMI2__) && defined(__AVX512VL__)
-  return reinterpret_cast<Vec>(
-      _mm256_shrdi_epi64(reinterpret_cast<__m256i>(cur), reinterpret_cast<__m256i>(after), 1));
-#else
-  return (cur >> 1) | (after << 63);
-#endif
-}
-
-// Lane indices first, first + 1, ... into the concatenation of two vectors.
-template <std::size_t... kI>
-constexpr Vec lane_indices(Word first, std::index_sequence<kI...>) {
-  return Vec{(first + kI)...};
-}
-
-// The lanes moved up one place, a dead word entering lane 0.
-MPILIFE_INLINE Vec lanes_up(Vec v) {
-  constexpr Vec kIndices = lane_indices(kLanes - 1, std::make_index_sequence<kLanes>{});
-  return __builtin_shuffle(Vec{}, v, kIndices);
-}
-
-// The lanes moved down one place, a dead word entering the last lane.
-MPILIFE_INLINE Vec lanes_down(Vec v) {
-  constexpr Vec kIndices = lane_indices(1, std::make_index_sequence<kLanes>{});
-  return __builtin_shuffle(v, Vec{}, kIndices);
-}
-
-/// Column sums 0..3 of three rows (one vertical full adder per bit): value = s0 + 2 s1.
-struct ColumnSums {
-  Vec s0, s1;
-};
-
-MPILIFE_INLINE ColumnSums column_sums(Vec above, Vec at, Vec below) {
-  return {logic3<Xor3>(above, at, below), logic3<Majority>(above, at, below)};
-}
-
-/// The 3x3 count of each cell, the cell itself included (0..9), in the form the adders leave
-/// it: count = t0 + 2 (u + k0) + 4 m1.
-struct Count {
-  Vec t0, k0, u, m1;
-};
-
-// Adds the column sums of each cell's west, own and east column: shifts across word boundaries
-// (`before` / `after` hold the column sums of the neighbouring words lane by lane), then one full
-// adder for the ones and one for the twos.
-MPILIFE_INLINE Count count_cells(const ColumnSums& before, const ColumnSums& own,
-                                 const ColumnSums& after) {
-  const Vec w0 = from_west(own.s0, before.s0);
-  const Vec w1 = from_west(own.s1, before.s1);
-  const Vec e0 = from_east(own.s0, after.s0);
-  const Vec e1 = from_east(own.s1, after.s1);
-  return {logic3<Xor3>(w0, own.s0, e0), logic3<Majority>(w0, own.s0, e0),
-          logic3<Xor3>(w1, own.s1, e1), logic3<Majority>(w1, own.s1, e1)};
-}
-
-/// B3/S23, specialised: count 3, or count 4 on a live cell (the count includes the cell).
-struct ConwayRule {
-  // count == 3 given t0 = 1: u + k0 == 1 and m1 == 0.
-  struct Three {
-    template <class T>
-    constexpr T operator()(T u, T k0, T m1) const {
-      return (u ^ k0) & ~m1;
-    }
-  };
-  // count == 4 given t0 = 0: u + k0 == 2 and m1 == 0, or u + k0 == 0 and m1 == 1.
-  struct Four {
-    template <class T>
-    constexpr T operator()(T u, T k0, T m1) const {
-      return (u & k0 & ~m1) | (~u & ~k0 & m1);
-    }
-  };
-
-  MPILIFE_INLINE Vec operator()(const Count& c, Vec alive) const {
-    const Vec three = logic3<Three>(c.u, c.k0, c.m1);
-    const Vec four = logic3<Four>(c.u, c.k0, c.m1);
-    return logic3<Select>(c.t0, three, alive & four);
-  }
-};
-
-// Visits the count of every vector i of one row, in order: visit(i, count, alive). `above`, `at`
-// and `below` point at the rows' first vectors (nv each). In the lane-interleaved layout (see
-// FastTile) the word west of each word of vector i is the same lane of vector i-1 and the word
-// east of it the same lane of vector i+1; only the first and last vector need their lanes moved.
-// Cells outside the row (west of x = 0, east of the last word) count as dead: the two edge cells
-// are corrected afterwards (edge_cells), and padding bits of the result cleared by the caller.
-template <class Visit>
-MPILIFE_INLINE void for_each_count(const Word* __restrict above, const Word* __restrict at,
-                                   const Word* __restrict below, std::int64_t nv, Visit&& visit) {
-  auto sums = [&](std::int64_t i) {
-    return column_sums(load(above + i * kLanes), load(at + i * kLanes), load(below + i * kLanes));
-  };
-  const ColumnSums first = sums(0);
-  const ColumnSums last = sums(nv - 1);
-  ColumnSums before{lanes_up(last.s0), lanes_up(last.s1)};
-  ColumnSums own = first;
-  Vec alive = load(at);
-  for (std::int64_t i = 0; i + 1 < nv; ++i) {
-    const Vec alive_next = load(at + (i + 1) * kLanes);
-    const ColumnSums next =
-        column_sums(load(above + (i + 1) * kLanes), alive_next, load(below + (i + 1) * kLanes));
-    visit(i, count_cells(before, own, next), alive);
-    before = own;
-    own = next;
-    alive = alive_next;
-  }
-  const ColumnSums after{lanes_down(first.s0), lanes_down(first.s1)};
-  visit(nv - 1, count_cells(before, own, after), alive);
-}
-
-/// Any Life-like rule: a decision tree over the count bits t3 t2 t1 t0 and the cell's state,
-/// whose leaves are the rule's answers as all-zero / all-one words. kWithT3 = false when counts
-/// 8 and 9 need no leaves of their own (B0 == B8 and S0 == S8): they then share the leaves of
-/// counts 0 and 1, whose low bits they have.
-template <bool kWithT3>
-struct GenericRule {
-  // leaf[a][t]: next state of a cell with state a and count t (itself included), as a mask.
-  std::array<std::array<Vec, 10>, 2> leaf{};
-
-  explicit GenericRule(const Rule& rule) {
-    for (int t = 0; t <= 9; ++t) {
-      leaf[0][t] = splat(all_if(t <= 8 && rule.births(t)));
-      leaf[1][t] = splat(all_if(t >= 1 && rule.survives(t - 1)));
-    }
-    // The two impossible pairs take the answer of the pair sharing their low bits: a live cell
-    // never counts 0 (it shares 000 with count 8), a dead one never 9 (001 with count 1).
-    leaf[1][0] = leaf[1][8];
-    leaf[0][9] = leaf[0][1];
-  }
-
-  struct Upper {  // t2 from the adders' outputs
-    template <class T>
-    constexpr T operator()(T u, T k0, T m1) const {
-      return m1 ^ (u & k0);
-    }
-  };
-
-  MPILIFE_INLINE Vec operator()(const Count& c, Vec alive) const {
-    const Vec t1 = c.u ^ c.k0;
-    const Vec t2 = logic3<Upper>(c.u, c.k0, c.m1);
-    Vec t3{};
-    if constexpr (kWithT3) t3 = c.u & c.k0 & c.m1;
-    return logic3<Select>(alive, side(leaf[1], c.t0, t1, t2, t3), side(leaf[0], c.t0, t1, t2, t3));
-  }
-
- private:
-  MPILIFE_INLINE static Vec side(const std::array<Vec, 10>& f, Vec t0, Vec t1, Vec t2, Vec t3) {
-    const Vec x01 = logic3<Select>(t0, f[1], f[0]);
-    const Vec x23 = logic3<Select>(t0, f[3], f[2]);
-    const Vec x45 = logic3<Select>(t0, f[5], f[4]);
-    const Vec x67 = logic3<Select>(t0, f[7], f[6]);
-    const Vec low = logic3<Select>(t2, logic3<Select>(t1, x67, x45), logic3<Select>(t1, x23, x01));
-    if constexpr (kWithT3) {
-      return logic3<Select>(t3, logic3<Select>(t0, f[9], f[8]), low);
-    } else {
-      (void)t3;
-      return low;
-    }
-  }
-};
-
-// Next state of vectors [0, nv) of one row, the rule fused into the counting loop.
-template <class Eval>
-void step_row(const Word* __restrict above, const Word* __restrict at, const Word* __restrict below,
-              Word* __restrict out, std::int64_t nv, const Eval& eval) {
-  for_each_count(above, at, below, nv, [&](std::int64_t i, const Count& c, Vec alive) {
-    store(out + i * kLanes, eval(c, alive));
-  });
-}
-
-// The truth table of a three-input function, evaluated with plain logic (on AVX-512 logic3 turns
-// it into the single vpternlogq it names).
-template <int kTable>
-struct Table3 {
-  template <class T>
-  constexpr T operator()(T a, T b, T c) const {
-    T r = a & ~a;
-    for (int m = 0; m < 8; ++m) {
-      if ((kTable >> m) & 1) r |= ((m & 4) ? a : ~a) & ((m & 2) ? b : ~b) & ((m & 1) ? c : ~c);
-    }
-    return r;
-  }
-};
-
-/// A rule known at compile time (kSurvive / kBirth: bit n = survives / is born with n live
-/// neighbours). Each side of the rule is one vpternlogq on the low count bits t2 t1 t0, whose
-/// table entry m answers count m (count 8 for a live cell at m = 0, which a live cell never
-/// counts); count 9 of a live cell and count 8 of a dead one share entries 1 and 0 and are fixed
-/// from t3 where their answers differ.
-template <int kSurvive, int kBirth>
-struct FixedRule {
-  static constexpr bool bit(int mask, int n) { return ((mask >> n) & 1) != 0; }
-  static constexpr int live_table() {
-    int t = 0;
-    for (int m = 0; m < 8; ++m) t |= bit(kSurvive, m == 0 ? 7 : m - 1) ? 1 << m : 0;
-    return t;
-  }
-  static constexpr int dead_table() { return kBirth & 0xFF; }
-  static constexpr bool kFixNine = bit(kSurvive, 8) != bit(kSurvive, 0);
-  static constexpr bool kFixEight = bit(kBirth, 8) != bit(kBirth, 0);
-
-  struct Upper {  // t2
-    template <class T>
-    constexpr T operator()(T u, T k0, T m1) const {
-      return m1 ^ (u & k0);
-    }
-  };
-  struct FlipNine {  // live ^ (t3 & t0)
-    template <class T>
-    constexpr T operator()(T live, T t3, T t0) const {
-      return live ^ (t3 & t0);
-    }
-  };
-
-  MPILIFE_INLINE Vec operator()(const Count& c, Vec alive) const {
-    const Vec t1 = c.u ^ c.k0;
-    const Vec t2 = logic3<Upper>(c.u, c.k0, c.m1);
-    Vec live = logic3<Table3<live_table()>>(t2, t1, c.t0);
-    Vec dead = logic3<Table3<dead_table()>>(t2, t1, c.t0);
-    if constexpr (kFixNine || kFixEight) {
-      const Vec t3 = c.u & c.k0 & c.m1;
-      if constexpr (kFixNine) live = logic3<FlipNine>(live, t3, c.t0);
-      if constexpr (kFixEight) dead = dead ^ t3;
-    }
-    return logic3<Select>(alive, live, dead);
-  }
-};
-
-using RowFunction = void (*)(const Word*, const Word*, const Word*, Word*, std::int64_t);
-
-template <int kSurvive, int kBirth>
-void step_row_fixed(const Word* above, const Word* at, const Word* below, Word* out,
-                    std::int64_t nv) {
-  step_row(above, at, below, out, nv, FixedRule<kSurvive, kBirth>{});
-}
-
-/// Well-known Life-like rules (Golly's and the LifeWiki's list) compiled with their tables built
-/// in: as fast as B3/S23. Every other rule runs the generic decision tree.
-struct KnownRule {
-  int survive;  // bit n: S n
-  int birth;    // bit n: B n
-  RowFunction step;
-};
-
-template <int kSurvive, int kBirth>
-constexpr KnownRule known() {
-  return {kSurvive, kBirth, &step_row_fixed<kSurvive, kBirth>};
-}
-
-constexpr int digits(std::initializer_list<int> ns) {
-  int mask = 0;
-  for (const int n : ns) mask |= 1 << n;
-  return mask;
-}
-
-constexpr KnownRule kKnownRules[] = {
-    known<digits({2, 3}), digits({3, 6})>(),                    // HighLife B36/S23
-    known<digits({3, 4, 6, 7, 8}), digits({3, 6, 7, 8})>(),     // Day & Night
-    known<0, digits({2})>(),                                    // Seeds B2/S
-    known<digits({0, 1, 2, 3, 4, 5, 6, 7, 8}), digits({3})>(),  // Life without death
-    known<digits({3, 4}), digits({3, 4})>(),                    // 34 Life
-    known<digits({1, 3, 5, 7}), digits({1, 3, 5, 7})>(),        // Replicator
-    known<digits({1, 2, 5}), digits({3, 6})>(),                 // 2x2
-    known<digits({2, 4, 5}), digits({3, 6, 8})>(),              // Morley
-    known<digits({3, 5, 6, 7, 8}), digits({4, 6, 7, 8})>(),     // Anneal
-    known<digits({5, 6, 7, 8}), digits({3, 5, 6, 7, 8})>(),     // Diamoeba
-    known<digits({1, 2, 3, 4, 5}), digits({3})>(),              // Maze
-    known<digits({1, 2, 3, 4}), digits({3})>(),                 // Mazectric
-    known<digits({4, 5, 6, 7, 8}), digits({3})>(),              // Coral
-    known<digits({2, 3}), digits({3, 7})>(),                    // DryLife
-    known<digits({2, 3}), digits({3, 8})>(),                    // Pedestrian Life
-    known<digits({4}), digits({2, 5})>(),                       // B25/S4
-    known<digits({2, 3, 4, 5}), digits({4, 5, 6, 7, 8})>(),     // Walled cities
-    known<digits({1}), digits({1})>(),                          // Gnarl
-};
-
-// The compiled-in row function for `rule`, or null.
-RowFunction known_rule(const Rule& rule) {
-  for (const KnownRule& k : kKnownRules) {
-    if (k.survive == rule.survival && k.birth == rule.birth) return k.step;
-  }
-  return nullptr;
-}
-
-enum class RuleKind { conway, known, generic, generic_t3 };
 
 /// The bit-packed tile. A row of w cells is nw = ceil(w / 64) words, padded to nv = ceil(nw / L)
 /// vectors of L = kLanes words (8 on AVX-512, 4 on AVX2, 2 otherwise), and stored lane-interleaved:
@@ -486,14 +107,8 @@ class FastTile final : public Tile {
         cur_(allocate()),
         next_(allocate()),
         ghost_(static_cast<std::size_t>(h + 2), 0),
-        known_(known_rule(rule)),
-        kind_(rule.is_conway()    ? RuleKind::conway
-              : known_ != nullptr ? RuleKind::known
-              : (rule.births(0) == rule.births(8) && rule.survives(0) == rule.survives(8))
-                  ? RuleKind::generic
-                  : RuleKind::generic_t3),
-        generic_(rule),
-        generic_t3_(rule) {
+        step_row_(rule),
+        edge_cells_(rule) {
     for (std::int64_t i = 0; i < nv_; ++i) {
       Vec mask{};
       bool all = true;
@@ -503,11 +118,6 @@ class FastTile final : public Tile {
         all = all && mask[j] == ~Word{0};
       }
       if (!all) padding_.push_back({i * kLanes, mask});
-    }
-    for (unsigned idx = 0; idx < 512; ++idx) {
-      const int count = __builtin_popcount(idx);
-      const bool alive = (idx >> 4) & 1;
-      edge_table_[idx] = (alive ? rule.survives(count - 1) : rule.births(count)) ? 1 : 0;
     }
     for (auto* column : {&cur_columns_, &next_columns_}) {
       for (auto& c : *column) c.assign(static_cast<std::size_t>(words_for(h)), 0);
@@ -726,113 +336,28 @@ class FastTile final : public Tile {
     const Word* above = row(cur_, row_begin - 1);
     Word* out = row(next_, row_begin);
     for (std::int64_t y = row_begin; y < row_end; ++y) {
-      switch (kind_) {
-        case RuleKind::conway:
-          step_row(above, above + stride_, above + 2 * stride_, out, nv_, ConwayRule{});
-          break;
-        case RuleKind::known:
-          known_(above, above + stride_, above + 2 * stride_, out, nv_);
-          break;
-        case RuleKind::generic:
-          step_row(above, above + stride_, above + 2 * stride_, out, nv_, generic_);
-          break;
-        case RuleKind::generic_t3:
-          step_row(above, above + stride_, above + 2 * stride_, out, nv_, generic_t3_);
-          break;
-      }
+      step_row_(above, above + stride_, above + 2 * stride_, out, nv_);
       clear_padding(out);
       above += stride_;
       out += stride_;
     }
   }
 
-  // Recomputes cells x = 0 and x = w-1 of every row of the next state from the 512-entry table,
-  // and packs them into the next state's columns.
+  // Recomputes cells x = 0 and x = w-1 of every row of the next state with the ghosts, and packs
+  // them into the next state's columns.
   void edge_cells() {
     const std::int64_t w = width();
-    // Past the second-level cache the rows' lines are gone by the time this pass runs.
-    if (buffer_words() * sizeof(Word) > kCachedBytes) {
-      edge_cells_for<true>(w);
-    } else {
-      edge_cells_for<false>(w);
-    }
-  }
-
-  template <bool kPrefetch>
-  void edge_cells_for(std::int64_t w) {
-    if (w == 1) {
-      edge_cells<true, false, kPrefetch>();
-    } else if ((w - 1) % kBits == 0) {
-      edge_cells<false, true, kPrefetch>();
-    } else {
-      edge_cells<false, false, kPrefetch>();
-    }
-  }
-
-  // The table index holds cells x-1, x, x+1 (ghosts included) of rows y-1, y, y+1 as bits 0-2,
-  // 3-5, 6-8; one pass down the rows keeps the last two rows' bits and adds the row below. West:
-  // cells 0 and 1 are bits 0 and 1 of word 0 (kNarrow, w = 1: cell 1 is the east ghost, and the
-  // east cell is the west one). East: cells w-2 and w-1 are bits sb-1 and sb of the word at pb,
-  // or (kSplit, w-1 starts a word) bit 63 of the word at pa and bit 0 of the word at pb.
-  template <bool kNarrow, bool kSplit, bool kPrefetch>
-  __attribute__((noinline)) void edge_cells() {
-    const std::int64_t w = width();
-    const std::int64_t h = height();
-    const std::int64_t stride = stride_;
-    const std::uint8_t* const table = edge_table_.data();
-    const std::uint8_t* ghost = ghost_.data();  // row y - 1 of the window
-    Word* const col_w = next_columns_[0].data();
-    Word* const col_e = next_columns_[1].data();
-    const std::int64_t pa = kSplit ? position((w - 2) / kBits) : 0;
-    const std::int64_t pb = position((w - 1) / kBits);
-    const unsigned sb = static_cast<unsigned>((w - 1) % kBits);
-    const unsigned sa = kNarrow || kSplit ? 0 : sb - 1;
-    const Word keep_b = ~(Word{1} << sb);
-    auto west = [&](const Word* r, unsigned g) -> unsigned {
-      if constexpr (kNarrow) return (g & 5) | static_cast<unsigned>(r[0] & 1) << 1;
-      return (g & 1) | static_cast<unsigned>(r[0] & 3) << 1;
-    };
-    auto east = [&](const Word* r, unsigned g) -> unsigned {
-      if constexpr (kSplit) return static_cast<unsigned>(r[pa] >> 63 | (r[pb] & 1) << 1) | (g & 4);
-      return static_cast<unsigned>((r[pb] >> sa) & 3) | (g & 4);
-    };
-    const Word* below = row(cur_, -1);
-    // Rows -1 and 0 as bits 3-8, shifted down to 0-5 as each row's index is formed.
-    unsigned wi = west(below, ghost[0]) << 3 | west(below + stride, ghost[1]) << 6;
-    unsigned ei = kNarrow ? 0 : east(below, ghost[0]) << 3 | east(below + stride, ghost[1]) << 6;
-    below += 2 * stride;
-    ghost += 2;
-    Word* out = row(next_, 0);
-    Word cw = 0;  // the columns' bits of the current 64 rows
-    Word ce = 0;
-    const std::int64_t ahead = kAhead * stride;
-    for (std::int64_t y = 0; y < h; ++y, below += stride, out += stride, ++ghost) {
-      if (kPrefetch && y + kAhead < h) {  // fetch the lines kAhead rows on
-        __builtin_prefetch(below + ahead);
-        __builtin_prefetch(below + ahead + pb);
-        __builtin_prefetch(out + ahead, 1);
-        __builtin_prefetch(out + ahead + pb, 1);
-      }
-      const unsigned g = *ghost;
-      wi = wi >> 3 | west(below, g) << 6;
-      const Word wbit = table[wi];
-      Word ebit = wbit;
-      if constexpr (!kNarrow) {
-        ei = ei >> 3 | east(below, g) << 6;
-        ebit = table[ei];
-      }
-      out[0] = (out[0] & ~Word{1}) | wbit;
-      out[pb] = (out[pb] & keep_b) | ebit << sb;
-      const unsigned s = static_cast<unsigned>(y % kBits);
-      cw |= wbit << s;
-      ce |= ebit << s;
-      if (s == kBits - 1 || y + 1 == h) {
-        col_w[y / kBits] = cw;
-        col_e[y / kBits] = ce;
-        cw = 0;
-        ce = 0;
-      }
-    }
+    const EdgeRows rows{w,
+                        height(),
+                        stride_,
+                        position((w - 2) / kBits),
+                        position((w - 1) / kBits),
+                        row(cur_, -1),
+                        row(next_, 0),
+                        ghost_.data(),
+                        next_columns_[0].data(),
+                        next_columns_[1].data()};
+    edge_cells_.step(rows);
   }
 
   std::int64_t nw_;      // words per row
@@ -844,12 +369,9 @@ class FastTile final : public Tile {
   Columns cur_columns_;              // columns x = 0 and x = w-1 of cur_, packed as the W/E faces
   Columns next_columns_;             // the same for next_, filled by edge_cells
   std::vector<std::uint8_t> ghost_;  // ghost_[y+1]: cell (-1, y) in bit 0, cell (w, y) in bit 2
-  RowFunction known_;                // a compiled-in rule, or null
-  RuleKind kind_;
-  GenericRule<false> generic_;
-  GenericRule<true> generic_t3_;
-  std::vector<Padding> padding_;                // vectors of a row that hold padding bits
-  std::array<std::uint8_t, 512> edge_table_{};  // next state of the centre of a 3x3 block
+  RowStepper step_row_;              // the rule's row function
+  EdgeCells edge_cells_;             // the rule's edge pass
+  std::vector<Padding> padding_;     // vectors of a row that hold padding bits
 };
 
 }  // namespace
