@@ -101,7 +101,7 @@ std::string RunPlan::rule_with_suffix() const {
 RunPlan resolve_plan(const RunOptions& options) {
   RunPlan plan;
   plan.options = options;
-  plan.kernel = kernel_from_string(options.kernel);
+  plan.kernel = parse_kernel(options.kernel).value();
   plan.decomp = parse_decomp(options.decomp);
   if (!options.restart_path.empty()) {
     resolve_restart(plan);
@@ -135,7 +135,7 @@ RunPlan resolve_plan(const RunOptions& options) {
       ((*options.size)[0] != suffix->width || (*options.size)[1] != suffix->height)) {
     throw Error(ExitCode::usage, "--size contradicts the grid size in --rule " + options.rule);
   }
-  plan.topology = !options.topology.empty() ? topology_from_string(options.topology)
+  plan.topology = !options.topology.empty() ? parse_topology(options.topology).value()
                   : suffix                  ? suffix->topology
                                             : Topology::torus;
 
@@ -248,8 +248,8 @@ RunPlan RunPlan::from_json(const std::string& text) {
   p.height = j.at("height").get<std::int64_t>();
   p.rule.birth = j.at("birth").get<std::uint16_t>();
   p.rule.survival = j.at("survival").get<std::uint16_t>();
-  p.topology = topology_from_string(j.at("topology").get<std::string>());
-  p.kernel = kernel_from_string(o.kernel);
+  p.topology = parse_topology(j.at("topology").get<std::string>()).value();
+  p.kernel = parse_kernel(o.kernel).value();
   p.decomp = parse_decomp(o.decomp);
   p.pattern_name = j.at("pattern_name").get<std::string>();
   p.start_generation = j.at("start_generation").get<std::int64_t>();

@@ -141,7 +141,7 @@ class FinalWriter final : public Observer {
 IoMode io_mode_for(const RunPlan& plan, int ranks, std::int64_t scale) {
   const std::int64_t w = (plan.width + scale - 1) / scale;
   const std::int64_t h = (plan.height + scale - 1) / scale;
-  return choose_io_mode(plan.options.io, ranks, w * h);
+  return choose_io_mode(parse_io_choice(plan.options.io).value(), ranks, w * h);
 }
 
 RunMetadata run_metadata(const RunPlan& plan) {

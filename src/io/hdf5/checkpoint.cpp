@@ -159,10 +159,9 @@ CheckpointInfo read_checkpoint_info(const std::string& path) {
   RunMetadata& m = info.meta;
   m.rule = h5::read_string_attribute(root, "rule", path);
   const std::string topology = h5::read_string_attribute(root, "topology", path);
-  if (topology != "torus" && topology != "plane") {
-    throw Error(ExitCode::data, path + ": unknown topology '" + topology + "'");
-  }
-  m.topology = topology_from_string(topology);
+  const std::optional<Topology> parsed = parse_topology(topology);
+  if (!parsed) throw Error(ExitCode::data, path + ": unknown topology '" + topology + "'");
+  m.topology = *parsed;
   m.width = h5::read_int_attribute(root, "width", path);
   m.height = h5::read_int_attribute(root, "height", path);
   m.seed = h5::read_uint_attribute(root, "seed", path);

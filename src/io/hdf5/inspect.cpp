@@ -126,7 +126,9 @@ Recording::Recording(const std::string& path) : impl_(std::make_unique<Impl>()) 
   m.meta.rule = h5::read_string_attribute(root, "rule", path);
   m.rule = m.meta.rule;
   const std::string topology = h5::read_string_attribute(root, "topology", path);
-  m.meta.topology = topology_from_string(topology);
+  const std::optional<Topology> parsed = parse_topology(topology);
+  if (!parsed) throw Error(ExitCode::data, path + ": unknown topology '" + topology + "'");
+  m.meta.topology = *parsed;
   m.meta.width = h5::read_int_attribute(root, "width", path);
   m.meta.height = h5::read_int_attribute(root, "height", path);
   m.meta.seed = h5::read_uint_attribute(root, "seed", path);

@@ -23,12 +23,11 @@ using test::parse;
 }  // namespace
 
 TEST_CASE("--io auto gathers small planes and single ranks, writes big ones in parallel") {
-  CHECK(choose_io_mode("gather", 8, std::int64_t{1} << 40) == IoMode::gather);
-  CHECK(choose_io_mode("parallel", 1, 16) == IoMode::parallel);
-  CHECK(choose_io_mode("auto", 1, std::int64_t{1} << 40) == IoMode::gather);
-  CHECK(choose_io_mode("auto", 4, kAutoParallelPixels) == IoMode::gather);
-  CHECK(choose_io_mode("auto", 4, kAutoParallelPixels + 1) == IoMode::parallel);
-  CHECK_THROWS_AS(choose_io_mode("mpiio", 2, 10), Error);
+  CHECK(choose_io_mode(IoChoice::gather, 8, std::int64_t{1} << 40) == IoMode::gather);
+  CHECK(choose_io_mode(IoChoice::parallel, 1, 16) == IoMode::parallel);
+  CHECK(choose_io_mode(IoChoice::automatic, 1, std::int64_t{1} << 40) == IoMode::gather);
+  CHECK(choose_io_mode(IoChoice::automatic, 4, kAutoParallelPixels) == IoMode::gather);
+  CHECK(choose_io_mode(IoChoice::automatic, 4, kAutoParallelPixels + 1) == IoMode::parallel);
 }
 
 TEST_CASE("density pixels: 0 only for empty blocks, 255 for full ones, rounded in between") {
