@@ -51,7 +51,7 @@ int app_main(int argc, char** argv, const DisplayFactory& make_display) {
       plan = resolve_plan(cmd.run);
       int dims[2] = {0, 0};
       MPI_Dims_create(world.size(), 2, dims);
-      plan.procs = choose_process_grid(plan.decomp, world.size(), plan.width, plan.height,
+      plan.procs = choose_process_grid(plan.options.decomp, world.size(), plan.width, plan.height,
                                        {dims[0], dims[1]});
       plan_json = plan.to_json();
     });

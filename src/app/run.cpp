@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "mpilife/app/live.hpp"
@@ -52,8 +53,8 @@ class Control {
 
   bool due() const { return sim_.generation() >= next_; }
 
-  // Collective; returns why to stop, or "" to go on.
-  std::string check(double elapsed) {
+  // Collective; returns why to stop, or none to go on.
+  std::optional<StopReason> check(double elapsed) {
     long long v[4] = {g_stop_signal != 0 ? 1 : 0, 0, 0, 0};
     if (sim_.cart().comm().rank() == 0) {
       const auto done = static_cast<double>(std::max<std::int64_t>(1, sim_.generation() - first_));
@@ -68,10 +69,10 @@ class Control {
     MPI_Allreduce(v, out, 4, MPI_LONG_LONG, MPI_MAX, sim_.cart().comm().get());
     // Stability is checked every generation, so the run stops exactly where it settles.
     next_ = sim_.generation() + (stop_when_stable_ ? 1 : out[1]);
-    if (out[0]) return "interrupted";
-    if (stop_when_stable_ && out[2] == 0) return "died-out";
-    if (stop_when_stable_ && out[3] == 0) return "stable";
-    return {};
+    if (out[0]) return StopReason::interrupted;
+    if (stop_when_stable_ && out[2] == 0) return StopReason::died_out;
+    if (stop_when_stable_ && out[3] == 0) return StopReason::stable;
+    return std::nullopt;
   }
 
  private:
@@ -141,7 +142,7 @@ class FinalWriter final : public Observer {
 IoMode io_mode_for(const RunPlan& plan, int ranks, std::int64_t scale) {
   const std::int64_t w = (plan.width + scale - 1) / scale;
   const std::int64_t h = (plan.height + scale - 1) / scale;
-  return choose_io_mode(parse_io_choice(plan.options.io).value(), ranks, w * h);
+  return choose_io_mode(plan.options.io, ranks, w * h);
 }
 
 RunMetadata run_metadata(const RunPlan& plan) {
@@ -170,28 +171,29 @@ void seed_initial_state(Simulation& sim, const RunPlan& plan, int ranks) {
 int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
   const bool root = world.rank() == 0;
   const RunOptions& opt = plan.options;
-  Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, plan.kernel, plan.rule,
+  const OutputOptions& out = opt.outputs;
+  Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, opt.kernel, plan.rule,
                  plan.start_generation);
   seed_initial_state(sim, plan, world.size());
 
   std::vector<std::unique_ptr<Observer>> observers;
-  if (!opt.stats_path.empty()) observers.push_back(std::make_unique<StatsWriter>(opt.stats_path));
-  if (!opt.final_path.empty()) {
+  if (!out.stats_path.empty()) observers.push_back(std::make_unique<StatsWriter>(out.stats_path));
+  if (!out.final_path.empty()) {
     observers.push_back(std::make_unique<FinalWriter>(
-        opt.final_path, plan.rule_with_suffix(),
+        out.final_path, plan.rule_with_suffix(),
         plan.pattern_name.empty() ? std::string("a random soup") : plan.pattern_name));
   }
   Recorder* recorder = nullptr;
-  if (!opt.output_path.empty()) {
-    const IoMode io = io_mode_for(plan, world.size(), opt.frame_scale);
+  if (!out.output_path.empty()) {
+    const IoMode io = io_mode_for(plan, world.size(), out.frame_scale);
     auto r = std::make_unique<Recorder>(
-        RecorderSettings{opt.output_path, opt.every, opt.frame_scale, io}, run_metadata(plan));
+        RecorderSettings{out.output_path, out.every, out.frame_scale, io}, run_metadata(plan));
     recorder = r.get();
     observers.push_back(std::move(r));
   }
-  if (!opt.checkpoint_path.empty()) {
+  if (!out.checkpoint_path.empty()) {
     observers.push_back(
-        std::make_unique<Checkpointer>(CheckpointSettings{opt.checkpoint_path, opt.checkpoint_every,
+        std::make_unique<Checkpointer>(CheckpointSettings{out.checkpoint_path, out.checkpoint_every,
                                                           io_mode_for(plan, world.size(), 1)},
                                        run_metadata(plan)));
   }
@@ -201,7 +203,7 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   for (auto& o : observers) o->start(sim);
   Control control(sim, opt.stop_when_stable);
   Progress progress(sim.generation(), opt.generations, opt.progress_seconds, root && !opt.quiet);
-  std::string stopped = "completed";
+  StopReason stopped = StopReason::completed;
   MPI_Barrier(world.get());
   const double t0 = MPI_Wtime();
   if (opt.view) {
@@ -210,13 +212,13 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
       for (auto& o : observers) o->after_step(sim);
     };
     viewing.stop_requested = [] { return g_stop_signal != 0; };
-    if (run_viewer(sim, plan, make_display, viewing).interrupted) stopped = "interrupted";
+    if (run_viewer(sim, plan, make_display, viewing).interrupted) stopped = StopReason::interrupted;
   } else {
     while (sim.generation() < opt.generations) {
       if (control.due()) {
-        const std::string reason = control.check(MPI_Wtime() - t0);
-        if (!reason.empty()) {
-          stopped = reason;
+        const std::optional<StopReason> reason = control.check(MPI_Wtime() - t0);
+        if (reason) {
+          stopped = *reason;
           break;
         }
       }
@@ -234,10 +236,10 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   report.width = plan.width;
   report.height = plan.height;
   report.ranks = world.size();
-  report.procs = plan.procs;
-  report.kernel = to_string(plan.kernel);
+  report.process_grid = plan.procs;
+  report.kernel = opt.kernel;
   report.rule = plan.rule_with_suffix();
-  report.topology = to_string(plan.topology);
+  report.topology = plan.topology;
   report.stopped = stopped;
   double wait_fraction = wall > 0 ? sim.halo_wait_seconds() / wall : 0.0;
   MPI_Allreduce(MPI_IN_PLACE, &wall, 1, MPI_DOUBLE, MPI_MAX, world.get());
@@ -246,15 +248,15 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   report.halo_wait_fraction = wait_fraction / world.size();
   report.final_population = sim.population();
 
-  if (recorder != nullptr) recorder->set_outcome(stopped);
+  if (recorder != nullptr) recorder->set_outcome(to_string(stopped));
   for (auto& o : observers) o->finish(sim);
   mpi::on_root_agreed(world, [&] {
-    if (!opt.summary_path.empty()) {
-      write_file_atomically(opt.summary_path, [&](std::ostream& out) { out << report.json(); });
+    if (!out.summary_path.empty()) {
+      write_file_atomically(out.summary_path, [&](std::ostream& file) { file << report.json(); });
     }
     if (!opt.quiet) std::fprintf(stderr, "%s\n", report.line().c_str());
   });
-  if (stopped == "interrupted") {
+  if (stopped == StopReason::interrupted) {
     if (root) {
       std::fprintf(stderr, "mpilife: stopped by a signal at generation %lld; outputs written\n",
                    static_cast<long long>(sim.generation()));
