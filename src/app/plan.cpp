@@ -1,6 +1,8 @@
 #include "mpilife/app/plan.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "json_types.hpp"
 #include "mpilife/app/options.hpp"
@@ -89,6 +91,90 @@ void resolve_restart(RunPlan& plan) {
   plan.options.seed = info.meta.seed;
 }
 
+// Sets the rule and topology (--rule, --topology > the pattern's rule line > B3/S23 on a torus)
+// and returns the grid suffix in force; a --rule suffix that --topology or --size contradicts is
+// an error (64).
+std::optional<GridSuffix> resolve_rule(RunPlan& plan, const std::optional<RuleSpec>& explicit_rule,
+                                       const std::optional<RuleSpec>& pattern_rule) {
+  const RunOptions& o = plan.options;
+  plan.rule = explicit_rule ? explicit_rule->rule : pattern_rule ? pattern_rule->rule : Rule{};
+  std::optional<GridSuffix> suffix;
+  if (explicit_rule && explicit_rule->suffix) {
+    suffix = explicit_rule->suffix;
+  } else if (pattern_rule && pattern_rule->suffix) {
+    suffix = pattern_rule->suffix;
+  }
+  const bool explicit_suffix = explicit_rule && explicit_rule->suffix;
+  if (explicit_suffix && o.topology && suffix->topology != *o.topology) {
+    throw Error(ExitCode::usage,
+                "--topology " + to_string(*o.topology) + " contradicts --rule " + o.rule);
+  }
+  if (explicit_suffix && o.size &&
+      ((*o.size)[0] != suffix->width || (*o.size)[1] != suffix->height)) {
+    throw Error(ExitCode::usage, "--size contradicts the grid size in --rule " + o.rule);
+  }
+  plan.topology = o.topology ? *o.topology : suffix ? suffix->topology : Topology::torus;
+  return suffix;
+}
+
+// Sets the grid size: --size > the suffix > the pattern with its margin > the soup default.
+void resolve_size(RunPlan& plan, const std::optional<GridSuffix>& suffix, const Pattern* pattern) {
+  const RunOptions& o = plan.options;
+  if (o.size) {
+    plan.width = (*o.size)[0];
+    plan.height = (*o.size)[1];
+  } else if (suffix) {
+    plan.width = suffix->width;
+    plan.height = suffix->height;
+  } else if (pattern != nullptr) {
+    const std::int64_t m = default_margin(pattern->width, pattern->height);
+    plan.width = pattern->width + 2 * m;
+    plan.height = pattern->height + 2 * m;
+  } else {
+    plan.width = plan.height = kDefaultSoupSide;
+  }
+}
+
+// Places the pattern's cells at --at or centred; a pattern that does not fit is an error (64 when
+// --size or --at made the grid, 65 when the pattern's own suffix did).
+void place_pattern(RunPlan& plan, const Pattern& pattern) {
+  const RunOptions& o = plan.options;
+  std::int64_t x0 = (plan.width - pattern.width) / 2;
+  std::int64_t y0 = (plan.height - pattern.height) / 2;
+  if (o.at) {
+    x0 = (*o.at)[0];
+    y0 = (*o.at)[1];
+  }
+  if (x0 < 0 || y0 < 0 || x0 + pattern.width > plan.width || y0 + pattern.height > plan.height) {
+    const std::string what =
+        o.pattern + ": the pattern (" + std::to_string(pattern.width) + "x" +
+        std::to_string(pattern.height) +
+        (o.at ? " at " + std::to_string(x0) + "," + std::to_string(y0) : std::string()) +
+        ") does not fit the " + std::to_string(plan.width) + "x" + std::to_string(plan.height) +
+        " grid; give a larger --size";
+    throw Error(o.size || o.at ? ExitCode::usage : ExitCode::data, what);
+  }
+  plan.cells.reserve(pattern.cells.size());
+  for (const Cell& c : pattern.cells) plan.cells.push_back({c.x + x0, c.y + y0});
+}
+
+// A new run from a pattern or a soup: the rule first (a bad --rule is reported before a bad
+// pattern file), then the pattern, the size and the placement.
+void resolve_new_run(RunPlan& plan) {
+  const RunOptions& o = plan.options;
+  std::optional<RuleSpec> explicit_rule;
+  if (!o.rule.empty()) explicit_rule = parse_option_rule(o.rule);
+  Pattern pattern;
+  const bool has_pattern = !o.pattern.empty();
+  if (has_pattern) {
+    pattern = read_pattern(o.pattern);
+    plan.pattern_name = pattern.name;
+  }
+  const std::optional<GridSuffix> suffix = resolve_rule(plan, explicit_rule, pattern.rule);
+  resolve_size(plan, suffix, has_pattern ? &pattern : nullptr);
+  if (has_pattern) place_pattern(plan, pattern);
+}
+
 }  // namespace
 
 std::int64_t default_margin(std::int64_t pattern_width, std::int64_t pattern_height) {
@@ -104,73 +190,9 @@ RunPlan resolve_plan(const RunOptions& options) {
   plan.options = options;
   if (!options.restart_path.empty()) {
     resolve_restart(plan);
-    check_outputs(plan);
-    return plan;
-  }
-
-  std::optional<RuleSpec> explicit_rule;
-  if (!options.rule.empty()) explicit_rule = parse_option_rule(options.rule);
-  Pattern pattern;
-  const bool has_pattern = !options.pattern.empty();
-  if (has_pattern) {
-    pattern = read_pattern(options.pattern);
-    plan.pattern_name = pattern.name;
-  }
-
-  plan.rule = explicit_rule ? explicit_rule->rule : pattern.rule ? pattern.rule->rule : Rule{};
-  std::optional<GridSuffix> suffix;
-  if (explicit_rule && explicit_rule->suffix) {
-    suffix = explicit_rule->suffix;
-  } else if (pattern.rule && pattern.rule->suffix) {
-    suffix = pattern.rule->suffix;
-  }
-  const bool explicit_suffix = explicit_rule && explicit_rule->suffix;
-  if (explicit_suffix && options.topology && suffix->topology != *options.topology) {
-    throw Error(ExitCode::usage, "--topology " + to_string(*options.topology) +
-                                     " contradicts --rule " + options.rule);
-  }
-  if (explicit_suffix && options.size &&
-      ((*options.size)[0] != suffix->width || (*options.size)[1] != suffix->height)) {
-    throw Error(ExitCode::usage, "--size contradicts the grid size in --rule " + options.rule);
-  }
-  plan.topology = options.topology ? *options.topology
-                  : suffix         ? suffix->topology
-                                   : Topology::torus;
-
-  if (options.size) {
-    plan.width = (*options.size)[0];
-    plan.height = (*options.size)[1];
-  } else if (suffix) {
-    plan.width = suffix->width;
-    plan.height = suffix->height;
-  } else if (has_pattern) {
-    const std::int64_t m = default_margin(pattern.width, pattern.height);
-    plan.width = pattern.width + 2 * m;
-    plan.height = pattern.height + 2 * m;
   } else {
-    plan.width = plan.height = kDefaultSoupSide;
+    resolve_new_run(plan);
   }
-
-  if (has_pattern) {
-    std::int64_t x0 = (plan.width - pattern.width) / 2;
-    std::int64_t y0 = (plan.height - pattern.height) / 2;
-    if (options.at) {
-      x0 = (*options.at)[0];
-      y0 = (*options.at)[1];
-    }
-    if (x0 < 0 || y0 < 0 || x0 + pattern.width > plan.width || y0 + pattern.height > plan.height) {
-      const std::string what =
-          options.pattern + ": the pattern (" + std::to_string(pattern.width) + "x" +
-          std::to_string(pattern.height) +
-          (options.at ? " at " + std::to_string(x0) + "," + std::to_string(y0) : std::string()) +
-          ") does not fit the " + std::to_string(plan.width) + "x" + std::to_string(plan.height) +
-          " grid; give a larger --size";
-      throw Error(options.size || options.at ? ExitCode::usage : ExitCode::data, what);
-    }
-    plan.cells.reserve(pattern.cells.size());
-    for (const Cell& c : pattern.cells) plan.cells.push_back({c.x + x0, c.y + y0});
-  }
-
   check_outputs(plan);
   return plan;
 }

@@ -166,70 +166,89 @@ void seed_initial_state(Simulation& sim, const RunPlan& plan, int ranks) {
   }
 }
 
-}  // namespace
+// The observers of a run's outputs; the recorder also learns how the run ended.
+struct Observers {
+  std::vector<std::unique_ptr<Observer>> all;
+  Recorder* recorder = nullptr;
 
-int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
-  const bool root = world.rank() == 0;
-  const RunOptions& opt = plan.options;
-  const OutputOptions& out = opt.outputs;
-  Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, opt.kernel, plan.rule,
-                 plan.start_generation);
-  seed_initial_state(sim, plan, world.size());
+  void after_step(const Simulation& sim) {
+    for (auto& o : all) o->after_step(sim);
+  }
+};
 
-  std::vector<std::unique_ptr<Observer>> observers;
-  if (!out.stats_path.empty()) observers.push_back(std::make_unique<StatsWriter>(out.stats_path));
+Observers make_observers(const RunPlan& plan, int ranks) {
+  const OutputOptions& out = plan.options.outputs;
+  Observers observers;
+  if (!out.stats_path.empty()) {
+    observers.all.push_back(std::make_unique<StatsWriter>(out.stats_path));
+  }
   if (!out.final_path.empty()) {
-    observers.push_back(std::make_unique<FinalWriter>(
+    observers.all.push_back(std::make_unique<FinalWriter>(
         out.final_path, plan.rule_with_suffix(),
         plan.pattern_name.empty() ? std::string("a random soup") : plan.pattern_name));
   }
-  Recorder* recorder = nullptr;
   if (!out.output_path.empty()) {
-    const IoMode io = io_mode_for(plan, world.size(), out.frame_scale);
+    const IoMode io = io_mode_for(plan, ranks, out.frame_scale);
     auto r = std::make_unique<Recorder>(
         RecorderSettings{out.output_path, out.every, out.frame_scale, io}, run_metadata(plan));
-    recorder = r.get();
-    observers.push_back(std::move(r));
+    observers.recorder = r.get();
+    observers.all.push_back(std::move(r));
   }
   if (!out.checkpoint_path.empty()) {
-    observers.push_back(
-        std::make_unique<Checkpointer>(CheckpointSettings{out.checkpoint_path, out.checkpoint_every,
-                                                          io_mode_for(plan, world.size(), 1)},
-                                       run_metadata(plan)));
+    observers.all.push_back(std::make_unique<Checkpointer>(
+        CheckpointSettings{out.checkpoint_path, out.checkpoint_every, io_mode_for(plan, ranks, 1)},
+        run_metadata(plan)));
   }
+  return observers;
+}
 
+// Steps to the target generation unless the control points say stop; returns why it ended.
+StopReason step_to_target(Simulation& sim, const RunPlan& plan, Observers& observers,
+                          Progress& progress, double t0) {
+  Control control(sim, plan.options.stop_when_stable);
+  while (sim.generation() < plan.options.generations) {
+    if (control.due()) {
+      const std::optional<StopReason> reason = control.check(MPI_Wtime() - t0);
+      if (reason) return *reason;
+    }
+    sim.step();
+    observers.after_step(sim);
+    progress.update(sim.generation());
+  }
+  return StopReason::completed;
+}
+
+// Runs the generations (under the live viewer with --view); returns why the run ended and sets
+// `wall` to this rank's stepping time.
+StopReason run_generations(const mpi::Comm& world, Simulation& sim, const RunPlan& plan,
+                           Observers& observers, const DisplayFactory& make_display, double& wall) {
+  const RunOptions& opt = plan.options;
   std::signal(SIGINT, on_stop_signal);
   std::signal(SIGTERM, on_stop_signal);
-  for (auto& o : observers) o->start(sim);
-  Control control(sim, opt.stop_when_stable);
-  Progress progress(sim.generation(), opt.generations, opt.progress_seconds, root && !opt.quiet);
+  for (auto& o : observers.all) o->start(sim);
+  Progress progress(sim.generation(), opt.generations, opt.progress_seconds,
+                    world.rank() == 0 && !opt.quiet);
   StopReason stopped = StopReason::completed;
   MPI_Barrier(world.get());
   const double t0 = MPI_Wtime();
   if (opt.view) {
     InteractiveOptions viewing;
-    viewing.after_step = [&] {
-      for (auto& o : observers) o->after_step(sim);
-    };
+    viewing.after_step = [&] { observers.after_step(sim); };
     viewing.stop_requested = [] { return g_stop_signal != 0; };
-    if (run_viewer(sim, plan, make_display, viewing).interrupted) stopped = StopReason::interrupted;
-  } else {
-    while (sim.generation() < opt.generations) {
-      if (control.due()) {
-        const std::optional<StopReason> reason = control.check(MPI_Wtime() - t0);
-        if (reason) {
-          stopped = *reason;
-          break;
-        }
-      }
-      sim.step();
-      for (auto& o : observers) o->after_step(sim);
-      progress.update(sim.generation());
+    if (run_viewer(sim, plan, make_display, viewing).interrupted) {
+      stopped = StopReason::interrupted;
     }
+  } else {
+    stopped = step_to_target(sim, plan, observers, progress, t0);
   }
-  double wall = MPI_Wtime() - t0;
+  wall = MPI_Wtime() - t0;
   progress.finish();
+  return stopped;
+}
 
+// The report of the run: the slowest rank's wall time and the mean halo wait. Collective.
+RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPlan& plan,
+                      StopReason stopped, double wall) {
   RunReport report;
   report.generations = sim.generation() - plan.start_generation;
   report.final_generation = sim.generation();
@@ -237,7 +256,7 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   report.height = plan.height;
   report.ranks = world.size();
   report.process_grid = plan.procs;
-  report.kernel = opt.kernel;
+  report.kernel = plan.options.kernel;
   report.rule = plan.rule_with_suffix();
   report.topology = plan.topology;
   report.stopped = stopped;
@@ -247,23 +266,43 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   report.wall_seconds = wall;
   report.halo_wait_fraction = wait_fraction / world.size();
   report.final_population = sim.population();
+  return report;
+}
 
-  if (recorder != nullptr) recorder->set_outcome(to_string(stopped));
-  for (auto& o : observers) o->finish(sim);
+// Writes the outputs and the summary, prints the summary line; returns the exit code.
+int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& plan,
+               Observers& observers, const RunReport& report) {
+  const RunOptions& opt = plan.options;
+  if (observers.recorder != nullptr) observers.recorder->set_outcome(to_string(report.stopped));
+  for (auto& o : observers.all) o->finish(sim);
   mpi::on_root_agreed(world, [&] {
-    if (!out.summary_path.empty()) {
-      write_file_atomically(out.summary_path, [&](std::ostream& file) { file << report.json(); });
+    if (!opt.outputs.summary_path.empty()) {
+      write_file_atomically(opt.outputs.summary_path,
+                            [&](std::ostream& out) { out << report.json(); });
     }
     if (!opt.quiet) std::fprintf(stderr, "%s\n", report.line().c_str());
   });
-  if (stopped == StopReason::interrupted) {
-    if (root) {
+  if (report.stopped == StopReason::interrupted) {
+    if (world.rank() == 0) {
       std::fprintf(stderr, "mpilife: stopped by a signal at generation %lld; outputs written\n",
                    static_cast<long long>(sim.generation()));
     }
     return static_cast<int>(ExitCode::interrupted);
   }
   return 0;
+}
+
+}  // namespace
+
+int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
+  Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, plan.options.kernel,
+                 plan.rule, plan.start_generation);
+  seed_initial_state(sim, plan, world.size());
+  Observers observers = make_observers(plan, world.size());
+  double wall = 0.0;
+  const StopReason stopped = run_generations(world, sim, plan, observers, make_display, wall);
+  const RunReport report = make_report(world, sim, plan, stopped, wall);
+  return finish_run(world, sim, plan, observers, report);
 }
 
 }  // namespace mpilife
