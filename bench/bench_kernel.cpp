@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -108,10 +109,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_kernel: %s\n", e.what());
     return 65;
   }
-  const auto kind = mpilife::kernel_from_string(kernel_name);
-  const auto topology = mpilife::topology_from_string(topology_name);
+  const std::optional<mpilife::KernelKind> kind = mpilife::parse_kernel(kernel_name);
+  const std::optional<mpilife::Topology> topology = mpilife::parse_topology(topology_name);
+  if (!kind || !topology) {
+    std::fprintf(stderr, "bench_kernel: bad --kernel or --topology\n");
+    return 64;
+  }
 
-  auto tile = mpilife::make_tile(kind, w, h, rule);
+  auto tile = mpilife::make_tile(*kind, w, h, rule);
   std::vector<std::uint8_t> line(static_cast<std::size_t>(w));
   for (std::int64_t y = 0; y < h; ++y) {
     mpilife::soup_row(seed, 0, y, w, density, line.data());
@@ -121,7 +126,7 @@ int main(int argc, char** argv) {
 
   auto run = [&](std::int64_t gens) {
     for (std::int64_t g = 0; g < gens; ++g) {
-      mpilife::fill_ghosts_local(*tile, topology);
+      mpilife::fill_ghosts_local(*tile, *topology);
       tile->step_all();
     }
   };
@@ -149,7 +154,7 @@ int main(int argc, char** argv) {
       "median_gcups=%.3f min=%.3f max=%.3f cpu_median_gcups=%.3f bytes_per_cell=%.4f "
       "population=%lld->%lld\n",
       kernel_name.c_str(),
-      kind == mpilife::KernelKind::fast ? mpilife::fast_kernel_isa().c_str() : "scalar",
+      *kind == mpilife::KernelKind::fast ? mpilife::fast_kernel_isa().c_str() : "scalar",
       rule.to_string().c_str(), topology_name.c_str(), static_cast<long long>(w),
       static_cast<long long>(h), static_cast<long long>(generations), repeats,
       static_cast<long long>(warmup), median(gcups), *std::min_element(gcups.begin(), gcups.end()),

@@ -51,7 +51,7 @@ int app_main(int argc, char** argv, const DisplayFactory& make_display) {
         return;
       }
       plan = resolve_plan(cmd.run);
-      plan.procs = choose_process_grid(plan.decomp, world.size(), plan.width, plan.height,
+      plan.procs = choose_process_grid(plan.options.decomp, world.size(), plan.width, plan.height,
                                        mpi::dims_create(world.size()));
       plan_json = plan.to_json();
     });

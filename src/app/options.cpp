@@ -1,7 +1,6 @@
 #include "mpilife/app/options.hpp"
 
 #include <CLI/CLI.hpp>
-#include <sstream>
 
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/error.hpp"
@@ -29,6 +28,25 @@ Without --size the grid is the pattern's own :T/:P size if its rule has one, oth
 pattern with a margin of max(32, its larger side) dead cells on every side (256x256 for a soup).
 Precedence: explicit options > the pattern's rule line and suffix > defaults (B3/S23, torus).)";
 
+// The options of `run` that CLI11 fills as text; finish_run parses each of them once.
+struct RunText {
+  std::string size;
+  std::string at;
+  std::string window;
+  std::string topology;
+  std::string decomp = "2d";
+  std::string kernel = "fast";
+  std::string io = "auto";
+};
+
+// The subcommands, for telling which one was parsed.
+struct Subcommands {
+  CLI::App* run = nullptr;
+  CLI::App* view = nullptr;
+  CLI::App* info = nullptr;
+  CLI::App* exporter = nullptr;
+};
+
 std::array<std::int64_t, 2> parse_pair(const std::string& text, const std::string& option,
                                        const char* separators, const char* form, bool positive) {
   const std::size_t sep = text.find_first_of(separators);
@@ -54,133 +72,157 @@ std::array<std::int64_t, 2> parse_pair(const std::string& text, const std::strin
   return v;
 }
 
-}  // namespace
+// The value `parsed` from `text` of `option`; an Error (64) when the text names nothing (CLI11's
+// IsMember check normally rejects such text first, with its own message).
+template <typename T>
+T required(const std::optional<T>& parsed, const std::string& option, const std::string& text) {
+  if (!parsed) throw Error(ExitCode::usage, option + ": unknown value '" + text + "'");
+  return *parsed;
+}
 
-Command parse_command_line(int argc, const char* const* argv) {
-  Command cmd;
-  CLI::App app{"mpilife " MPILIFE_VERSION
-               " - Conway's Game of Life and other Life-like rules, distributed with MPI",
-               "mpilife"};
-  app.footer(kFooter);
-  app.set_help_all_flag("--help-all", "Print help for every command");
-  bool version = false;
-  app.add_flag("--version", version, "Print the version and exit");
-
-  RunOptions& o = cmd.run;
-  CLI::App* run = app.add_subcommand("run", "Run a pattern or a random soup");
-  run->footer(kRunFooter);
-  std::string size, at;
-  run->add_option("PATTERN", o.pattern,
-                  "Pattern file: .rle (incl. #CXRLE), .cells, .lif/.life (Life 1.05/1.06)")
+void add_grid_options(CLI::App& run, RunOptions& o, RunText& text) {
+  run.add_option("PATTERN", o.pattern,
+                 "Pattern file: .rle (incl. #CXRLE), .cells, .lif/.life (Life 1.05/1.06)")
       ->type_name("FILE");
-  run->add_option("-g,--generations", o.generations, "Target generation to run to")
+  run.add_option("-g,--generations", o.generations, "Target generation to run to")
       ->default_val(100)
       ->check(CLI::NonNegativeNumber);
-  run->add_option("--size", size, "Grid width x height in cells, e.g. 4096x4096")->type_name("WxH");
-  run->add_option("--rule", o.rule,
-                  "Life-like rule: B3/S23, b3s23, 23/3 (S/B), optionally with :T<W>,<H> (torus) "
-                  "or :P<W>,<H> (plane) [default: the pattern's, else B3/S23]")
+  run.add_option("--size", text.size, "Grid width x height in cells, e.g. 4096x4096")
+      ->type_name("WxH");
+  run.add_option("--rule", o.rule,
+                 "Life-like rule: B3/S23, b3s23, 23/3 (S/B), optionally with :T<W>,<H> (torus) "
+                 "or :P<W>,<H> (plane) [default: the pattern's, else B3/S23]")
       ->type_name("RULE");
-  run->add_option("--topology", o.topology, "Grid edges [default: torus]")
+  run.add_option("--topology", text.topology, "Grid edges [default: torus]")
       ->check(CLI::IsMember({"torus", "plane"}));
-  run->add_option("--random", o.density, "Random soup of this density (0..1) instead of a pattern")
+  run.add_option("--random", o.density, "Random soup of this density (0..1) instead of a pattern")
       ->type_name("DENSITY")
       ->check(CLI::Range(0.0, 1.0));
-  run->add_option("--seed", o.seed, "Soup seed; the soup is the same for any rank count")
+  run.add_option("--seed", o.seed, "Soup seed; the soup is the same for any rank count")
       ->default_val(1);
-  run->add_option("--at", at, "Top-left X,Y of the pattern in the grid [default: centred]")
+  run.add_option("--at", text.at, "Top-left X,Y of the pattern in the grid [default: centred]")
       ->type_name("X,Y");
-  run->add_option("--decomp", o.decomp,
-                  "1d = horizontal strips, 2d = MPI_Dims_create, CxR = C process columns by R "
-                  "process rows")
+}
+
+void add_engine_options(CLI::App& run, RunText& text) {
+  run.add_option("--decomp", text.decomp,
+                 "1d = horizontal strips, 2d = MPI_Dims_create, CxR = C process columns by R "
+                 "process rows")
       ->type_name("1d|2d|CxR")
       ->default_val("2d");
-  run->add_option("--kernel", o.kernel, "fast = bit-packed SIMD kernel, reference = the oracle")
+  run.add_option("--kernel", text.kernel, "fast = bit-packed SIMD kernel, reference = the oracle")
       ->default_val("fast")
       ->check(CLI::IsMember({"fast", "reference"}));
-  run->add_option("--final", o.final_path,
-                  "Write the final grid as RLE (x = W, y = H, rule with :T/:P suffix)")
+}
+
+void add_report_options(CLI::App& run, RunOptions& o) {
+  run.add_option("--final", o.outputs.final_path,
+                 "Write the final grid as RLE (x = W, y = H, rule with :T/:P suffix)")
       ->type_name("FILE.rle");
-  run->add_option("--stats", o.stats_path, "Write generation,population for every generation")
+  run.add_option("--stats", o.outputs.stats_path,
+                 "Write generation,population for every generation")
       ->type_name("FILE.csv");
-  run->add_option("--summary", o.summary_path, "Write a JSON run summary")->type_name("FILE.json");
-  run->add_flag(
+  run.add_option("--summary", o.outputs.summary_path, "Write a JSON run summary")
+      ->type_name("FILE.json");
+  run.add_flag(
       "--stop-when-stable", o.stop_when_stable,
       "Stop once the grid is empty or a generation changes nothing (checked every generation)");
-  run->add_flag("-q,--quiet", o.quiet, "No progress and no summary line on stderr");
-  run->add_option("--progress", o.progress_seconds,
-                  "Seconds between progress lines when stderr is not a terminal")
+  run.add_flag("-q,--quiet", o.quiet, "No progress and no summary line on stderr");
+  run.add_option("--progress", o.progress_seconds,
+                 "Seconds between progress lines when stderr is not a terminal")
       ->default_val(5.0)
       ->check(CLI::PositiveNumber);
+}
+
+void add_hdf5_options(CLI::App& run, RunOptions& o, RunText& text) {
+  OutputOptions& out = o.outputs;
   CLI::Option* output =
-      run->add_option("--output", o.output_path,
-                      "Record frames to HDF5 (/frames, /generations, /population) with an XDMF "
-                      "sidecar FILE.xmf")
+      run.add_option("--output", out.output_path,
+                     "Record frames to HDF5 (/frames, /generations, /population) with an XDMF "
+                     "sidecar FILE.xmf")
           ->type_name("FILE.h5");
-  run->add_option("--every", o.every, "Record every K-th generation (plus the first and last)")
+  run.add_option("--every", out.every, "Record every K-th generation (plus the first and last)")
       ->type_name("K")
       ->default_val(1)
       ->check(CLI::PositiveNumber)
       ->needs(output);
-  run->add_option("--frame-scale", o.frame_scale,
-                  "Store each N x N block of cells as one pixel (its density 0..255)")
+  run.add_option("--frame-scale", out.frame_scale,
+                 "Store each N x N block of cells as one pixel (its density 0..255)")
       ->type_name("N")
       ->default_val(1)
       ->check(CLI::PositiveNumber)
       ->needs(output);
-  run->add_option("--io", o.io,
-                  "HDF5 I/O of --output, --checkpoint and --restart: gather = rank 0 alone "
-                  "(serial driver), parallel = every rank its own tile (collective MPI-IO), auto = "
-                  "parallel on several ranks for planes above 1024x1024 pixels")
+  run.add_option("--io", text.io,
+                 "HDF5 I/O of --output, --checkpoint and --restart: gather = rank 0 alone "
+                 "(serial driver), parallel = every rank its own tile (collective MPI-IO), auto = "
+                 "parallel on several ranks for planes above 1024x1024 pixels")
       ->default_val("auto")
       ->check(CLI::IsMember({"gather", "parallel", "auto"}));
   CLI::Option* checkpoint =
-      run->add_option("--checkpoint", o.checkpoint_path,
-                      "Write the full grid to this HDF5 checkpoint (atomically replaced), at the "
-                      "end and every --checkpoint-every generations")
+      run.add_option("--checkpoint", out.checkpoint_path,
+                     "Write the full grid to this HDF5 checkpoint (atomically replaced), at the "
+                     "end and every --checkpoint-every generations")
           ->type_name("FILE.h5");
-  run->add_option("--checkpoint-every", o.checkpoint_every,
-                  "Checkpoint every K-th generation [default: only the last]")
+  run.add_option("--checkpoint-every", out.checkpoint_every,
+                 "Checkpoint every K-th generation [default: only the last]")
       ->type_name("K")
       ->check(CLI::PositiveNumber)
       ->needs(checkpoint);
-  run->add_option("--restart", o.restart_path,
-                  "Continue a checkpoint (any rank count); -g is the target generation")
+  run.add_option("--restart", o.restart_path,
+                 "Continue a checkpoint (any rank count); -g is the target generation")
       ->type_name("FILE.h5");
-  run->add_flag("--force", o.force, "Overwrite existing --output and --checkpoint files");
-  std::string window;
-  CLI::Option* view = run->add_flag(
+  run.add_flag("--force", out.force, "Overwrite existing --output and --checkpoint files");
+}
+
+void add_viewer_options(CLI::App& run, RunOptions& o, RunText& text) {
+  CLI::Option* view = run.add_flag(
       "--view", o.view,
       "Watch the run live in an SDL2 window on rank 0 until you quit (-g N: pause at N); keys: "
       "Enter run/stop, Space step, +/- speed, ]/[ zoom, f fit, h help, q quit");
-  run->add_option("--window", window, "Viewer window size in pixels [default: 1024x768]")
+  run.add_option("--window", text.window, "Viewer window size in pixels [default: 1024x768]")
       ->type_name("WxH")
       ->needs(view);
-  run->add_option(
-         "--view-script", o.view_script,
-         "Scripted viewer input, e.g. \"stop; step 30; screenshot a.png; quit\" (commands: "
-         "key NAME, run, stop, step N, wait FRAMES, until GEN, sleep SECONDS, click X,Y, "
-         "wheel X,Y,N, drag X1,Y1,X2,Y2, seek FRAME, screenshot FILE, print, quit)")
+  run.add_option("--view-script", o.view_script,
+                 "Scripted viewer input, e.g. \"stop; step 30; screenshot a.png; quit\" (commands: "
+                 "key NAME, run, stop, step N, wait FRAMES, until GEN, sleep SECONDS, click X,Y, "
+                 "wheel X,Y,N, drag X1,Y1,X2,Y2, seek FRAME, screenshot FILE, print, quit)")
       ->type_name("SCRIPT")
       ->needs(view);
+}
 
-  ViewOptions& vo = cmd.view;
-  std::string view_window;
+CLI::App* add_run_command(CLI::App& app, RunOptions& o, RunText& text) {
+  CLI::App* run = app.add_subcommand("run", "Run a pattern or a random soup");
+  run->footer(kRunFooter);
+  add_grid_options(*run, o, text);
+  add_engine_options(*run, text);
+  add_report_options(*run, o);
+  add_hdf5_options(*run, o, text);
+  add_viewer_options(*run, o, text);
+  return run;
+}
+
+CLI::App* add_view_command(CLI::App& app, ViewOptions& vo, std::string& window) {
   CLI::App* viewer =
       app.add_subcommand("view", "Replay a recording (run --output FILE.h5) in the SDL2 viewer");
   viewer->add_option("FILE", vo.file, "HDF5 recording written by --output")
       ->type_name("FILE.h5")
       ->required();
-  viewer->add_option("--window", view_window, "Window size in pixels [default: 1024x768]")
+  viewer->add_option("--window", window, "Window size in pixels [default: 1024x768]")
       ->type_name("WxH");
   viewer->add_option("--view-script", vo.script, "Scripted input, as for run --view-script")
       ->type_name("SCRIPT");
+  return viewer;
+}
 
-  InspectOptions& in = cmd.inspect;
+CLI::App* add_info_command(CLI::App& app, InspectOptions& in) {
   CLI::App* info = app.add_subcommand("info", "Describe a recording or checkpoint file");
   info->add_option("FILE", in.file, "HDF5 file written by --output or --checkpoint")
       ->type_name("FILE.h5")
       ->required();
+  return info;
+}
+
+CLI::App* add_export_command(CLI::App& app, InspectOptions& in) {
   CLI::App* exporter = app.add_subcommand(
       "export", "Write a recorded frame (or a checkpoint's grid) as an RLE pattern");
   exporter->add_option("FILE", in.file, "HDF5 file written by --output or --checkpoint")
@@ -193,7 +235,77 @@ Command parse_command_line(int argc, const char* const* argv) {
       ->default_val(-1);
   exporter->add_option("--out", in.out_path, "RLE file to write [default: stdout]")
       ->type_name("FILE.rle");
+  return exporter;
+}
 
+// Parses the text options of `run` into `o` and checks how its inputs combine.
+void finish_run(const CLI::App& run, const RunText& text, RunOptions& o) {
+  if (!text.size.empty())
+    o.size = parse_pair(text.size, "--size", "xX", "WxH (e.g. 512x256)", true);
+  if (!text.at.empty()) o.at = parse_pair(text.at, "--at", ",", "X,Y (e.g. 10,20)", false);
+  if (!text.window.empty()) {
+    o.window = parse_pair(text.window, "--window", "xX", "WxH (e.g. 1280x800)", true);
+  }
+  if (!text.topology.empty())
+    o.topology = required(parse_topology(text.topology), "--topology", text.topology);
+  o.kernel = required(parse_kernel(text.kernel), "--kernel", text.kernel);
+  o.io = required(parse_io_choice(text.io), "--io", text.io);
+  o.decomp = parse_decomp(text.decomp);
+  o.generations_given = run.count("--generations") > 0;
+  if (!o.restart_path.empty()) {
+    if (!o.pattern.empty() || o.density || o.at) {
+      throw Error(ExitCode::usage,
+                  "run: --restart continues a checkpoint; give no PATTERN, --random or --at");
+    }
+    return;
+  }
+  if (o.pattern.empty() && !o.density) {
+    throw Error(ExitCode::usage, "run: give a PATTERN file, --random DENSITY or --restart FILE.h5");
+  }
+  if (!o.pattern.empty() && o.density) {
+    throw Error(ExitCode::usage, "run: give either a PATTERN file or --random, not both");
+  }
+  if (o.at && o.density) throw Error(ExitCode::usage, "run: --at places a pattern, not a soup");
+}
+
+// Which command the parsed subcommands ask for; finishes the options of that command.
+void finish_command(const CLI::App& app, const Subcommands& sub, const RunText& run_text,
+                    const std::string& view_window, Command& cmd) {
+  if (sub.info->parsed()) {
+    cmd.kind = Command::Kind::info;
+  } else if (sub.exporter->parsed()) {
+    cmd.kind = Command::Kind::export_frame;
+  } else if (sub.view->parsed()) {
+    cmd.kind = Command::Kind::view;
+    if (!view_window.empty()) {
+      cmd.view.window = parse_pair(view_window, "--window", "xX", "WxH (e.g. 1280x800)", true);
+    }
+  } else if (sub.run->parsed()) {
+    cmd.kind = Command::Kind::run;
+    finish_run(*sub.run, run_text, cmd.run);
+  } else {
+    throw Error(ExitCode::usage, "a command is required\n" + app.help());
+  }
+}
+
+}  // namespace
+
+Command parse_command_line(int argc, const char* const* argv) {
+  Command cmd;
+  CLI::App app{"mpilife " MPILIFE_VERSION
+               " - Conway's Game of Life and other Life-like rules, distributed with MPI",
+               "mpilife"};
+  app.footer(kFooter);
+  app.set_help_all_flag("--help-all", "Print help for every command");
+  bool version = false;
+  app.add_flag("--version", version, "Print the version and exit");
+  RunText run_text;
+  std::string view_window;
+  Subcommands sub;
+  sub.run = add_run_command(app, cmd.run, run_text);
+  sub.view = add_view_command(app, cmd.view, view_window);
+  sub.info = add_info_command(app, cmd.inspect);
+  sub.exporter = add_export_command(app, cmd.inspect);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -212,44 +324,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     cmd.text = "mpilife " MPILIFE_VERSION "\n";
     return cmd;
   }
-  if (info->parsed()) {
-    cmd.kind = Command::Kind::info;
-    return cmd;
-  }
-  if (exporter->parsed()) {
-    cmd.kind = Command::Kind::export_frame;
-    return cmd;
-  }
-  if (viewer->parsed()) {
-    cmd.kind = Command::Kind::view;
-    if (!view_window.empty()) {
-      vo.window = parse_pair(view_window, "--window", "xX", "WxH (e.g. 1280x800)", true);
-    }
-    return cmd;
-  }
-  if (!run->parsed()) {
-    throw Error(ExitCode::usage, "a command is required\n" + app.help());
-  }
-  cmd.kind = Command::Kind::run;
-  if (!size.empty()) o.size = parse_pair(size, "--size", "xX", "WxH (e.g. 512x256)", true);
-  if (!at.empty()) o.at = parse_pair(at, "--at", ",", "X,Y (e.g. 10,20)", false);
-  if (!window.empty()) o.window = parse_pair(window, "--window", "xX", "WxH (e.g. 1280x800)", true);
-  o.generations_given = run->count("--generations") > 0;
-  parse_decomp(o.decomp);  // validates early; the plan parses it again
-  if (!o.restart_path.empty()) {
-    if (!o.pattern.empty() || o.density || o.at) {
-      throw Error(ExitCode::usage,
-                  "run: --restart continues a checkpoint; give no PATTERN, --random or --at");
-    }
-    return cmd;
-  }
-  if (o.pattern.empty() && !o.density) {
-    throw Error(ExitCode::usage, "run: give a PATTERN file, --random DENSITY or --restart FILE.h5");
-  }
-  if (!o.pattern.empty() && o.density) {
-    throw Error(ExitCode::usage, "run: give either a PATTERN file or --random, not both");
-  }
-  if (o.at && o.density) throw Error(ExitCode::usage, "run: --at places a pattern, not a soup");
+  finish_command(app, sub, run_text, view_window, cmd);
   return cmd;
 }
 

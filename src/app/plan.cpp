@@ -1,8 +1,10 @@
 #include "mpilife/app/plan.hpp"
 
+#include <algorithm>
 #include <filesystem>
-#include <nlohmann/json.hpp>
+#include <optional>
 
+#include "json_types.hpp"
 #include "mpilife/app/options.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/decomposition.hpp"
@@ -34,12 +36,13 @@ bool same_file(const std::string& a, const std::string& b) {
 }
 
 void check_outputs(const RunPlan& plan) {
-  const RunOptions& o = plan.options;
+  const OutputOptions& o = plan.options.outputs;
+  const std::string& restart_path = plan.options.restart_path;
   if (!o.final_path.empty()) check_output_path(o.final_path, "--final", true);
   if (!o.stats_path.empty()) check_output_path(o.stats_path, "--stats", true);
   if (!o.summary_path.empty()) check_output_path(o.summary_path, "--summary", true);
   if (!o.output_path.empty()) {
-    if (o.output_path == o.checkpoint_path || same_file(o.output_path, o.restart_path)) {
+    if (o.output_path == o.checkpoint_path || same_file(o.output_path, restart_path)) {
       throw Error(ExitCode::usage, "--output must name a file of its own");
     }
     check_output_path(o.output_path, "--output", o.force);
@@ -47,7 +50,7 @@ void check_outputs(const RunPlan& plan) {
   }
   if (!o.checkpoint_path.empty()) {
     // Continuing into the checkpoint a run restarted from is the normal case, not an overwrite.
-    const bool continues = same_file(o.checkpoint_path, o.restart_path);
+    const bool continues = same_file(o.checkpoint_path, restart_path);
     check_output_path(o.checkpoint_path, "--checkpoint", o.force || continues);
     check_output_path(o.checkpoint_path + ".tmp", "--checkpoint", true);
   }
@@ -76,8 +79,8 @@ void resolve_restart(RunPlan& plan) {
     throw Error(ExitCode::usage, "--size " + std::to_string((*o.size)[0]) + "x" +
                                      std::to_string((*o.size)[1]) + where);
   }
-  if (!o.topology.empty() && o.topology != to_string(info.meta.topology)) {
-    throw Error(ExitCode::usage, "--topology " + o.topology + where);
+  if (o.topology && *o.topology != info.meta.topology) {
+    throw Error(ExitCode::usage, "--topology " + to_string(*o.topology) + where);
   }
   plan.width = info.meta.width;
   plan.height = info.meta.height;
@@ -86,6 +89,90 @@ void resolve_restart(RunPlan& plan) {
   plan.pattern_name = info.meta.pattern;
   plan.start_generation = info.generation;
   plan.options.seed = info.meta.seed;
+}
+
+// Sets the rule and topology (--rule, --topology > the pattern's rule line > B3/S23 on a torus)
+// and returns the grid suffix in force; a --rule suffix that --topology or --size contradicts is
+// an error (64).
+std::optional<GridSuffix> resolve_rule(RunPlan& plan, const std::optional<RuleSpec>& explicit_rule,
+                                       const std::optional<RuleSpec>& pattern_rule) {
+  const RunOptions& o = plan.options;
+  plan.rule = explicit_rule ? explicit_rule->rule : pattern_rule ? pattern_rule->rule : Rule{};
+  std::optional<GridSuffix> suffix;
+  if (explicit_rule && explicit_rule->suffix) {
+    suffix = explicit_rule->suffix;
+  } else if (pattern_rule && pattern_rule->suffix) {
+    suffix = pattern_rule->suffix;
+  }
+  const bool explicit_suffix = explicit_rule && explicit_rule->suffix;
+  if (explicit_suffix && o.topology && suffix->topology != *o.topology) {
+    throw Error(ExitCode::usage,
+                "--topology " + to_string(*o.topology) + " contradicts --rule " + o.rule);
+  }
+  if (explicit_suffix && o.size &&
+      ((*o.size)[0] != suffix->width || (*o.size)[1] != suffix->height)) {
+    throw Error(ExitCode::usage, "--size contradicts the grid size in --rule " + o.rule);
+  }
+  plan.topology = o.topology ? *o.topology : suffix ? suffix->topology : Topology::torus;
+  return suffix;
+}
+
+// Sets the grid size: --size > the suffix > the pattern with its margin > the soup default.
+void resolve_size(RunPlan& plan, const std::optional<GridSuffix>& suffix, const Pattern* pattern) {
+  const RunOptions& o = plan.options;
+  if (o.size) {
+    plan.width = (*o.size)[0];
+    plan.height = (*o.size)[1];
+  } else if (suffix) {
+    plan.width = suffix->width;
+    plan.height = suffix->height;
+  } else if (pattern != nullptr) {
+    const std::int64_t m = default_margin(pattern->width, pattern->height);
+    plan.width = pattern->width + 2 * m;
+    plan.height = pattern->height + 2 * m;
+  } else {
+    plan.width = plan.height = kDefaultSoupSide;
+  }
+}
+
+// Places the pattern's cells at --at or centred; a pattern that does not fit is an error (64 when
+// --size or --at made the grid, 65 when the pattern's own suffix did).
+void place_pattern(RunPlan& plan, const Pattern& pattern) {
+  const RunOptions& o = plan.options;
+  std::int64_t x0 = (plan.width - pattern.width) / 2;
+  std::int64_t y0 = (plan.height - pattern.height) / 2;
+  if (o.at) {
+    x0 = (*o.at)[0];
+    y0 = (*o.at)[1];
+  }
+  if (x0 < 0 || y0 < 0 || x0 + pattern.width > plan.width || y0 + pattern.height > plan.height) {
+    const std::string what =
+        o.pattern + ": the pattern (" + std::to_string(pattern.width) + "x" +
+        std::to_string(pattern.height) +
+        (o.at ? " at " + std::to_string(x0) + "," + std::to_string(y0) : std::string()) +
+        ") does not fit the " + std::to_string(plan.width) + "x" + std::to_string(plan.height) +
+        " grid; give a larger --size";
+    throw Error(o.size || o.at ? ExitCode::usage : ExitCode::data, what);
+  }
+  plan.cells.reserve(pattern.cells.size());
+  for (const Cell& c : pattern.cells) plan.cells.push_back({c.x + x0, c.y + y0});
+}
+
+// A new run from a pattern or a soup: the rule first (a bad --rule is reported before a bad
+// pattern file), then the pattern, the size and the placement.
+void resolve_new_run(RunPlan& plan) {
+  const RunOptions& o = plan.options;
+  std::optional<RuleSpec> explicit_rule;
+  if (!o.rule.empty()) explicit_rule = parse_option_rule(o.rule);
+  Pattern pattern;
+  const bool has_pattern = !o.pattern.empty();
+  if (has_pattern) {
+    pattern = read_pattern(o.pattern);
+    plan.pattern_name = pattern.name;
+  }
+  const std::optional<GridSuffix> suffix = resolve_rule(plan, explicit_rule, pattern.rule);
+  resolve_size(plan, suffix, has_pattern ? &pattern : nullptr);
+  if (has_pattern) place_pattern(plan, pattern);
 }
 
 }  // namespace
@@ -101,160 +188,21 @@ std::string RunPlan::rule_with_suffix() const {
 RunPlan resolve_plan(const RunOptions& options) {
   RunPlan plan;
   plan.options = options;
-  plan.kernel = kernel_from_string(options.kernel);
-  plan.decomp = parse_decomp(options.decomp);
   if (!options.restart_path.empty()) {
     resolve_restart(plan);
-    check_outputs(plan);
-    return plan;
-  }
-
-  std::optional<RuleSpec> explicit_rule;
-  if (!options.rule.empty()) explicit_rule = parse_option_rule(options.rule);
-  Pattern pattern;
-  const bool has_pattern = !options.pattern.empty();
-  if (has_pattern) {
-    pattern = read_pattern(options.pattern);
-    plan.pattern_name = pattern.name;
-  }
-
-  plan.rule = explicit_rule ? explicit_rule->rule : pattern.rule ? pattern.rule->rule : Rule{};
-  std::optional<GridSuffix> suffix;
-  if (explicit_rule && explicit_rule->suffix) {
-    suffix = explicit_rule->suffix;
-  } else if (pattern.rule && pattern.rule->suffix) {
-    suffix = pattern.rule->suffix;
-  }
-  const bool explicit_suffix = explicit_rule && explicit_rule->suffix;
-  if (explicit_suffix && !options.topology.empty() &&
-      to_string(suffix->topology) != options.topology) {
-    throw Error(ExitCode::usage,
-                "--topology " + options.topology + " contradicts --rule " + options.rule);
-  }
-  if (explicit_suffix && options.size &&
-      ((*options.size)[0] != suffix->width || (*options.size)[1] != suffix->height)) {
-    throw Error(ExitCode::usage, "--size contradicts the grid size in --rule " + options.rule);
-  }
-  plan.topology = !options.topology.empty() ? topology_from_string(options.topology)
-                  : suffix                  ? suffix->topology
-                                            : Topology::torus;
-
-  if (options.size) {
-    plan.width = (*options.size)[0];
-    plan.height = (*options.size)[1];
-  } else if (suffix) {
-    plan.width = suffix->width;
-    plan.height = suffix->height;
-  } else if (has_pattern) {
-    const std::int64_t m = default_margin(pattern.width, pattern.height);
-    plan.width = pattern.width + 2 * m;
-    plan.height = pattern.height + 2 * m;
   } else {
-    plan.width = plan.height = kDefaultSoupSide;
+    resolve_new_run(plan);
   }
-
-  if (has_pattern) {
-    std::int64_t x0 = (plan.width - pattern.width) / 2;
-    std::int64_t y0 = (plan.height - pattern.height) / 2;
-    if (options.at) {
-      x0 = (*options.at)[0];
-      y0 = (*options.at)[1];
-    }
-    if (x0 < 0 || y0 < 0 || x0 + pattern.width > plan.width || y0 + pattern.height > plan.height) {
-      const std::string what =
-          options.pattern + ": the pattern (" + std::to_string(pattern.width) + "x" +
-          std::to_string(pattern.height) +
-          (options.at ? " at " + std::to_string(x0) + "," + std::to_string(y0) : std::string()) +
-          ") does not fit the " + std::to_string(plan.width) + "x" + std::to_string(plan.height) +
-          " grid; give a larger --size";
-      throw Error(options.size || options.at ? ExitCode::usage : ExitCode::data, what);
-    }
-    plan.cells.reserve(pattern.cells.size());
-    for (const Cell& c : pattern.cells) plan.cells.push_back({c.x + x0, c.y + y0});
-  }
-
   check_outputs(plan);
   return plan;
 }
 
 std::string RunPlan::to_json() const {
-  const RunOptions& o = options;
-  nlohmann::json j;
-  j["pattern"] = o.pattern;
-  j["generations"] = o.generations;
-  j["density"] = o.density ? *o.density : -1.0;
-  j["seed"] = o.seed;
-  j["decomp"] = o.decomp;
-  j["kernel"] = o.kernel;
-  j["final"] = o.final_path;
-  j["stats"] = o.stats_path;
-  j["summary"] = o.summary_path;
-  j["stop_when_stable"] = o.stop_when_stable;
-  j["force"] = o.force;
-  j["quiet"] = o.quiet;
-  j["progress_seconds"] = o.progress_seconds;
-  j["output"] = o.output_path;
-  j["every"] = o.every;
-  j["io"] = o.io;
-  j["frame_scale"] = o.frame_scale;
-  j["checkpoint"] = o.checkpoint_path;
-  j["checkpoint_every"] = o.checkpoint_every;
-  j["restart"] = o.restart_path;
-  j["view"] = o.view;
-  j["generations_given"] = o.generations_given;
-  j["window"] = o.window;
-  j["view_script"] = o.view_script;
-  j["width"] = width;
-  j["height"] = height;
-  j["birth"] = rule.birth;
-  j["survival"] = rule.survival;
-  j["topology"] = to_string(topology);
-  j["pattern_name"] = pattern_name;
-  j["start_generation"] = start_generation;
-  j["procs"] = {procs.cols, procs.rows};
-  return j.dump();
+  return nlohmann::json(*this).dump();
 }
 
 RunPlan RunPlan::from_json(const std::string& text) {
-  const nlohmann::json j = nlohmann::json::parse(text);
-  RunPlan p;
-  RunOptions& o = p.options;
-  o.pattern = j.at("pattern").get<std::string>();
-  o.generations = j.at("generations").get<std::int64_t>();
-  const double density = j.at("density").get<double>();
-  if (density >= 0) o.density = density;
-  o.seed = j.at("seed").get<std::uint64_t>();
-  o.decomp = j.at("decomp").get<std::string>();
-  o.kernel = j.at("kernel").get<std::string>();
-  o.final_path = j.at("final").get<std::string>();
-  o.stats_path = j.at("stats").get<std::string>();
-  o.summary_path = j.at("summary").get<std::string>();
-  o.stop_when_stable = j.at("stop_when_stable").get<bool>();
-  o.force = j.at("force").get<bool>();
-  o.quiet = j.at("quiet").get<bool>();
-  o.progress_seconds = j.at("progress_seconds").get<double>();
-  o.output_path = j.at("output").get<std::string>();
-  o.every = j.at("every").get<std::int64_t>();
-  o.io = j.at("io").get<std::string>();
-  o.frame_scale = j.at("frame_scale").get<std::int64_t>();
-  o.checkpoint_path = j.at("checkpoint").get<std::string>();
-  o.checkpoint_every = j.at("checkpoint_every").get<std::int64_t>();
-  o.restart_path = j.at("restart").get<std::string>();
-  o.view = j.at("view").get<bool>();
-  o.generations_given = j.at("generations_given").get<bool>();
-  o.window = j.at("window").get<std::array<std::int64_t, 2>>();
-  o.view_script = j.at("view_script").get<std::string>();
-  p.width = j.at("width").get<std::int64_t>();
-  p.height = j.at("height").get<std::int64_t>();
-  p.rule.birth = j.at("birth").get<std::uint16_t>();
-  p.rule.survival = j.at("survival").get<std::uint16_t>();
-  p.topology = topology_from_string(j.at("topology").get<std::string>());
-  p.kernel = kernel_from_string(o.kernel);
-  p.decomp = parse_decomp(o.decomp);
-  p.pattern_name = j.at("pattern_name").get<std::string>();
-  p.start_generation = j.at("start_generation").get<std::int64_t>();
-  p.procs = {j.at("procs").at(0).get<int>(), j.at("procs").at(1).get<int>()};
-  return p;
+  return nlohmann::json::parse(text).get<RunPlan>();
 }
 
 }  // namespace mpilife

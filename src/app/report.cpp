@@ -5,7 +5,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
+
+#include "json_types.hpp"
 
 #ifndef MPILIFE_VERSION
 #define MPILIFE_VERSION "0.0.0"
@@ -29,6 +30,28 @@ std::string rate_text(double per_second) {
 
 }  // namespace
 
+std::string to_string(StopReason reason) {
+  switch (reason) {
+    case StopReason::completed:
+      return "completed";
+    case StopReason::died_out:
+      return "died-out";
+    case StopReason::stable:
+      return "stable";
+    case StopReason::interrupted:
+      return "interrupted";
+  }
+  return "completed";
+}
+
+std::optional<StopReason> parse_stop_reason(std::string_view text) {
+  for (const StopReason r :
+       {StopReason::completed, StopReason::died_out, StopReason::stable, StopReason::interrupted}) {
+    if (text == to_string(r)) return r;
+  }
+  return std::nullopt;
+}
+
 double RunReport::cell_updates_per_second() const {
   return wall_seconds > 0 ? static_cast<double>(generations) * static_cast<double>(width) *
                                 static_cast<double>(height) / wall_seconds
@@ -39,32 +62,20 @@ std::string RunReport::line() const {
   std::string s = "mpilife: " + std::to_string(generations) + " generations of " +
                   std::to_string(width) + "x" + std::to_string(height) + " on " +
                   std::to_string(ranks) + (ranks == 1 ? " rank (" : " ranks (") +
-                  std::to_string(procs.cols) + "x" + std::to_string(procs.rows) + ") in " +
-                  fixed(wall_seconds, wall_seconds < 10 ? 2 : 1) +
+                  std::to_string(process_grid.cols) + "x" + std::to_string(process_grid.rows) +
+                  ") in " + fixed(wall_seconds, wall_seconds < 10 ? 2 : 1) +
                   " s = " + rate_text(cell_updates_per_second()) + ", halo wait " +
                   fixed(100.0 * halo_wait_fraction, 0) + "%";
-  if (stopped != "completed")
-    s += " (" + stopped + " at generation " + std::to_string(final_generation) + ")";
+  if (stopped != StopReason::completed) {
+    s += " (" + to_string(stopped) + " at generation " + std::to_string(final_generation) + ")";
+  }
   return s;
 }
 
 std::string RunReport::json() const {
-  nlohmann::json j;
+  nlohmann::json j = *this;
   j["mpilife_version"] = MPILIFE_VERSION;
-  j["generations"] = generations;
-  j["final_generation"] = final_generation;
-  j["width"] = width;
-  j["height"] = height;
-  j["ranks"] = ranks;
-  j["process_grid"] = {procs.cols, procs.rows};
-  j["kernel"] = kernel;
-  j["rule"] = rule;
-  j["topology"] = topology;
-  j["wall_seconds"] = wall_seconds;
   j["cell_updates_per_second"] = cell_updates_per_second();
-  j["halo_wait_fraction"] = halo_wait_fraction;
-  j["final_population"] = final_population;
-  j["stopped"] = stopped;
   return j.dump(2) + "\n";
 }
 

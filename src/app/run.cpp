@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "mpilife/app/live.hpp"
@@ -54,8 +55,8 @@ class Control {
 
   bool due() const { return sim_.generation() >= next_; }
 
-  // Collective; returns why to stop, or "" to go on.
-  std::string check(double elapsed) {
+  // Collective; returns why to stop, or none to go on.
+  std::optional<StopReason> check(double elapsed) {
     std::int64_t v[4] = {g_stop_signal != 0 ? 1 : 0, 0, 0, 0};
     if (sim_.cart().comm().rank() == 0) {
       const auto done = static_cast<double>(std::max<std::int64_t>(1, sim_.generation() - first_));
@@ -71,10 +72,10 @@ class Control {
     const std::int64_t* out = v;
     // Stability is checked every generation, so the run stops exactly where it settles.
     next_ = sim_.generation() + (stop_when_stable_ ? 1 : out[1]);
-    if (out[0]) return "interrupted";
-    if (stop_when_stable_ && out[2] == 0) return "died-out";
-    if (stop_when_stable_ && out[3] == 0) return "stable";
-    return {};
+    if (out[0]) return StopReason::interrupted;
+    if (stop_when_stable_ && out[2] == 0) return StopReason::died_out;
+    if (stop_when_stable_ && out[3] == 0) return StopReason::stable;
+    return std::nullopt;
   }
 
  private:
@@ -112,7 +113,7 @@ class StatsWriter final : public Observer {
  private:
   std::string path_;
   std::int64_t first_ = 0;
-  std::vector<long long> populations_;
+  std::vector<std::int64_t> populations_;
 };
 
 // --final: the last grid, gathered to rank 0 and written as RLE with the :T/:P suffix.
@@ -166,79 +167,99 @@ void seed_initial_state(Simulation& sim, const RunPlan& plan, int ranks) {
   }
 }
 
-}  // namespace
+// The observers of a run's outputs; the recorder also learns how the run ended.
+struct Observers {
+  std::vector<std::unique_ptr<Observer>> all;
+  Recorder* recorder = nullptr;
 
-int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
-  const bool root = world.rank() == 0;
-  const RunOptions& opt = plan.options;
-  Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, plan.kernel, plan.rule,
-                 plan.start_generation);
-  seed_initial_state(sim, plan, world.size());
+  void after_step(const Simulation& sim) {
+    for (auto& o : all) o->after_step(sim);
+  }
+};
 
-  std::vector<std::unique_ptr<Observer>> observers;
-  if (!opt.stats_path.empty()) observers.push_back(std::make_unique<StatsWriter>(opt.stats_path));
-  if (!opt.final_path.empty()) {
-    observers.push_back(std::make_unique<FinalWriter>(
-        opt.final_path, plan.rule_with_suffix(),
+Observers make_observers(const RunPlan& plan, int ranks) {
+  const OutputOptions& out = plan.options.outputs;
+  Observers observers;
+  if (!out.stats_path.empty()) {
+    observers.all.push_back(std::make_unique<StatsWriter>(out.stats_path));
+  }
+  if (!out.final_path.empty()) {
+    observers.all.push_back(std::make_unique<FinalWriter>(
+        out.final_path, plan.rule_with_suffix(),
         plan.pattern_name.empty() ? std::string("a random soup") : plan.pattern_name));
   }
-  Recorder* recorder = nullptr;
-  if (!opt.output_path.empty()) {
-    const IoMode io = io_mode_for(plan, world.size(), opt.frame_scale);
+  if (!out.output_path.empty()) {
+    const IoMode io = io_mode_for(plan, ranks, out.frame_scale);
     auto r = std::make_unique<Recorder>(
-        RecorderSettings{opt.output_path, opt.every, opt.frame_scale, io}, run_metadata(plan));
-    recorder = r.get();
-    observers.push_back(std::move(r));
+        RecorderSettings{out.output_path, out.every, out.frame_scale, io}, run_metadata(plan));
+    observers.recorder = r.get();
+    observers.all.push_back(std::move(r));
   }
-  if (!opt.checkpoint_path.empty()) {
-    observers.push_back(
-        std::make_unique<Checkpointer>(CheckpointSettings{opt.checkpoint_path, opt.checkpoint_every,
-                                                          io_mode_for(plan, world.size(), 1)},
-                                       run_metadata(plan)));
+  if (!out.checkpoint_path.empty()) {
+    observers.all.push_back(std::make_unique<Checkpointer>(
+        CheckpointSettings{out.checkpoint_path, out.checkpoint_every, io_mode_for(plan, ranks, 1)},
+        run_metadata(plan)));
   }
+  return observers;
+}
 
+// Steps to the target generation unless the control points say stop; returns why it ended.
+StopReason step_to_target(Simulation& sim, const RunPlan& plan, Observers& observers,
+                          Progress& progress, double t0) {
+  Control control(sim, plan.options.stop_when_stable);
+  while (sim.generation() < plan.options.generations) {
+    if (control.due()) {
+      const std::optional<StopReason> reason = control.check(now_seconds() - t0);
+      if (reason) return *reason;
+    }
+    sim.step();
+    observers.after_step(sim);
+    progress.update(sim.generation());
+  }
+  return StopReason::completed;
+}
+
+// Runs the generations (under the live viewer with --view); returns why the run ended and sets
+// `wall` to this rank's stepping time.
+StopReason run_generations(const mpi::Comm& world, Simulation& sim, const RunPlan& plan,
+                           Observers& observers, const DisplayFactory& make_display, double& wall) {
+  const RunOptions& opt = plan.options;
   std::signal(SIGINT, on_stop_signal);
   std::signal(SIGTERM, on_stop_signal);
-  for (auto& o : observers) o->start(sim);
-  Control control(sim, opt.stop_when_stable);
-  Progress progress(sim.generation(), opt.generations, opt.progress_seconds, root && !opt.quiet);
-  std::string stopped = "completed";
+  for (auto& o : observers.all) o->start(sim);
+  Progress progress(sim.generation(), opt.generations, opt.progress_seconds,
+                    world.rank() == 0 && !opt.quiet);
+  StopReason stopped = StopReason::completed;
   mpi::barrier(world);
   const double t0 = now_seconds();
   if (opt.view) {
     InteractiveOptions viewing;
-    viewing.after_step = [&] {
-      for (auto& o : observers) o->after_step(sim);
-    };
+    viewing.after_step = [&] { observers.after_step(sim); };
     viewing.stop_requested = [] { return g_stop_signal != 0; };
-    if (run_viewer(sim, plan, make_display, viewing).interrupted) stopped = "interrupted";
-  } else {
-    while (sim.generation() < opt.generations) {
-      if (control.due()) {
-        const std::string reason = control.check(now_seconds() - t0);
-        if (!reason.empty()) {
-          stopped = reason;
-          break;
-        }
-      }
-      sim.step();
-      for (auto& o : observers) o->after_step(sim);
-      progress.update(sim.generation());
+    if (run_viewer(sim, plan, make_display, viewing).interrupted) {
+      stopped = StopReason::interrupted;
     }
+  } else {
+    stopped = step_to_target(sim, plan, observers, progress, t0);
   }
-  double wall = now_seconds() - t0;
+  wall = now_seconds() - t0;
   progress.finish();
+  return stopped;
+}
 
+// The report of the run: the slowest rank's wall time and the mean halo wait. Collective.
+RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPlan& plan,
+                      StopReason stopped, double wall) {
   RunReport report;
   report.generations = sim.generation() - plan.start_generation;
   report.final_generation = sim.generation();
   report.width = plan.width;
   report.height = plan.height;
   report.ranks = world.size();
-  report.procs = plan.procs;
-  report.kernel = to_string(plan.kernel);
+  report.process_grid = plan.procs;
+  report.kernel = plan.options.kernel;
   report.rule = plan.rule_with_suffix();
-  report.topology = to_string(plan.topology);
+  report.topology = plan.topology;
   report.stopped = stopped;
   double wait_fraction = wall > 0 ? sim.halo_wait_seconds() / wall : 0.0;
   wall = mpi::allreduce(wall, mpi::Op::max, world);
@@ -246,23 +267,43 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   report.wall_seconds = wall;
   report.halo_wait_fraction = wait_fraction / world.size();
   report.final_population = sim.population();
+  return report;
+}
 
-  if (recorder != nullptr) recorder->set_outcome(stopped);
-  for (auto& o : observers) o->finish(sim);
+// Writes the outputs and the summary, prints the summary line; returns the exit code.
+int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& plan,
+               Observers& observers, const RunReport& report) {
+  const RunOptions& opt = plan.options;
+  if (observers.recorder != nullptr) observers.recorder->set_outcome(to_string(report.stopped));
+  for (auto& o : observers.all) o->finish(sim);
   mpi::on_root_agreed(world, [&] {
-    if (!opt.summary_path.empty()) {
-      write_file_atomically(opt.summary_path, [&](std::ostream& out) { out << report.json(); });
+    if (!opt.outputs.summary_path.empty()) {
+      write_file_atomically(opt.outputs.summary_path,
+                            [&](std::ostream& out) { out << report.json(); });
     }
     if (!opt.quiet) std::fprintf(stderr, "%s\n", report.line().c_str());
   });
-  if (stopped == "interrupted") {
-    if (root) {
+  if (report.stopped == StopReason::interrupted) {
+    if (world.rank() == 0) {
       std::fprintf(stderr, "mpilife: stopped by a signal at generation %lld; outputs written\n",
                    static_cast<long long>(sim.generation()));
     }
     return static_cast<int>(ExitCode::interrupted);
   }
   return 0;
+}
+
+}  // namespace
+
+int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
+  Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, plan.options.kernel,
+                 plan.rule, plan.start_generation);
+  seed_initial_state(sim, plan, world.size());
+  Observers observers = make_observers(plan, world.size());
+  double wall = 0.0;
+  const StopReason stopped = run_generations(world, sim, plan, observers, make_display, wall);
+  const RunReport report = make_report(world, sim, plan, stopped, wall);
+  return finish_run(world, sim, plan, observers, report);
 }
 
 }  // namespace mpilife

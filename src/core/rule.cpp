@@ -122,8 +122,11 @@ std::string to_string(Topology t) {
   return t == Topology::torus ? "torus" : "plane";
 }
 
-Topology topology_from_string(std::string_view name) {
-  return name == "plane" ? Topology::plane : Topology::torus;
+std::optional<Topology> parse_topology(std::string_view name) {
+  for (const Topology t : {Topology::torus, Topology::plane}) {
+    if (name == to_string(t)) return t;
+  }
+  return std::nullopt;
 }
 
 std::string Rule::to_string() const {

@@ -13,8 +13,11 @@ std::string to_string(KernelKind k) {
   return k == KernelKind::fast ? "fast" : "reference";
 }
 
-KernelKind kernel_from_string(std::string_view name) {
-  return name == "reference" ? KernelKind::reference : KernelKind::fast;
+std::optional<KernelKind> parse_kernel(std::string_view name) {
+  for (const KernelKind k : {KernelKind::fast, KernelKind::reference}) {
+    if (name == to_string(k)) return k;
+  }
+  return std::nullopt;
 }
 
 std::unique_ptr<Tile> make_tile(KernelKind kind, std::int64_t w, std::int64_t h, const Rule& rule) {

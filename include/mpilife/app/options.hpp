@@ -5,38 +5,46 @@
 #include <optional>
 #include <string>
 
-#include "mpilife/io/hdf5/inspect.hpp"
+#include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/io/hdf5/io_mode.hpp"
+#include "mpilife/kernel/tile.hpp"
 
 namespace mpilife {
 
-/// What `mpilife run` was asked to do, as typed (before reading the pattern).
+/// The files a run writes (--final, --stats, --summary, --output, --checkpoint) and their settings.
+struct OutputOptions {
+  std::string final_path;             ///< --final: RLE or macrocell file, "" for none
+  std::string stats_path;             ///< --stats: CSV file, "" for none
+  std::string summary_path;           ///< --summary: JSON file, "" for none
+  std::string output_path;            ///< --output: HDF5 recording, "" for none
+  std::int64_t every = 1;             ///< --every: record every K-th generation
+  std::int64_t frame_scale = 1;       ///< --frame-scale: cells per pixel side
+  std::string checkpoint_path;        ///< --checkpoint: HDF5 checkpoint, "" for none
+  std::int64_t checkpoint_every = 0;  ///< --checkpoint-every, 0 = only the last
+  bool force = false;                 ///< --force: overwrite existing outputs
+};
+
+/// What `mpilife run` was asked to do, parsed and checked (before reading the pattern).
 struct RunOptions {
   std::string pattern;                               ///< pattern file, "" for none
   std::int64_t generations = 100;                    ///< target generation
+  bool generations_given = false;                    ///< -g was typed (--view pauses there)
   std::optional<std::array<std::int64_t, 2>> size;   ///< --size W x H
   std::string rule;                                  ///< --rule text, "" when not given
-  std::string topology;                              ///< "torus", "plane" or "" when not given
+  std::optional<Topology> topology;                  ///< --topology, none when not given
   std::optional<double> density;                     ///< --random
   std::uint64_t seed = 1;                            ///< --seed
   std::optional<std::array<std::int64_t, 2>> at;     ///< --at X,Y
-  std::string decomp = "2d";                         ///< --decomp
-  std::string kernel = "fast";                       ///< --kernel
-  std::string final_path;                            ///< --final
-  std::string stats_path;                            ///< --stats
-  std::string summary_path;                          ///< --summary
+  DecompSpec decomp;                                 ///< --decomp
+  KernelKind kernel = KernelKind::fast;              ///< --kernel
+  IoChoice io = IoChoice::automatic;                 ///< --io: HDF5 I/O of outputs and --restart
+  OutputOptions outputs;                             ///< the files to write
   bool stop_when_stable = false;                     ///< --stop-when-stable
-  bool force = false;                                ///< --force: overwrite existing outputs
   bool quiet = false;                                ///< --quiet: no summary line or progress
   double progress_seconds = 5.0;                     ///< --progress: seconds between progress lines
-  std::string output_path;                           ///< --output: HDF5 recording, "" for none
-  std::int64_t every = 1;                            ///< --every: record every K-th generation
-  std::string io = "auto";                           ///< --io: gather, parallel or auto
-  std::int64_t frame_scale = 1;                      ///< --frame-scale: cells per pixel side
-  std::string checkpoint_path;                       ///< --checkpoint: HDF5 checkpoint, "" for none
-  std::int64_t checkpoint_every = 0;                 ///< --checkpoint-every, 0 = only the last
   std::string restart_path;                          ///< --restart: checkpoint to continue
   bool view = false;                                 ///< --view: live SDL2 viewer on rank 0
-  bool generations_given = false;                    ///< -g was typed (--view pauses there)
   std::array<std::int64_t, 2> window = {1024, 768};  ///< --window: viewer size in pixels
   std::string view_script;                           ///< --view-script: scripted viewer input
 };

@@ -14,23 +14,21 @@ namespace mpilife {
 
 /// A run with every choice made and validated: what all ranks need to start.
 struct RunPlan {
-  RunOptions options;                    ///< the options as typed
-  std::int64_t width = 0;                ///< grid width
-  std::int64_t height = 0;               ///< grid height
-  Rule rule;                             ///< rule in force
-  Topology topology = Topology::torus;   ///< topology in force
-  KernelKind kernel = KernelKind::fast;  ///< kernel in force
-  DecompSpec decomp;                     ///< decomposition request
-  std::string pattern_name;              ///< #N name or file stem, "" for a soup
-  std::int64_t start_generation = 0;     ///< generation of the initial state
-  ProcessGrid procs;                     ///< process grid chosen for the ranks
-  std::vector<Cell> cells;               ///< live cells in global coordinates (rank 0 only)
+  RunOptions options;                   ///< the command line's options (kernel, decomp, outputs)
+  std::int64_t width = 0;               ///< grid width
+  std::int64_t height = 0;              ///< grid height
+  Rule rule;                            ///< rule in force
+  Topology topology = Topology::torus;  ///< topology in force
+  std::string pattern_name;             ///< #N name or file stem, "" for a soup
+  std::int64_t start_generation = 0;    ///< generation of the initial state
+  ProcessGrid procs;                    ///< process grid chosen for the ranks
+  std::vector<Cell> cells;              ///< live cells in global coordinates (rank 0 only)
 
   /// The rule with its bounded-grid suffix, e.g. "B3/S23:T64,64".
   std::string rule_with_suffix() const;
-  /// Serialises everything but `cells` (for the broadcast).
+  /// Serialises everything but `cells` as JSON (for the broadcast).
   std::string to_json() const;
-  /// Inverse of to_json.
+  /// Inverse of to_json; throws on a document to_json did not write.
   static RunPlan from_json(const std::string& text);
 };
 

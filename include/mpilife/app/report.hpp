@@ -1,27 +1,41 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/kernel/tile.hpp"
 
 namespace mpilife {
 
+/// Why a run ended: it reached the target generation, the grid died out or stopped changing
+/// (--stop-when-stable), or a signal (SIGINT, SIGTERM) stopped it.
+enum class StopReason { completed, died_out, stable, interrupted };
+
+/// The name used in --summary and recordings: "completed", "died-out", "stable", "interrupted".
+std::string to_string(StopReason reason);
+
+/// The reason `text` names (as written by to_string); none for any other text.
+std::optional<StopReason> parse_stop_reason(std::string_view text);
+
 /// What a finished run reports: the stderr summary line and the --summary JSON.
 struct RunReport {
-  std::int64_t generations = 0;       ///< generations computed by this invocation
-  std::int64_t final_generation = 0;  ///< generation of the final state
-  std::int64_t width = 0;             ///< grid width
-  std::int64_t height = 0;            ///< grid height
-  int ranks = 1;                      ///< MPI processes
-  ProcessGrid procs;                  ///< process grid
-  std::string kernel;                 ///< "fast" or "reference"
-  std::string rule;                   ///< rule with suffix
-  std::string topology;               ///< "torus" or "plane"
-  double wall_seconds = 0.0;          ///< time stepping, slowest rank
-  double halo_wait_fraction = 0.0;    ///< mean over ranks of time blocked on halos / wall time
-  std::int64_t final_population = 0;  ///< live cells at the end
-  std::string stopped = "completed";  ///< completed, died-out, stable, interrupted
+  std::int64_t generations = 0;                ///< generations computed by this invocation
+  std::int64_t final_generation = 0;           ///< generation of the final state
+  std::int64_t width = 0;                      ///< grid width
+  std::int64_t height = 0;                     ///< grid height
+  int ranks = 1;                               ///< MPI processes
+  ProcessGrid process_grid;                    ///< process grid
+  KernelKind kernel = KernelKind::fast;        ///< kernel that ran
+  std::string rule;                            ///< rule with suffix
+  Topology topology = Topology::torus;         ///< grid edges
+  double wall_seconds = 0.0;                   ///< time stepping, slowest rank
+  double halo_wait_fraction = 0.0;             ///< mean over ranks of halo wait / wall time
+  std::int64_t final_population = 0;           ///< live cells at the end
+  StopReason stopped = StopReason::completed;  ///< why the run ended
 
   /// Cell updates per second over the run.
   double cell_updates_per_second() const;

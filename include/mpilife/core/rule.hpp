@@ -15,8 +15,8 @@ enum class Topology { torus, plane };
 /// The name used on the command line and in files: "torus" or "plane".
 std::string to_string(Topology t);
 
-/// The inverse of to_string for names already validated: "plane" is a plane, anything else a torus.
-Topology topology_from_string(std::string_view name);
+/// The topology `name` names ("torus" or "plane"); none for any other text.
+std::optional<Topology> parse_topology(std::string_view name);
 
 /// A Life-like outer-totalistic rule as birth/survival masks over the neighbour count 0..8.
 struct Rule {

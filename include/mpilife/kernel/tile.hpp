@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,8 +19,8 @@ enum class KernelKind { fast, reference };
 /// "fast" or "reference".
 std::string to_string(KernelKind k);
 
-/// The inverse of to_string for names already validated: "reference", anything else fast.
-KernelKind kernel_from_string(std::string_view name);
+/// The kernel `name` names ("fast" or "reference"); none for any other text.
+std::optional<KernelKind> parse_kernel(std::string_view name);
 
 /// One rank's block of the grid, w x h owned cells plus a one-cell ghost frame, double-buffered,
 /// stepped by one kernel under one rule: the three roles of tile_roles.hpp in one object (the halo

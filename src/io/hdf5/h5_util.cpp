@@ -165,10 +165,9 @@ RunMetadata read_run_attributes(hid_t object, const std::string& file, std::stri
   RunMetadata m;
   m.rule = read_string_attribute(object, "rule", file);
   const std::string topology = read_string_attribute(object, "topology", file);
-  if (topology != "torus" && topology != "plane") {
-    throw Error(ExitCode::data, file + ": unknown topology '" + topology + "'");
-  }
-  m.topology = topology_from_string(topology);
+  const std::optional<Topology> parsed = parse_topology(topology);
+  if (!parsed) throw Error(ExitCode::data, file + ": unknown topology '" + topology + "'");
+  m.topology = *parsed;
   m.width = read_int_attribute(object, "width", file);
   m.height = read_int_attribute(object, "height", file);
   m.seed = read_uint_attribute(object, "seed", file);

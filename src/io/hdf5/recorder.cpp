@@ -184,13 +184,22 @@ std::string to_string(IoMode mode) {
   return mode == IoMode::gather ? "gather" : "parallel";
 }
 
-IoMode choose_io_mode(const std::string& text, int ranks, std::int64_t pixels) {
-  if (text == "gather") return IoMode::gather;
-  if (text == "parallel") return IoMode::parallel;
-  if (text == "auto") {
-    return ranks > 1 && pixels > kAutoParallelPixels ? IoMode::parallel : IoMode::gather;
+std::string to_string(IoChoice choice) {
+  if (choice == IoChoice::automatic) return "auto";
+  return to_string(choice == IoChoice::gather ? IoMode::gather : IoMode::parallel);
+}
+
+std::optional<IoChoice> parse_io_choice(std::string_view text) {
+  for (const IoChoice c : {IoChoice::automatic, IoChoice::gather, IoChoice::parallel}) {
+    if (text == to_string(c)) return c;
   }
-  throw Error(ExitCode::usage, "--io: expected gather, parallel or auto, got '" + text + "'");
+  return std::nullopt;
+}
+
+IoMode choose_io_mode(IoChoice choice, int ranks, std::int64_t pixels) {
+  if (choice == IoChoice::gather) return IoMode::gather;
+  if (choice == IoChoice::parallel) return IoMode::parallel;
+  return ranks > 1 && pixels > kAutoParallelPixels ? IoMode::parallel : IoMode::gather;
 }
 
 std::uint8_t density_pixel(std::int64_t live, std::int64_t cells) {

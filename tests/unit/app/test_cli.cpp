@@ -36,15 +36,18 @@ TEST_CASE("command line: options and defaults") {
   CHECK((*c.run.size)[0] == 64);
   CHECK((*c.run.size)[1] == 32);
   CHECK(c.run.rule == "b36s23");
-  CHECK(c.run.topology == "plane");
+  CHECK(c.run.topology == Topology::plane);
   REQUIRE(c.run.at);
   CHECK((*c.run.at)[1] == 4);
-  CHECK(c.run.decomp == "2x1");
+  CHECK(c.run.decomp.kind == DecompSpec::Kind::explicit_grid);
+  CHECK(c.run.decomp.cols == 2);
+  CHECK(c.run.decomp.rows == 1);
   const Command d = parse({"run", "--random", "0.5"});
   CHECK(d.run.generations == 100);
   CHECK(d.run.seed == 1);
-  CHECK(d.run.kernel == "fast");
-  CHECK(d.run.decomp == "2d");
+  CHECK(d.run.kernel == KernelKind::fast);
+  CHECK(d.run.decomp.kind == DecompSpec::Kind::balanced);
+  CHECK_FALSE(d.run.topology);
   CHECK(parse({"--help"}).kind == Command::Kind::help);
   CHECK(parse({"run", "--help"}).text.find("--generations") != std::string::npos);
   CHECK(parse({"--version"}).kind == Command::Kind::version);
@@ -81,7 +84,7 @@ TEST_CASE("plan: explicit options beat the pattern, which beats the defaults") {
   CHECK(plan.rule_with_suffix() == "B36/S23:P20,10");
 
   o.rule = "B3/S23";
-  o.topology = "torus";
+  o.topology = Topology::torus;
   o.size = std::array<std::int64_t, 2>{30, 40};
   o.at = std::array<std::int64_t, 2>{0, 39};
   plan = resolve_plan(o);
@@ -117,9 +120,9 @@ TEST_CASE("plan: conflicts and bad data") {
     CHECK(e.code() == ExitCode::usage);
   }
   o.size.reset();
-  o.topology = "plane";
+  o.topology = Topology::plane;
   CHECK_THROWS_AS(resolve_plan(o), Error);
-  o.topology.clear();
+  o.topology.reset();
   o.rule = "B3/S2a";
   try {
     resolve_plan(o);

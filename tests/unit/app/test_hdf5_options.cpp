@@ -23,12 +23,11 @@ using test::parse;
 }  // namespace
 
 TEST_CASE("--io auto gathers small planes and single ranks, writes big ones in parallel") {
-  CHECK(choose_io_mode("gather", 8, std::int64_t{1} << 40) == IoMode::gather);
-  CHECK(choose_io_mode("parallel", 1, 16) == IoMode::parallel);
-  CHECK(choose_io_mode("auto", 1, std::int64_t{1} << 40) == IoMode::gather);
-  CHECK(choose_io_mode("auto", 4, kAutoParallelPixels) == IoMode::gather);
-  CHECK(choose_io_mode("auto", 4, kAutoParallelPixels + 1) == IoMode::parallel);
-  CHECK_THROWS_AS(choose_io_mode("mpiio", 2, 10), Error);
+  CHECK(choose_io_mode(IoChoice::gather, 8, std::int64_t{1} << 40) == IoMode::gather);
+  CHECK(choose_io_mode(IoChoice::parallel, 1, 16) == IoMode::parallel);
+  CHECK(choose_io_mode(IoChoice::automatic, 1, std::int64_t{1} << 40) == IoMode::gather);
+  CHECK(choose_io_mode(IoChoice::automatic, 4, kAutoParallelPixels) == IoMode::gather);
+  CHECK(choose_io_mode(IoChoice::automatic, 4, kAutoParallelPixels + 1) == IoMode::parallel);
 }
 
 TEST_CASE("density pixels: 0 only for empty blocks, 255 for full ones, rounded in between") {
@@ -49,18 +48,18 @@ TEST_CASE("command line: HDF5 options, info and export") {
   const Command c =
       parse({"run", "--random", "0.5", "--output", "r.h5", "--every", "10", "--frame-scale", "4",
              "--io", "parallel", "--checkpoint", "c.h5", "--checkpoint-every", "100", "--force"});
-  CHECK(c.run.output_path == "r.h5");
-  CHECK(c.run.every == 10);
-  CHECK(c.run.frame_scale == 4);
-  CHECK(c.run.io == "parallel");
-  CHECK(c.run.checkpoint_path == "c.h5");
-  CHECK(c.run.checkpoint_every == 100);
-  CHECK(c.run.force);
+  CHECK(c.run.outputs.output_path == "r.h5");
+  CHECK(c.run.outputs.every == 10);
+  CHECK(c.run.outputs.frame_scale == 4);
+  CHECK(c.run.io == IoChoice::parallel);
+  CHECK(c.run.outputs.checkpoint_path == "c.h5");
+  CHECK(c.run.outputs.checkpoint_every == 100);
+  CHECK(c.run.outputs.force);
   const Command d = parse({"run", "--random", "0.5"});
-  CHECK(d.run.io == "auto");
-  CHECK(d.run.every == 1);
-  CHECK(d.run.checkpoint_every == 0);
-  CHECK_FALSE(d.run.force);
+  CHECK(d.run.io == IoChoice::automatic);
+  CHECK(d.run.outputs.every == 1);
+  CHECK(d.run.outputs.checkpoint_every == 0);
+  CHECK_FALSE(d.run.outputs.force);
   CHECK(parse({"run", "--restart", "c.h5", "-g", "50"}).run.restart_path == "c.h5");
   const Command i = parse({"info", "r.h5"});
   CHECK(i.kind == Command::Kind::info);
@@ -82,21 +81,21 @@ TEST_CASE("command line: HDF5 options, info and export") {
 
 TEST_CASE("the plan JSON carries the HDF5 options") {
   RunPlan p;
-  p.options.output_path = "r.h5";
-  p.options.every = 7;
-  p.options.io = "gather";
-  p.options.frame_scale = 3;
-  p.options.checkpoint_path = "c.h5";
-  p.options.checkpoint_every = 9;
+  p.options.outputs.output_path = "r.h5";
+  p.options.outputs.every = 7;
+  p.options.io = IoChoice::gather;
+  p.options.outputs.frame_scale = 3;
+  p.options.outputs.checkpoint_path = "c.h5";
+  p.options.outputs.checkpoint_every = 9;
   p.options.restart_path = "old.h5";
   p.start_generation = 20;
   const RunPlan q = RunPlan::from_json(p.to_json());
-  CHECK(q.options.output_path == "r.h5");
-  CHECK(q.options.every == 7);
-  CHECK(q.options.io == "gather");
-  CHECK(q.options.frame_scale == 3);
-  CHECK(q.options.checkpoint_path == "c.h5");
-  CHECK(q.options.checkpoint_every == 9);
+  CHECK(q.options.outputs.output_path == "r.h5");
+  CHECK(q.options.outputs.every == 7);
+  CHECK(q.options.io == IoChoice::gather);
+  CHECK(q.options.outputs.frame_scale == 3);
+  CHECK(q.options.outputs.checkpoint_path == "c.h5");
+  CHECK(q.options.outputs.checkpoint_every == 9);
   CHECK(q.options.restart_path == "old.h5");
   CHECK(q.start_generation == 20);
 }

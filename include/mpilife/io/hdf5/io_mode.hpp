@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace mpilife {
 
@@ -18,8 +20,16 @@ std::string to_string(IoMode mode);
 /// memory to one tile.
 inline constexpr std::int64_t kAutoParallelPixels = std::int64_t{1} << 20;
 
-/// Resolves `--io` ("gather", "parallel" or "auto") for `ranks` ranks writing planes of `pixels`
-/// pixels; throws Error (exit 64) for any other text.
-IoMode choose_io_mode(const std::string& text, int ranks, std::int64_t pixels);
+/// What `--io` asks for: one of the modes, or automatic (chosen from the ranks and plane size).
+enum class IoChoice { automatic, gather, parallel };
+
+/// "auto", "gather" or "parallel".
+std::string to_string(IoChoice choice);
+
+/// The choice `text` names ("auto", "gather" or "parallel"); none for any other text.
+std::optional<IoChoice> parse_io_choice(std::string_view text);
+
+/// Resolves `choice` for `ranks` ranks writing planes of `pixels` pixels.
+IoMode choose_io_mode(IoChoice choice, int ranks, std::int64_t pixels);
 
 }  // namespace mpilife
