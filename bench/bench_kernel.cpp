@@ -22,6 +22,7 @@
 #include "mpilife/core/soup.hpp"
 #include "mpilife/kernel/fast.hpp"
 #include "mpilife/kernel/tile.hpp"
+#include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/serial.hpp"
 
 namespace {
@@ -59,9 +60,8 @@ double median(std::vector<double> v) {
   return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// What to measure, from the command line.
+struct Settings {
   std::string size_text = "4096";
   std::int64_t generations = 100;
   std::string kernel_name = "fast";
@@ -71,94 +71,113 @@ int main(int argc, char** argv) {
   std::int64_t warmup = 10;
   std::uint64_t seed = 1;
   double density = 0.5;
+};
 
-  CLI::App app{"bench_kernel: Gcell-updates/s of one kernel on one tile (one core, no MPI)"};
-  app.add_option("--size", size_text, "grid N (square) or WxH")->capture_default_str();
-  app.add_option("-g,--generations", generations, "generations per timed repeat")
+// Registers the options of `s` on `app`.
+void add_options(CLI::App& app, Settings& s) {
+  app.add_option("--size", s.size_text, "grid N (square) or WxH")->capture_default_str();
+  app.add_option("-g,--generations", s.generations, "generations per timed repeat")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("--kernel", kernel_name, "fast or reference")
+  app.add_option("--kernel", s.kernel_name, "fast or reference")
       ->check(CLI::IsMember({"fast", "reference"}))
       ->capture_default_str();
-  app.add_option("--rule", rule_text, "Life-like rule, e.g. B36/S23")->capture_default_str();
-  app.add_option("--topology", topology_name, "torus or plane")
+  app.add_option("--rule", s.rule_text, "Life-like rule, e.g. B36/S23")->capture_default_str();
+  app.add_option("--topology", s.topology_name, "torus or plane")
       ->check(CLI::IsMember({"torus", "plane"}))
       ->capture_default_str();
-  app.add_option("--repeats", repeats, "timed repeats (the median is reported)")
+  app.add_option("--repeats", s.repeats, "timed repeats (the median is reported)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("--warmup", warmup, "untimed generations before the repeats")
+  app.add_option("--warmup", s.warmup, "untimed generations before the repeats")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  app.add_option("--seed", seed, "soup seed")->capture_default_str();
-  app.add_option("--density", density, "soup density")
+  app.add_option("--seed", s.seed, "soup seed")->capture_default_str();
+  app.add_option("--density", s.density, "soup density")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+}
+
+// Rates of the timed repeats, in Gcell-updates/s by the wall clock and by CPU time.
+struct Rates {
+  std::vector<double> wall;
+  std::vector<double> cpu;
+};
+
+// Times `repeats` runs of `generations` generations of `tile` (ghosts filled in process).
+Rates time_repeats(mpilife::Tile& tile, mpilife::Topology topology, const Settings& s) {
+  auto run = [&](std::int64_t gens) {
+    for (std::int64_t g = 0; g < gens; ++g) {
+      mpilife::fill_ghosts_local(tile, topology);
+      tile.step_all();
+    }
+  };
+  run(s.warmup);
+  const double updates = static_cast<double>(tile.width()) * static_cast<double>(tile.height()) *
+                         static_cast<double>(s.generations);
+  Rates rates;
+  for (int r = 0; r < s.repeats; ++r) {
+    const auto t0 = Clock::now();
+    const double c0 = cpu_seconds();
+    run(s.generations);
+    const double cpu = cpu_seconds() - c0;
+    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    rates.wall.push_back(updates / seconds * 1e-9);
+    rates.cpu.push_back(updates / cpu * 1e-9);
+    std::printf("repeat %d: %.6f s (%.6f s CPU), %.3f Gcell-updates/s, %.4f ns/cell-update\n", r,
+                seconds, cpu, rates.wall.back(), 1.0 / rates.wall.back());
+  }
+  return rates;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Settings s;
+  CLI::App app{"bench_kernel: Gcell-updates/s of one kernel on one tile (one core, no MPI)"};
+  add_options(app, s);
   CLI11_PARSE(app, argc, argv);
 
   std::int64_t w = 0;
   std::int64_t h = 0;
-  if (!parse_size(size_text, w, h)) {
-    std::fprintf(stderr, "bench_kernel: bad --size '%s' (N or WxH)\n", size_text.c_str());
+  if (!parse_size(s.size_text, w, h)) {
+    std::fprintf(stderr, "bench_kernel: bad --size '%s' (N or WxH)\n", s.size_text.c_str());
     return 64;
   }
   mpilife::Rule rule;
   try {
-    rule = mpilife::parse_rule(rule_text).rule;
+    rule = mpilife::parse_rule(s.rule_text).rule;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_kernel: %s\n", e.what());
     return 65;
   }
-  const std::optional<mpilife::KernelKind> kind = mpilife::parse_kernel(kernel_name);
-  const std::optional<mpilife::Topology> topology = mpilife::parse_topology(topology_name);
+  const std::optional<mpilife::KernelKind> kind = mpilife::parse_kernel(s.kernel_name);
+  const std::optional<mpilife::Topology> topology = mpilife::parse_topology(s.topology_name);
   if (!kind || !topology) {
     std::fprintf(stderr, "bench_kernel: bad --kernel or --topology\n");
     return 64;
   }
 
   auto tile = mpilife::make_tile(*kind, w, h, rule);
-  std::vector<std::uint8_t> line(static_cast<std::size_t>(w));
-  for (std::int64_t y = 0; y < h; ++y) {
-    mpilife::soup_row(seed, 0, y, w, density, line.data());
-    tile->write_row(y, line.data());
-  }
+  mpilife::fill_rows(*tile, [&](std::int64_t y, std::uint8_t* row) {
+    mpilife::soup_row(s.seed, 0, y, w, s.density, row);
+  });
   const std::int64_t start_population = tile->population();
+  const Rates rates = time_repeats(*tile, *topology, s);
 
-  auto run = [&](std::int64_t gens) {
-    for (std::int64_t g = 0; g < gens; ++g) {
-      mpilife::fill_ghosts_local(*tile, *topology);
-      tile->step_all();
-    }
-  };
-  run(warmup);
-
-  const double cells = static_cast<double>(w) * static_cast<double>(h);
-  const double updates = cells * static_cast<double>(generations);
-  std::vector<double> gcups;
-  std::vector<double> cpu_gcups;
-  for (int r = 0; r < repeats; ++r) {
-    const auto t0 = Clock::now();
-    const double c0 = cpu_seconds();
-    run(generations);
-    const double cpu = cpu_seconds() - c0;
-    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-    gcups.push_back(updates / seconds * 1e-9);
-    cpu_gcups.push_back(updates / cpu * 1e-9);
-    std::printf("repeat %d: %.6f s (%.6f s CPU), %.3f Gcell-updates/s, %.4f ns/cell-update\n", r,
-                seconds, cpu, gcups.back(), 1.0 / gcups.back());
-  }
-
-  const double bytes_per_cell = static_cast<double>(tile->storage_bytes()) / cells;
+  const double bytes_per_cell = static_cast<double>(tile->storage_bytes()) /
+                                (static_cast<double>(w) * static_cast<double>(h));
   std::printf(
       "BENCH kernel=%s isa=%s rule=%s topology=%s size=%lldx%lld gens=%lld repeats=%d warmup=%lld "
       "median_gcups=%.3f min=%.3f max=%.3f cpu_median_gcups=%.3f bytes_per_cell=%.4f "
       "population=%lld->%lld\n",
-      kernel_name.c_str(),
+      s.kernel_name.c_str(),
       *kind == mpilife::KernelKind::fast ? mpilife::fast_kernel_isa().c_str() : "scalar",
-      rule.to_string().c_str(), topology_name.c_str(), static_cast<long long>(w),
-      static_cast<long long>(h), static_cast<long long>(generations), repeats,
-      static_cast<long long>(warmup), median(gcups), *std::min_element(gcups.begin(), gcups.end()),
-      *std::max_element(gcups.begin(), gcups.end()), median(cpu_gcups), bytes_per_cell,
+      rule.to_string().c_str(), s.topology_name.c_str(), static_cast<long long>(w),
+      static_cast<long long>(h), static_cast<long long>(s.generations), s.repeats,
+      static_cast<long long>(s.warmup), median(rates.wall),
+      *std::min_element(rates.wall.begin(), rates.wall.end()),
+      *std::max_element(rates.wall.begin(), rates.wall.end()), median(rates.cpu), bytes_per_cell,
       static_cast<long long>(start_population), static_cast<long long>(tile->population()));
   return 0;
 }

@@ -1,9 +1,5 @@
 #include "mpilife/app/report.hpp"
 
-#include <unistd.h>
-
-#include <chrono>
-#include <cmath>
 #include <cstdio>
 
 #include "json_types.hpp"
