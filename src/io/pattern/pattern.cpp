@@ -7,174 +7,15 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/error.hpp"
-#include "mpilife/core/rule.hpp"
+#include "readers.hpp"
 
-namespace mpilife {
+namespace mpilife::pattern_io {
 
 namespace {
-
-// Largest width, height, coordinate span or run count a pattern file may state (Golly's limit).
-constexpr std::int64_t kMaxSide = 1'000'000'000;
-
-// One line of input: its 1-based number and its text without the line ending.
-struct Line {
-  long number = 0;
-  std::string_view text;
-};
-
-// Splits on "\n", "\r\n" and a lone "\r"; a final line ending does not start another line.
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::size_t start = 0;
-  long number = 1;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\n' && text[i] != '\r') continue;
-    lines.push_back({number++, text.substr(start, i - start)});
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    start = i + 1;
-  }
-  if (start < text.size()) lines.push_back({number, text.substr(start)});
-  return lines;
-}
-
-bool is_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\f' || c == '\v';
-}
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// "x" for printable characters, otherwise a byte value, for error messages.
-std::string describe(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  if (std::isprint(u)) return std::string("'") + c + "'";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "byte 0x%02X", static_cast<unsigned>(u));
-  return buf;
-}
-
-// Reports errors at a line and column of the file being parsed.
-class Reporter {
- public:
-  explicit Reporter(const std::string& file) : file_(file) {}
-
-  [[noreturn]] void fail(long line, std::size_t index, const std::string& what) const {
-    throw data_error(SourcePos{file_, line, static_cast<long>(index) + 1}, what);
-  }
-
-  // Parses `text`, which starts at 0-based `index` of `line`, as a rule; a bad rule is reported
-  // at the column of the offending character within the line.
-  RuleSpec rule(long line, std::size_t index, std::string_view text) const {
-    try {
-      return parse_rule(text);
-    } catch (const RuleError& e) {
-      fail(line, index + static_cast<std::size_t>(e.column()) - 1,
-           "invalid rule \"" + std::string(text) + "\": " + e.reason());
-    }
-  }
-
- private:
-  std::string file_;
-};
-
-// Reads an optionally signed decimal integer at `i` of `s`; false if there is none or it is
-// larger than kMaxSide in magnitude (`i` then points at the offending character).
-bool read_int(std::string_view s, std::size_t& i, std::int64_t& value, bool allow_sign) {
-  bool negative = false;
-  if (allow_sign && i < s.size() && (s[i] == '-' || s[i] == '+')) {
-    negative = s[i] == '-';
-    ++i;
-  }
-  if (i >= s.size() || !is_digit(s[i])) return false;
-  std::int64_t v = 0;
-  const std::size_t first = i;
-  while (i < s.size() && is_digit(s[i])) {
-    v = v * 10 + (s[i] - '0');
-    if (v > kMaxSide) {
-      i = first;
-      return false;
-    }
-    ++i;
-  }
-  value = negative ? -v : v;
-  return true;
-}
-
-void skip_blanks(std::string_view s, std::size_t& i) {
-  while (i < s.size() && is_blank(s[i])) ++i;
-}
-
-// Finishes a pattern: removes duplicate cells, sorts them row by row, grows the box to the
-// live extent and picks a name.
-void finish(Pattern& p, const std::string& file) {
-  const auto row_major = [](const Cell& a, const Cell& b) {
-    return a.y != b.y ? a.y < b.y : a.x < b.x;
-  };
-  if (!std::is_sorted(p.cells.begin(), p.cells.end(), row_major)) {
-    std::sort(p.cells.begin(), p.cells.end(), row_major);
-  }
-  p.cells.erase(std::unique(p.cells.begin(), p.cells.end()), p.cells.end());
-  for (const Cell& c : p.cells) {
-    p.width = std::max(p.width, c.x + 1);
-    p.height = std::max(p.height, c.y + 1);
-  }
-  if (p.name.empty() && !file.empty()) {
-    std::string_view base = file;
-    const std::size_t slash = base.find_last_of('/');
-    if (slash != std::string_view::npos) base.remove_prefix(slash + 1);
-    const std::size_t dot = base.find_last_of('.');
-    if (dot != std::string_view::npos && dot > 0) base = base.substr(0, dot);
-    p.name = std::string(base);
-  }
-}
-
-// Shifts cells given at arbitrary (possibly negative) coordinates so the smallest x and y are 0.
-void normalise(Pattern& p, const Reporter& report, long line) {
-  if (p.cells.empty()) return;
-  std::int64_t min_x = p.cells.front().x;
-  std::int64_t min_y = p.cells.front().y;
-  std::int64_t max_x = min_x;
-  std::int64_t max_y = min_y;
-  for (const Cell& c : p.cells) {
-    min_x = std::min(min_x, c.x);
-    min_y = std::min(min_y, c.y);
-    max_x = std::max(max_x, c.x);
-    max_y = std::max(max_y, c.y);
-  }
-  if (max_x - min_x >= kMaxSide || max_y - min_y >= kMaxSide) {
-    report.fail(line, 0,
-                "pattern spans more than " + std::to_string(kMaxSide) + " cells in one direction");
-  }
-  for (Cell& c : p.cells) {
-    c.x -= min_x;
-    c.y -= min_y;
-  }
-}
-
-// Adds the text after a comment marker (and the blanks following it) to the comments.
-void add_comment(Pattern& p, std::string_view rest) {
-  p.comments.emplace_back(trim(rest));
-}
 
 // The header line "x = W, y = H[, rule = R]" of an RLE file.
 struct RleHeader {
@@ -248,6 +89,8 @@ RleHeader parse_rle_header(const Line& line, const Reporter& report, Pattern& p)
   if (!seen_y) report.fail(line.number, 0, "RLE header lacks 'y = <height>'");
   return header;
 }
+
+}  // namespace
 
 bool is_rle_header(std::string_view s) {
   std::size_t i = 0;
@@ -512,6 +355,14 @@ Pattern parse_life105(std::string_view text, const std::string& file) {
   finish(p, file);
   return p;
 }
+
+}  // namespace mpilife::pattern_io
+
+namespace mpilife {
+
+using namespace pattern_io;
+
+namespace {
 
 // The first line that is neither blank nor a comment in any of the formats.
 std::string_view first_data_line(std::string_view text) {
