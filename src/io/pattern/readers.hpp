@@ -1,7 +1,7 @@
 #pragma once
 
 // Private to the pattern readers: one parser per format and the text helpers they share (line
-// splitting, error positions, finishing a pattern).
+// splitting, a cursor that knows its line and column for errors, finishing a pattern).
 
 #include <cstddef>
 #include <cstdint>
@@ -74,6 +74,48 @@ class Reporter {
 
  private:
   std::string file_;
+};
+
+/// A position within one line that reports errors at its own line and column.
+class LineCursor {
+ public:
+  /// A cursor at 0-based `index` of `line`, reporting through `report`.
+  LineCursor(Line line, const Reporter& report, std::size_t index = 0)
+      : line_(line), report_(report), i_(index) {}
+
+  /// The whole text of the line.
+  std::string_view text() const { return line_.text; }
+  /// The 0-based index of the cursor within the line.
+  std::size_t index() const { return i_; }
+  /// True when the cursor is past the last character.
+  bool at_end() const { return i_ >= line_.text.size(); }
+  /// True when the cursor is on `c`.
+  bool at(char c) const { return !at_end() && line_.text[i_] == c; }
+  /// The character under the cursor; only valid when not at_end().
+  char peek() const { return line_.text[i_]; }
+  /// Moves one character on.
+  void advance() { ++i_; }
+  /// Moves past the blanks under the cursor.
+  void skip_blanks() { pattern_io::skip_blanks(line_.text, i_); }
+  /// read_int at the cursor, which moves as read_int moves its index.
+  bool read_int(std::int64_t& value, bool allow_sign) {
+    return pattern_io::read_int(line_.text, i_, value, allow_sign);
+  }
+  /// Throws a data error at the cursor.
+  [[noreturn]] void fail(const std::string& what) const { fail_at(i_, what); }
+  /// Throws a data error at 0-based `index` of the cursor's line.
+  [[noreturn]] void fail_at(std::size_t index, const std::string& what) const {
+    report_.fail(line_.number, index, what);
+  }
+  /// Parses the rest of the line from the cursor, up to `length` characters, as a rule.
+  RuleSpec rule(std::size_t length) const {
+    return report_.rule(line_.number, i_, line_.text.substr(i_, length));
+  }
+
+ private:
+  Line line_;
+  const Reporter& report_;
+  std::size_t i_;
 };
 
 /// Adds the text after a comment marker (and the blanks around it) to the comments.
