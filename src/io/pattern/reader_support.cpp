@@ -1,0 +1,127 @@
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/error.hpp"
+#include "readers.hpp"
+
+namespace mpilife::pattern_io {
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t start = 0;
+  long number = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n' && text[i] != '\r') continue;
+    lines.push_back({number++, text.substr(start, i - start)});
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  if (start < text.size()) lines.push_back({number, text.substr(start)});
+  return lines;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string describe(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (std::isprint(u)) return std::string("'") + c + "'";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "byte 0x%02X", static_cast<unsigned>(u));
+  return buf;
+}
+
+bool read_int(std::string_view s, std::size_t& i, std::int64_t& value, bool allow_sign) {
+  bool negative = false;
+  if (allow_sign && i < s.size() && (s[i] == '-' || s[i] == '+')) {
+    negative = s[i] == '-';
+    ++i;
+  }
+  if (i >= s.size() || !is_digit(s[i])) return false;
+  std::int64_t v = 0;
+  const std::size_t first = i;
+  while (i < s.size() && is_digit(s[i])) {
+    v = v * 10 + (s[i] - '0');
+    if (v > kMaxSide) {
+      i = first;
+      return false;
+    }
+    ++i;
+  }
+  value = negative ? -v : v;
+  return true;
+}
+
+void Reporter::fail(long line, std::size_t index, const std::string& what) const {
+  throw data_error(SourcePos{file_, line, static_cast<long>(index) + 1}, what);
+}
+
+RuleSpec Reporter::rule(long line, std::size_t index, std::string_view text) const {
+  try {
+    return parse_rule(text);
+  } catch (const RuleError& e) {
+    fail(line, index + static_cast<std::size_t>(e.column()) - 1,
+         "invalid rule \"" + std::string(text) + "\": " + e.reason());
+  }
+}
+
+void add_comment(Pattern& p, std::string_view rest) {
+  p.comments.emplace_back(trim(rest));
+}
+
+void normalise(Pattern& p, const Reporter& report, long line) {
+  if (p.cells.empty()) return;
+  std::int64_t min_x = p.cells.front().x;
+  std::int64_t min_y = p.cells.front().y;
+  std::int64_t max_x = min_x;
+  std::int64_t max_y = min_y;
+  for (const Cell& c : p.cells) {
+    min_x = std::min(min_x, c.x);
+    min_y = std::min(min_y, c.y);
+    max_x = std::max(max_x, c.x);
+    max_y = std::max(max_y, c.y);
+  }
+  if (max_x - min_x >= kMaxSide || max_y - min_y >= kMaxSide) {
+    report.fail(line, 0,
+                "pattern spans more than " + std::to_string(kMaxSide) + " cells in one direction");
+  }
+  for (Cell& c : p.cells) {
+    c.x -= min_x;
+    c.y -= min_y;
+  }
+}
+
+void finish(Pattern& p, const std::string& file) {
+  const auto row_major = [](const Cell& a, const Cell& b) {
+    return a.y != b.y ? a.y < b.y : a.x < b.x;
+  };
+  if (!std::is_sorted(p.cells.begin(), p.cells.end(), row_major)) {
+    std::sort(p.cells.begin(), p.cells.end(), row_major);
+  }
+  p.cells.erase(std::unique(p.cells.begin(), p.cells.end()), p.cells.end());
+  for (const Cell& c : p.cells) {
+    p.width = std::max(p.width, c.x + 1);
+    p.height = std::max(p.height, c.y + 1);
+  }
+  if (p.name.empty() && !file.empty()) {
+    std::string_view base = file;
+    const std::size_t slash = base.find_last_of('/');
+    if (slash != std::string_view::npos) base.remove_prefix(slash + 1);
+    const std::size_t dot = base.find_last_of('.');
+    if (dot != std::string_view::npos && dot > 0) base = base.substr(0, dot);
+    p.name = std::string(base);
+  }
+}
+
+}  // namespace mpilife::pattern_io

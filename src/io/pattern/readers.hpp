@@ -1,0 +1,147 @@
+#pragma once
+
+// Private to the pattern readers: one parser per format and the text helpers they share (line
+// splitting, a cursor that knows its line and column for errors, finishing a pattern).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mpilife/core/rule.hpp"
+#include "mpilife/io/pattern.hpp"
+
+namespace mpilife::pattern_io {
+
+/// Largest width, height, coordinate span or run count a pattern file may state (Golly's limit).
+inline constexpr std::int64_t kMaxSide = 1'000'000'000;
+
+/// One line of input: its 1-based number and its text without the line ending.
+struct Line {
+  long number = 0;        ///< 1-based line number
+  std::string_view text;  ///< the line without its ending
+};
+
+/// Splits on "\n", "\r\n" and a lone "\r"; a final line ending does not start another line.
+std::vector<Line> split_lines(std::string_view text);
+
+/// True for the blanks a line may hold between tokens: space, tab, form feed, vertical tab.
+inline bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+/// True for the ASCII digits '0' to '9'.
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/// True when `s` begins with `prefix`.
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+/// Advances `i` past the blanks of `s` that start there.
+inline void skip_blanks(std::string_view s, std::size_t& i) {
+  while (i < s.size() && is_blank(s[i])) ++i;
+}
+
+/// `s` without its leading and trailing blanks.
+std::string_view trim(std::string_view s);
+
+/// `s` with ASCII letters in lower case.
+std::string lower(std::string_view s);
+
+/// "'x'" for a printable character, otherwise "byte 0xNN", for error messages.
+std::string describe(char c);
+
+/// Reads an optionally signed decimal integer at `i` of `s`; false if there is none or it is
+/// larger than kMaxSide in magnitude (`i` then points at the offending character).
+bool read_int(std::string_view s, std::size_t& i, std::int64_t& value, bool allow_sign);
+
+/// Reports errors at a line and column of the file being parsed.
+class Reporter {
+ public:
+  /// A reporter for `file` ("" for text that came from no file).
+  explicit Reporter(const std::string& file) : file_(file) {}
+
+  /// Throws a data error at 1-based `line` and 0-based `index` within it.
+  [[noreturn]] void fail(long line, std::size_t index, const std::string& what) const;
+
+  /// Parses `text`, which starts at 0-based `index` of `line`, as a rule; a bad rule is reported
+  /// at the column of the offending character within the line.
+  RuleSpec rule(long line, std::size_t index, std::string_view text) const;
+
+ private:
+  std::string file_;
+};
+
+/// A position within one line that reports errors at its own line and column.
+class LineCursor {
+ public:
+  /// A cursor at 0-based `index` of `line`, reporting through `report`.
+  LineCursor(Line line, const Reporter& report, std::size_t index = 0)
+      : line_(line), report_(report), i_(index) {}
+
+  /// The whole text of the line.
+  std::string_view text() const { return line_.text; }
+  /// The 0-based index of the cursor within the line.
+  std::size_t index() const { return i_; }
+  /// True when the cursor is past the last character.
+  bool at_end() const { return i_ >= line_.text.size(); }
+  /// True when the cursor is on `c`.
+  bool at(char c) const { return !at_end() && line_.text[i_] == c; }
+  /// The character under the cursor; only valid when not at_end().
+  char peek() const { return line_.text[i_]; }
+  /// Moves one character on.
+  void advance() { ++i_; }
+  /// Moves past the blanks under the cursor.
+  void skip_blanks() { pattern_io::skip_blanks(line_.text, i_); }
+  /// read_int at the cursor, which moves as read_int moves its index.
+  bool read_int(std::int64_t& value, bool allow_sign) {
+    return pattern_io::read_int(line_.text, i_, value, allow_sign);
+  }
+  /// Throws a data error at the cursor.
+  [[noreturn]] void fail(const std::string& what) const { fail_at(i_, what); }
+  /// Throws a data error at 0-based `index` of the cursor's line.
+  [[noreturn]] void fail_at(std::size_t index, const std::string& what) const {
+    report_.fail(line_.number, index, what);
+  }
+  /// Parses the rest of the line from the cursor, up to `length` characters, as a rule.
+  RuleSpec rule(std::size_t length) const {
+    return report_.rule(line_.number, i_, line_.text.substr(i_, length));
+  }
+
+ private:
+  Line line_;
+  const Reporter& report_;
+  std::size_t i_;
+};
+
+/// Adds the text after a comment marker (and the blanks around it) to the comments.
+void add_comment(Pattern& p, std::string_view rest);
+
+/// Shifts cells given at arbitrary (possibly negative) coordinates so the smallest x and y are 0;
+/// a span over kMaxSide is reported at the start of `line`.
+void normalise(Pattern& p, const Reporter& report, long line);
+
+/// Finishes a pattern: removes duplicate cells, sorts them row by row, grows the box to the live
+/// extent and, when it has none, names it after `file`.
+void finish(Pattern& p, const std::string& file);
+
+/// True when `s` (after blanks) starts like an RLE header line "x = ...".
+bool is_rle_header(std::string_view s);
+
+/// Parses RLE and extended RLE (#CXRLE) text.
+Pattern parse_rle(std::string_view text, const std::string& file);
+
+/// Parses plaintext (.cells) text.
+Pattern parse_plaintext(std::string_view text, const std::string& file);
+
+/// Parses Life 1.06 text: one "x y" coordinate pair per line.
+Pattern parse_life106(std::string_view text, const std::string& file);
+
+/// Parses Life 1.05 text: blocks of rows placed by #P lines.
+Pattern parse_life105(std::string_view text, const std::string& file);
+
+}  // namespace mpilife::pattern_io

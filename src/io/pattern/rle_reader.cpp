@@ -1,0 +1,246 @@
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <utility>
+
+#include "mpilife/core/cells.hpp"
+#include "readers.hpp"
+
+namespace mpilife::pattern_io {
+
+namespace {
+
+// The header line "x = W, y = H[, rule = R]" of an RLE file.
+struct RleHeader {
+  std::int64_t width = 0;
+  std::int64_t height = 0;
+};
+
+// Reads the whole number after "x =" or "y =" (`key`) and the comma that may follow it.
+std::int64_t read_rle_size(LineCursor& at, const std::string& key) {
+  const std::size_t value_at = at.index();
+  if (at.at('-')) {
+    at.fail_at(value_at,
+               "pattern " + std::string(key == "x" ? "width" : "height") + " must not be negative");
+  }
+  std::int64_t value = 0;
+  if (!at.read_int(value, false)) {
+    if (!at.at_end() && is_digit(at.peek())) {
+      at.fail_at(value_at, "pattern size larger than " + std::to_string(kMaxSide) + " cells");
+    }
+    at.fail_at(value_at, "expected a whole number after '" + key + " =' in the RLE header");
+  }
+  at.skip_blanks();
+  if (!at.at_end()) {
+    if (at.peek() != ',') at.fail("unexpected " + describe(at.peek()) + " in the RLE header");
+    at.advance();
+  }
+  return value;
+}
+
+// Reads the rule after "rule =", which runs to the end of the line; Golly writes no trailing
+// comma but tolerates one.
+RuleSpec read_rle_rule(const LineCursor& at) {
+  std::string_view text = at.text().substr(at.index());
+  while (!text.empty() && (is_blank(text.back()) || text.back() == ',')) text.remove_suffix(1);
+  if (text.empty()) at.fail("missing rule after 'rule =' in the RLE header");
+  return at.rule(text.size());
+}
+
+// Reads "<key> = <value>" pairs of an RLE header, separated by commas; the rule goes to `p`.
+RleHeader parse_rle_header(const Line& line, const Reporter& report, Pattern& p) {
+  LineCursor at(line, report);
+  RleHeader header;
+  bool seen_x = false;
+  bool seen_y = false;
+  while (true) {
+    at.skip_blanks();
+    if (at.at_end()) break;
+    const std::size_t key_at = at.index();
+    while (!at.at_end() && std::isalpha(static_cast<unsigned char>(at.peek()))) at.advance();
+    const std::string_view key_text = line.text.substr(key_at, at.index() - key_at);
+    const std::string key = lower(key_text);
+    if (key.empty()) at.fail_at(key_at, "expected x, y or rule in the RLE header");
+    at.skip_blanks();
+    if (!at.at('=')) at.fail("expected '=' after '" + key + "' in the RLE header");
+    at.advance();
+    at.skip_blanks();
+    if (key == "x" || key == "y") {
+      bool& seen = key == "x" ? seen_x : seen_y;
+      if (seen) at.fail_at(key_at, "'" + key + "' appears twice in the RLE header");
+      seen = true;
+      (key == "x" ? header.width : header.height) = read_rle_size(at, key);
+    } else if (key == "rule") {
+      p.rule = read_rle_rule(at);
+      break;
+    } else {
+      at.fail_at(key_at, "unknown key '" + std::string(key_text) +
+                             "' in the RLE header (expected x, y, rule)");
+    }
+  }
+  if (!seen_x) at.fail_at(0, "RLE header lacks 'x = <width>'");
+  if (!seen_y) at.fail_at(0, "RLE header lacks 'y = <height>'");
+  return header;
+}
+
+// Reads an RLE file line by line: comment lines, the header, then the runs of cells, which may
+// carry a run count over a line break.
+class RleReader {
+ public:
+  explicit RleReader(const std::string& file) : file_(file), report_(file) {
+    p_.format = PatternFormat::rle;
+  }
+
+  // Parses the whole text.
+  Pattern read(std::string_view text) {
+    for (const Line& line : split_lines(text)) {
+      const std::string_view s = line.text;
+      if (!s.empty() && s[0] == '#') {
+        read_comment(line);
+        continue;
+      }
+      if (!header_ && !data_started_ && count_ == 0 && is_rle_header(s)) {
+        header_ = parse_rle_header(line, report_, p_);
+        header_rule_ = p_.rule.has_value();
+        header_line_ = line.number;
+        continue;
+      }
+      read_data(line);
+      if (done_) break;
+    }
+    if (count_ != 0) report_.fail(count_line_, count_at_, "run count at the end has no cell tag");
+    if (header_) {
+      p_.width = header_->width;
+      p_.height = header_->height;
+    }
+    finish(p_, file_);
+    return std::move(p_);
+  }
+
+ private:
+  // A "#" line: #N names the pattern, #C/#c/#O are comments, #r a rule the header overrides.
+  void read_comment(const Line& line) {
+    const std::string_view s = line.text;
+    const char kind = s.size() > 1 ? s[1] : '\0';
+    const std::string_view rest = s.size() > 2 ? s.substr(2) : std::string_view();
+    if (starts_with(s, "#CXRLE")) {
+      // Position and generation of an extended RLE; placement is the caller's choice.
+    } else if (kind == 'N') {
+      p_.name = std::string(trim(rest));
+    } else if (kind == 'C' || kind == 'c' || kind == 'O') {
+      add_comment(p_, rest);
+    } else if (kind == 'r') {
+      const std::string_view rule = trim(rest);
+      if (!rule.empty() && !header_rule_) {
+        p_.rule = report_.rule(line.number, static_cast<std::size_t>(rule.data() - s.data()), rule);
+      }
+    }
+    // #P and #R give a position, #D and others carry nothing we use.
+  }
+
+  // The runs on one data line, up to the '!' that ends the pattern.
+  void read_data(const Line& line) {
+    const std::string_view s = line.text;
+    for (std::size_t i = 0; i < s.size() && !done_; ++i) {
+      const char c = s[i];
+      if (is_blank(c)) {
+        // Golly would silently drop the count here; the RLE convention forbids the blank.
+        if (count_ != 0) report_.fail(line.number, i, "blank between a run count and its cell tag");
+        continue;
+      }
+      data_started_ = true;
+      if (is_digit(c)) {
+        read_digit(line.number, i, c);
+      } else {
+        read_tag(line.number, i, c);
+      }
+    }
+  }
+
+  // One digit of a run count, at 0-based `i` of line `line`.
+  void read_digit(long line, std::size_t i, char c) {
+    if (count_ == 0 && c == '0') report_.fail(line, i, "run count must be at least 1");
+    if (count_ == 0) {
+      count_line_ = line;
+      count_at_ = i;
+    }
+    count_ = count_ * 10 + (c - '0');
+    if (count_ > kMaxSide) {
+      report_.fail(count_line_, count_at_, "run count larger than " + std::to_string(kMaxSide));
+    }
+  }
+
+  // A cell tag, row end or '!', repeated by the pending run count.
+  void read_tag(long line, std::size_t i, char c) {
+    const bool counted = count_ != 0;
+    const std::int64_t n = counted ? count_ : 1;
+    count_ = 0;
+    if (c == 'b' || c == '.') {
+      x_ += n;
+    } else if (c == 'o' || c == 'A') {
+      add_live_run(line, i, n);
+    } else if (c == '$') {
+      y_ += n;
+      x_ = 0;
+      if (y_ > kMaxSide) {
+        report_.fail(line, i, "pattern taller than " + std::to_string(kMaxSide) + " rows");
+      }
+    } else if (c == '!') {
+      if (counted) report_.fail(line, i, "run count before '!' has no cell tag to repeat");
+      done_ = true;
+    } else if (std::isalpha(static_cast<unsigned char>(c))) {
+      report_.fail(line, i,
+                   "unsupported cell state " + describe(c) +
+                       " (two-state RLE uses b or . for dead, o or A for alive)");
+    } else {
+      report_.fail(line, i,
+                   "unexpected " + describe(c) + " in RLE data (expected b, o, $, ! or a count)");
+    }
+  }
+
+  // `n` live cells from the current position on, which must lie inside the header's box.
+  void add_live_run(long line, std::size_t i, std::int64_t n) {
+    if (header_ && (x_ + n > header_->width || y_ >= header_->height)) {
+      report_.fail(line, i,
+                   "live cell at x = " +
+                       std::to_string(y_ >= header_->height ? x_ : std::max(x_, header_->width)) +
+                       ", y = " + std::to_string(y_) + " lies outside the " +
+                       std::to_string(header_->width) + "x" + std::to_string(header_->height) +
+                       " box of the header on line " + std::to_string(header_line_));
+    }
+    if (x_ + n > kMaxSide) {
+      report_.fail(line, i, "row longer than " + std::to_string(kMaxSide) + " cells");
+    }
+    for (std::int64_t k = 0; k < n; ++k) p_.cells.push_back({x_ + k, y_});
+    x_ += n;
+  }
+
+  const std::string& file_;
+  Reporter report_;
+  Pattern p_;
+  std::optional<RleHeader> header_;
+  long header_line_ = 0;
+  bool header_rule_ = false;  // a rule was known after the header; later #r lines are ignored
+  bool data_started_ = false;
+  std::int64_t x_ = 0;
+  std::int64_t y_ = 0;
+  std::int64_t count_ = 0;  // pending run count, 0 = none
+  long count_line_ = 0;
+  std::size_t count_at_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace
+
+bool is_rle_header(std::string_view s) {
+  std::size_t i = 0;
+  skip_blanks(s, i);
+  return i < s.size() && (s[i] == 'x' || s[i] == 'X') &&
+         (i + 1 == s.size() || is_blank(s[i + 1]) || s[i + 1] == '=');
+}
+
+Pattern parse_rle(std::string_view text, const std::string& file) {
+  return RleReader(file).read(text);
+}
+
+}  // namespace mpilife::pattern_io
