@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "font6x13.hpp"
-
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/view/frame.hpp"
 

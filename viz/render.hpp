@@ -4,9 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "viewport.hpp"
-
 #include "mpilife/view/frame.hpp"
+#include "viewport.hpp"
 
 namespace mpilife::viz {
 

@@ -8,16 +8,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include "render.hpp"
-#include "script.hpp"
-#include "sdl_display.hpp"
-#include "viewport.hpp"
-
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/view/block_counts.hpp"
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
+#include "render.hpp"
+#include "script.hpp"
+#include "sdl_display.hpp"
+#include "viewport.hpp"
 
 using namespace mpilife;
 using namespace mpilife::viz;

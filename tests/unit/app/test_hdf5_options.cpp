@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "cli_test_util.hpp"
-
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
 #include "mpilife/core/error.hpp"

@@ -16,14 +16,13 @@
 #include <tuple>
 #include <vector>
 
-#include "support/golly_oracle.hpp"
-
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/core/soup.hpp"
 #include "mpilife/io/pattern.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/serial.hpp"
+#include "support/golly_oracle.hpp"
 
 // The unit-level cross-check: bgolly versus evolve_serial (see golly_oracle.hpp for placement).
 using namespace mpilife;
