@@ -10,22 +10,14 @@
 #include "input.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/view/frame.hpp"
+#include "support/view_source.hpp"
 #include "viewport.hpp"
 
 using namespace mpilife;
+using mpilife::test::source_for;
 using namespace mpilife::viz;
 
 namespace {
-
-ViewSource source_for(std::int64_t w, std::int64_t h, std::int64_t frames = 0) {
-  ViewSource s;
-  s.width = w;
-  s.height = h;
-  s.name = "test";
-  s.rule = "B3/S23";
-  s.frames = frames;
-  return s;
-}
 
 // A controller for a `width` x `height` window showing `source`, after its first poll.
 ViewerController opened(int width, int height, const ViewSource& source) {

@@ -10,8 +10,10 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/view/frame.hpp"
 #include "script_player.hpp"
+#include "support/view_source.hpp"
 
 using namespace mpilife;
+using mpilife::test::source_for;
 using namespace mpilife::viz;
 
 namespace {
@@ -24,14 +26,6 @@ std::optional<Key> test_keys(const std::string& name) {
   if (name == "s") return Key::s;
   if (name == "a") return Key::none;
   return std::nullopt;
-}
-
-ViewSource source_for(std::int64_t w, std::int64_t h, std::int64_t frames = 0) {
-  ViewSource s;
-  s.width = w;
-  s.height = h;
-  s.frames = frames;
-  return s;
 }
 
 // One poll of the display: clear the one-shots, run the script, report the controls.

@@ -16,9 +16,11 @@
 #include "render.hpp"
 #include "script.hpp"
 #include "sdl_display.hpp"
+#include "support/view_source.hpp"
 #include "viewport.hpp"
 
 using namespace mpilife;
+using mpilife::test::source_for;
 using namespace mpilife::viz;
 
 namespace {
@@ -51,16 +53,6 @@ std::vector<Cell> pulsar_at(std::int64_t x, std::int64_t y) {
     }
   }
   return out;
-}
-
-ViewSource source_for(std::int64_t w, std::int64_t h, std::int64_t frames = 0) {
-  ViewSource s;
-  s.width = w;
-  s.height = h;
-  s.name = "test";
-  s.rule = "B3/S23";
-  s.frames = frames;
-  return s;
 }
 
 // The frame the display asks for, computed from a whole grid.
