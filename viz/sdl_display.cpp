@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "controller.hpp"
+#include "display_link.hpp"
 #include "input.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/view/display.hpp"
@@ -57,7 +58,7 @@ using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
 // SDL's video subsystem (and SDL2_image's PNG support) for the lifetime of the display.
 class VideoSubsystem {
  public:
-  VideoSubsystem() {
+  explicit VideoSubsystem(bool scripted) {
     // Ctrl-C reaches mpilife's own handler (exit 130 after flushing), not an SDL_QUIT event.
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
@@ -65,11 +66,21 @@ class VideoSubsystem {
                   std::string("viewer: cannot open a window (") + SDL_GetError() +
                       "); set DISPLAY, or SDL_VIDEODRIVER=dummy to run without a screen");
     }
+    try {
+      require_visible_driver(scripted);
+    } catch (...) {
+      SDL_QuitSubSystem(SDL_INIT_VIDEO);
+      SDL_Quit();
+      throw;
+    }
 #ifdef MPILIFE_HAVE_SDL_IMAGE
     IMG_Init(IMG_INIT_PNG);
 #endif
   }
   ~VideoSubsystem() {
+    // Closing a lost X connection makes Xlib exit(1) (from XCloseDisplay's XSync): leave it to
+    // the end of the process, so that the run can still write its outputs.
+    if (connection_lost()) return;
 #ifdef MPILIFE_HAVE_SDL_IMAGE
     IMG_Quit();
 #endif
@@ -189,8 +200,10 @@ struct SdlDisplay::Impl {
   Palette palette;
   ViewerController viewer;
   double title_at = 0.0;
+  bool lost_reported = false;
 
-  explicit Impl(const DisplayOptions& o) : options(o), script(options.script, key_named) {
+  explicit Impl(const DisplayOptions& o)
+      : options(o), video(!o.script.empty()), script(options.script, key_named) {
     window.reset(SDL_CreateWindow("mpilife", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
                                   std::max(64, options.window_width),
                                   std::max(64, options.window_height), SDL_WINDOW_RESIZABLE));
@@ -198,6 +211,29 @@ struct SdlDisplay::Impl {
     renderer.reset(SDL_CreateRenderer(window.get(), -1, 0));
     if (!renderer) sdl_failed("SDL_CreateRenderer");
     resize();
+    watch_connection(window.get());
+  }
+
+  ~Impl() {
+    if (!connection_lost()) return;
+    // The server is gone: freeing its resources would only talk to a dead connection.
+    static_cast<void>(texture.release());
+    static_cast<void>(renderer.release());
+    static_cast<void>(window.release());
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  // True (after saying so once) when the connection to the screen is gone: the viewer quits as
+  // if asked, so the run still writes its outputs.
+  bool lost() {
+    if (!connection_lost()) return false;
+    if (!lost_reported) {
+      std::fprintf(stderr,
+                   "mpilife: lost the connection to the display; quitting as if q was pressed\n");
+      lost_reported = true;
+    }
+    return true;
   }
 
   // Matches the canvas and texture to the renderer's output size.
@@ -334,13 +370,15 @@ Controls SdlDisplay::poll(double wait_seconds) {
   const auto ms = static_cast<int>(std::ceil(std::max(0.0, wait_seconds) * 1000.0));
   if (ms > 0 && SDL_WaitEventTimeout(&e, ms)) d.on_event(e);
   while (SDL_PollEvent(&e)) d.on_event(e);
+  if (d.lost()) d.viewer.quit();
   const Controls& controls = d.viewer.end_poll();
-  if (d.viewer.should_draw()) d.draw();
+  if (d.viewer.should_draw() && !d.lost()) d.draw();
   return controls;
 }
 
 void SdlDisplay::show(const Frame& frame) {
   impl_->viewer.show(frame);
+  if (impl_->lost()) return;
   impl_->draw();
   impl_->update_title(false);
 }

@@ -115,8 +115,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OutputOptions, final_path, stats_path, summar
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunOptions, pattern, generations, generations_given, size, rule,
                                    topology, density, seed, at, decomp, kernel, io, outputs,
-                                   stop_when_stable, quiet, progress_seconds, restart_path, view,
-                                   window, view_script)
+                                   stop_when_stable, quiet, progress_seconds, restart_path,
+                                   max_seconds, view, window, view_script)
 
 // Everything but the cells, which only rank 0 holds.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunPlan, options, width, height, rule, topology, pattern_name,

@@ -79,6 +79,7 @@ InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewS
       if (options.after_step) options.after_step();
     }
     if (root) steering->stepped(m[kGenerations], now_seconds() - t_step);
+    if (options.after_frame) options.after_frame();
     if (!m[kGather]) continue;
 
     const ViewRequest view{{m[kRegionX], m[kRegionY], m[kRegionW], m[kRegionH]}, m[kScale]};
@@ -122,12 +123,17 @@ DisplayOptions display_options(const RunOptions& options) {
   return d;
 }
 
-InteractiveResult run_viewer(Simulation& sim, const RunPlan& plan, const DisplayFactory& factory,
-                             const InteractiveOptions& options) {
-  const mpi::Comm& comm = sim.cart().comm();
+std::unique_ptr<Display> open_viewer(const mpi::Comm& comm, const RunPlan& plan,
+                                     const DisplayFactory& factory) {
   if (!factory) throw Error(ExitCode::usage, std::string("--view: ") + kNoViewerMessage);
   std::unique_ptr<Display> display;
   mpi::on_root_agreed(comm, [&] { display = factory(display_options(plan.options)); });
+  return display;
+}
+
+InteractiveResult run_viewer(Simulation& sim, const RunPlan& plan, Display* display,
+                             const InteractiveOptions& options) {
+  const mpi::Comm& comm = sim.cart().comm();
   ViewSource source;
   source.width = plan.width;
   source.height = plan.height;
@@ -138,7 +144,7 @@ InteractiveResult run_viewer(Simulation& sim, const RunPlan& plan, const Display
   source.proc_rows = plan.procs.rows;
   InteractiveOptions with_pause = options;
   if (plan.options.generations_given) with_pause.pause_at = plan.options.generations;
-  const InteractiveResult r = run_interactive(sim, display.get(), source, with_pause);
+  const InteractiveResult r = run_interactive(sim, display, source, with_pause);
   if (comm.rank() == 0 && !plan.options.quiet) {
     std::fprintf(
         stderr,

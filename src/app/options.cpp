@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/duration.hpp"
 #include "mpilife/core/error.hpp"
 
 #ifndef MPILIFE_VERSION
@@ -15,7 +16,8 @@ namespace {
 
 constexpr const char* kFooter =
     R"(Exit codes: 0 success, 64 bad command line, 65 bad pattern or rule, 66 input missing,
-73 output cannot be created, 74 I/O error during the run, 130 stopped by SIGINT/SIGTERM.
+73 output cannot be created, 74 I/O error during the run, 75 stopped by --max-time or SIGUSR1
+(resubmit with --restart), 130 stopped by SIGINT/SIGTERM.
 Every rank exits with the same code. See README.md for formats and examples.)";
 
 constexpr const char* kRunFooter = R"(Examples:
@@ -37,6 +39,7 @@ struct RunText {
   std::string decomp = "2d";
   std::string kernel = "fast";
   std::string io = "auto";
+  std::string max_time;
 };
 
 // The subcommands, for telling which one was parsed.
@@ -190,6 +193,28 @@ void add_viewer_options(CLI::App& run, RunOptions& o, RunText& text) {
       ->needs(view);
 }
 
+void add_batch_options(CLI::App& run, RunText& text) {
+  run.add_option("--max-time", text.max_time,
+                 "Stop cleanly after this long (90s, 15m, 11h30m, 1:30:00), as on SIGUSR1: write "
+                 "the outputs and the last --checkpoint, exit 75 (resubmit with --restart)")
+      ->type_name("DURATION");
+}
+
+// --max-time in seconds (0 when not given); Error 64 naming the text when it is no duration.
+std::int64_t max_time_seconds(const std::string& text) {
+  if (text.empty()) return 0;
+  const std::optional<long long> seconds = parse_duration(text);
+  if (seconds) return *seconds;
+  std::string hint;
+  if (text.find_first_not_of("0123456789") == std::string::npos) {
+    hint = " (a bare number has no unit: write " + text + "s or " + text + "m)";
+  }
+  throw Error(ExitCode::usage,
+              "--max-time: expected a duration of at most 366 days such as 90s, 15m, 11h30m, "
+              "1:30:00 or 1-12:00:00, got '" +
+                  text + "'" + hint);
+}
+
 CLI::App* add_run_command(CLI::App& app, RunOptions& o, RunText& text) {
   CLI::App* run = app.add_subcommand("run", "Run a pattern or a random soup");
   run->footer(kRunFooter);
@@ -198,6 +223,7 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& o, RunText& text) {
   add_report_options(*run, o);
   add_hdf5_options(*run, o, text);
   add_viewer_options(*run, o, text);
+  add_batch_options(*run, text);
   return run;
 }
 
@@ -252,6 +278,7 @@ void finish_run(const CLI::App& run, const RunText& text, RunOptions& o) {
   o.io = required(parse_io_choice(text.io), "--io", text.io);
   o.decomp = parse_decomp(text.decomp);
   o.generations_given = run.count("--generations") > 0;
+  o.max_seconds = max_time_seconds(text.max_time);
   if (!o.restart_path.empty()) {
     if (!o.pattern.empty() || o.density || o.at) {
       throw Error(ExitCode::usage,

@@ -36,13 +36,15 @@ std::string to_string(StopReason reason) {
       return "stable";
     case StopReason::interrupted:
       return "interrupted";
+    case StopReason::time_limit:
+      return "time-limit";
   }
   return "completed";
 }
 
 std::optional<StopReason> parse_stop_reason(std::string_view text) {
-  for (const StopReason r :
-       {StopReason::completed, StopReason::died_out, StopReason::stable, StopReason::interrupted}) {
+  for (const StopReason r : {StopReason::completed, StopReason::died_out, StopReason::stable,
+                             StopReason::interrupted, StopReason::time_limit}) {
     if (text == to_string(r)) return r;
   }
   return std::nullopt;
@@ -63,7 +65,8 @@ std::string RunReport::line() const {
                   " s = " + rate_text(cell_updates_per_second()) + ", halo wait " +
                   fixed(100.0 * halo_wait_fraction, 0) + "%";
   if (stopped != StopReason::completed) {
-    s += " (" + to_string(stopped) + " at generation " + std::to_string(final_generation) + ")";
+    s += " (" + to_string(stopped) + (stopped_by.empty() ? "" : " by " + stopped_by) +
+         " at generation " + std::to_string(final_generation) + ")";
   }
   return s;
 }
@@ -72,6 +75,7 @@ std::string RunReport::json() const {
   nlohmann::json j = *this;
   j["mpilife_version"] = MPILIFE_VERSION;
   j["cell_updates_per_second"] = cell_updates_per_second();
+  if (!stopped_by.empty()) j["stopped_by"] = stopped_by;
   return j.dump(2) + "\n";
 }
 

@@ -1,10 +1,15 @@
 #include "mpilife/app/run.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <csignal>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "mpilife/app/live.hpp"
@@ -27,37 +32,33 @@
 #include "mpilife/parallel/observer.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/view/display.hpp"
+#include "stop_requests.hpp"
 
 namespace mpilife {
 
 namespace {
 
-volatile std::sig_atomic_t g_stop_signal = 0;
-
-extern "C" void on_stop_signal(int sig) {
-  g_stop_signal = sig;
-}
-
 // Seconds between two collective control points (signal and stability checks).
 constexpr double kControlSeconds = 0.1;
 
-// Every `interval` generations all ranks agree whether to stop: a signal on any rank, or (with
-// --stop-when-stable) an empty grid or one the last step left unchanged. Rank 0 picks the next
-// interval from its own timing, so the check costs one small allreduce about ten times a second
-// whatever the generation rate.
+// Every `interval` generations all ranks agree whether to stop: a signal or the --max-time
+// deadline on any rank, or (with --stop-when-stable) an empty grid or one the last step left
+// unchanged. Rank 0 picks the next interval from its own timing, so the check costs one small
+// allreduce about ten times a second whatever the generation rate.
 class Control {
  public:
-  Control(const Simulation& sim, bool stop_when_stable)
+  Control(const Simulation& sim, const StopRequests& stops, bool stop_when_stable)
       : sim_(sim),
+        stops_(stops),
         stop_when_stable_(stop_when_stable),
         first_(sim.generation()),
         next_(first_ + 1) {}
 
   bool due() const { return sim_.generation() >= next_; }
 
-  // Collective; returns why to stop, or none to go on.
-  std::optional<StopReason> check(double elapsed) {
-    std::int64_t v[4] = {g_stop_signal != 0 ? 1 : 0, 0, 0, 0};
+  // Collective; returns why to stop (setting `code` for a signal or the deadline), or none.
+  std::optional<StopReason> check(double elapsed, StopCode& code) {
+    std::int64_t v[4] = {static_cast<std::int64_t>(stops_.local()), 0, 0, 0};
     if (sim_.cart().comm().rank() == 0) {
       const auto done = static_cast<double>(std::max<std::int64_t>(1, sim_.generation() - first_));
       const double per_gen = std::max(elapsed / done, 1e-9);
@@ -72,7 +73,10 @@ class Control {
     const std::int64_t* out = v;
     // Stability is checked every generation, so the run stops exactly where it settles.
     next_ = sim_.generation() + (stop_when_stable_ ? 1 : out[1]);
-    if (out[0]) return StopReason::interrupted;
+    if (out[0] != 0) {
+      code = static_cast<StopCode>(out[0]);
+      return stop_reason(code);
+    }
     if (stop_when_stable_ && out[2] == 0) return StopReason::died_out;
     if (stop_when_stable_ && out[3] == 0) return StopReason::stable;
     return std::nullopt;
@@ -80,39 +84,79 @@ class Control {
 
  private:
   const Simulation& sim_;
+  const StopRequests& stops_;
   bool stop_when_stable_;
   std::int64_t first_;
   std::int64_t next_;
 };
 
-// --stats: the population of every generation, summed over ranks once at the end.
+// Writes all of `text` to `fd`; false (errno set) on failure.
+bool write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// --stats: the population of every generation, streamed. Each rank keeps the populations of its
+// tile since the last flush; a flush (collective: at every control point, every viewer frame and
+// at the end) sums them on rank 0, which appends the rows with one write(), so the file always
+// ends with a whole row and a killed run keeps every generation up to its last flush.
 class StatsWriter final : public Observer {
  public:
-  explicit StatsWriter(std::string path) : path_(std::move(path)) {}
+  StatsWriter(std::string path, const mpi::Comm& comm) : path_(std::move(path)), comm_(comm) {}
+  ~StatsWriter() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  StatsWriter(const StatsWriter&) = delete;
+  StatsWriter& operator=(const StatsWriter&) = delete;
 
   void start(const Simulation& sim) override {
-    first_ = sim.generation();
+    next_ = sim.generation();
     populations_.push_back(sim.tile().population());
   }
   void after_step(const Simulation& sim) override {
     populations_.push_back(sim.tile().population());
   }
-  void finish(const Simulation& sim) override {
-    const mpi::Comm& comm = sim.cart().comm();
-    mpi::reduce(populations_.data(), populations_.size(), mpi::Op::sum, 0, comm);
-    mpi::on_root_agreed(comm, [&] {
-      write_file_atomically(path_, [&](std::ostream& out) {
-        out << "generation,population\n";
-        for (std::size_t i = 0; i < populations_.size(); ++i) {
-          out << first_ + static_cast<std::int64_t>(i) << ',' << populations_[i] << '\n';
-        }
-      });
+  // Collective: appends the rows gathered since the last flush. The file is created (truncated)
+  // at the first flush, once every output has started.
+  void flush() {
+    if (populations_.empty()) return;
+    mpi::reduce(populations_.data(), populations_.size(), mpi::Op::sum, 0, comm_);
+    mpi::on_root_agreed(comm_, [&] {
+      std::string rows = fd_ < 0 ? "generation,population\n" : "";
+      for (std::size_t i = 0; i < populations_.size(); ++i) {
+        rows += std::to_string(next_ + static_cast<std::int64_t>(i)) + ',' +
+                std::to_string(populations_[i]) + '\n';
+      }
+      if (fd_ < 0) fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+      if (fd_ < 0 || !write_all(fd_, rows)) failed("writing");
+    });
+    next_ += static_cast<std::int64_t>(populations_.size());
+    populations_.clear();
+  }
+  void finish(const Simulation&) override {
+    flush();
+    mpi::on_root_agreed(comm_, [&] {
+      const int fd = std::exchange(fd_, -1);
+      if (fd >= 0 && (::fsync(fd) != 0 || ::close(fd) != 0)) failed("closing");
     });
   }
 
  private:
+  [[noreturn]] void failed(const char* what) const {
+    throw Error(ExitCode::io,
+                "--stats: " + std::string(what) + " " + path_ + " failed: " + std::strerror(errno));
+  }
+
   std::string path_;
-  std::int64_t first_ = 0;
+  const mpi::Comm& comm_;
+  int fd_ = -1;
+  std::int64_t next_ = 0;
   std::vector<std::int64_t> populations_;
 };
 
@@ -167,21 +211,30 @@ void seed_initial_state(Simulation& sim, const RunPlan& plan, int ranks) {
   }
 }
 
-// The observers of a run's outputs; the recorder also learns how the run ended.
+// The observers of a run's outputs; the recorder also learns how the run ended, and --stats is
+// flushed at the control points.
 struct Observers {
   std::vector<std::unique_ptr<Observer>> all;
   Recorder* recorder = nullptr;
+  StatsWriter* stats = nullptr;
 
   void after_step(const Simulation& sim) {
     for (auto& o : all) o->after_step(sim);
   }
+  // Collective.
+  void flush() {
+    if (stats != nullptr) stats->flush();
+  }
 };
 
-Observers make_observers(const RunPlan& plan, int ranks) {
+Observers make_observers(const RunPlan& plan, const mpi::Comm& world) {
+  const int ranks = world.size();
   const OutputOptions& out = plan.options.outputs;
   Observers observers;
   if (!out.stats_path.empty()) {
-    observers.all.push_back(std::make_unique<StatsWriter>(out.stats_path));
+    auto stats = std::make_unique<StatsWriter>(out.stats_path, world);
+    observers.stats = stats.get();
+    observers.all.push_back(std::move(stats));
   }
   if (!out.final_path.empty()) {
     observers.all.push_back(std::make_unique<FinalWriter>(
@@ -203,13 +256,16 @@ Observers make_observers(const RunPlan& plan, int ranks) {
   return observers;
 }
 
-// Steps to the target generation unless the control points say stop; returns why it ended.
+// Steps to the target generation unless the control points say stop; returns why it ended (and
+// in `code` what stopped it early).
 StopReason step_to_target(Simulation& sim, const RunPlan& plan, Observers& observers,
-                          Progress& progress, double t0) {
-  Control control(sim, plan.options.stop_when_stable);
+                          const StopRequests& stops, Progress& progress, double t0,
+                          StopCode& code) {
+  Control control(sim, stops, plan.options.stop_when_stable);
   while (sim.generation() < plan.options.generations) {
     if (control.due()) {
-      const std::optional<StopReason> reason = control.check(now_seconds() - t0);
+      const std::optional<StopReason> reason = control.check(now_seconds() - t0, code);
+      observers.flush();
       if (reason) return *reason;
     }
     sim.step();
@@ -219,29 +275,40 @@ StopReason step_to_target(Simulation& sim, const RunPlan& plan, Observers& obser
   return StopReason::completed;
 }
 
+// Runs the live viewer on `display` (rank 0; null elsewhere) until the user quits or a stop
+// request arrives; returns why it ended. Collective.
+StopReason view_generations(const mpi::Comm& world, Simulation& sim, const RunPlan& plan,
+                            Observers& observers, Display* display, const StopRequests& stops,
+                            StopCode& code) {
+  InteractiveOptions viewing;
+  viewing.after_step = [&] { observers.after_step(sim); };
+  viewing.after_frame = [&] { observers.flush(); };
+  viewing.stop_requested = [&] { return stops.local() != StopCode::none; };
+  if (!run_viewer(sim, plan, display, viewing).interrupted) return StopReason::completed;
+  // Rank 0 saw the request; the most urgent one seen anywhere names it.
+  code = static_cast<StopCode>(
+      mpi::allreduce(static_cast<std::int64_t>(stops.local()), mpi::Op::max, world));
+  if (code == StopCode::none) code = StopCode::sigterm;
+  return stop_reason(code);
+}
+
 // Runs the generations (under the live viewer with --view); returns why the run ended and sets
 // `wall` to this rank's stepping time.
 StopReason run_generations(const mpi::Comm& world, Simulation& sim, const RunPlan& plan,
-                           Observers& observers, const DisplayFactory& make_display, double& wall) {
+                           Observers& observers, const DisplayFactory& make_display,
+                           const StopRequests& stops, double& wall, StopCode& code) {
   const RunOptions& opt = plan.options;
-  std::signal(SIGINT, on_stop_signal);
-  std::signal(SIGTERM, on_stop_signal);
+  // The window first: a viewer that cannot show anything stops the run before any output starts.
+  std::unique_ptr<Display> display;
+  if (opt.view) display = open_viewer(world, plan, make_display);
   for (auto& o : observers.all) o->start(sim);
   Progress progress(sim.generation(), opt.generations, opt.progress_seconds,
                     world.rank() == 0 && !opt.quiet);
-  StopReason stopped = StopReason::completed;
   mpi::barrier(world);
   const double t0 = now_seconds();
-  if (opt.view) {
-    InteractiveOptions viewing;
-    viewing.after_step = [&] { observers.after_step(sim); };
-    viewing.stop_requested = [] { return g_stop_signal != 0; };
-    if (run_viewer(sim, plan, make_display, viewing).interrupted) {
-      stopped = StopReason::interrupted;
-    }
-  } else {
-    stopped = step_to_target(sim, plan, observers, progress, t0);
-  }
+  const StopReason stopped =
+      opt.view ? view_generations(world, sim, plan, observers, display.get(), stops, code)
+               : step_to_target(sim, plan, observers, stops, progress, t0, code);
   wall = now_seconds() - t0;
   progress.finish();
   return stopped;
@@ -249,7 +316,7 @@ StopReason run_generations(const mpi::Comm& world, Simulation& sim, const RunPla
 
 // The report of the run: the slowest rank's wall time and the mean halo wait. Collective.
 RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPlan& plan,
-                      StopReason stopped, double wall) {
+                      StopReason stopped, StopCode code, double wall) {
   RunReport report;
   report.generations = sim.generation() - plan.start_generation;
   report.final_generation = sim.generation();
@@ -261,6 +328,7 @@ RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPl
   report.rule = plan.rule_with_suffix();
   report.topology = plan.topology;
   report.stopped = stopped;
+  report.stopped_by = stop_cause(code);
   double wait_fraction = wall > 0 ? sim.halo_wait_seconds() / wall : 0.0;
   wall = mpi::allreduce(wall, mpi::Op::max, world);
   wait_fraction = mpi::allreduce(wait_fraction, mpi::Op::sum, world);
@@ -268,6 +336,29 @@ RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPl
   report.halo_wait_fraction = wait_fraction / world.size();
   report.final_population = sim.population();
   return report;
+}
+
+// Rank 0's note on a run stopped early by a signal or --max-time: what was written, what next.
+void print_stop_note(const RunPlan& plan, const RunReport& report) {
+  const auto gen = static_cast<long long>(report.final_generation);
+  if (report.stopped == StopReason::interrupted) {
+    std::fprintf(stderr, "mpilife: stopped by %s at generation %lld; outputs written\n",
+                 report.stopped_by.c_str(), gen);
+  } else if (report.stopped == StopReason::time_limit) {
+    const std::string& ck = plan.options.outputs.checkpoint_path;
+    if (ck.empty()) {
+      std::fprintf(stderr,
+                   "mpilife: stopped by %s at generation %lld (time limit); outputs written, but "
+                   "without --checkpoint there is nothing to continue from\n",
+                   report.stopped_by.c_str(), gen);
+    } else {
+      std::fprintf(stderr,
+                   "mpilife: stopped by %s at generation %lld (time limit); outputs and "
+                   "checkpoint %s written: continue with --restart %s -g %lld (exit 75)\n",
+                   report.stopped_by.c_str(), gen, ck.c_str(), ck.c_str(),
+                   static_cast<long long>(plan.options.generations));
+    }
+  }
 }
 
 // Writes the outputs and the summary, prints the summary line; returns the exit code.
@@ -283,26 +374,25 @@ int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& pla
     }
     if (!opt.quiet) std::fprintf(stderr, "%s\n", report.line().c_str());
   });
-  if (report.stopped == StopReason::interrupted) {
-    if (world.rank() == 0) {
-      std::fprintf(stderr, "mpilife: stopped by a signal at generation %lld; outputs written\n",
-                   static_cast<long long>(sim.generation()));
-    }
-    return static_cast<int>(ExitCode::interrupted);
-  }
+  if (world.rank() == 0) print_stop_note(plan, report);
+  if (report.stopped == StopReason::interrupted) return static_cast<int>(ExitCode::interrupted);
+  if (report.stopped == StopReason::time_limit) return static_cast<int>(ExitCode::time_limit);
   return 0;
 }
 
 }  // namespace
 
 int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
+  const StopRequests stops(plan.options.max_seconds);
   Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, plan.options.kernel,
                  plan.rule, plan.start_generation);
   seed_initial_state(sim, plan, world.size());
-  Observers observers = make_observers(plan, world.size());
+  Observers observers = make_observers(plan, world);
   double wall = 0.0;
-  const StopReason stopped = run_generations(world, sim, plan, observers, make_display, wall);
-  const RunReport report = make_report(world, sim, plan, stopped, wall);
+  StopCode code = StopCode::none;
+  const StopReason stopped =
+      run_generations(world, sim, plan, observers, make_display, stops, wall, code);
+  const RunReport report = make_report(world, sim, plan, stopped, code, wall);
   return finish_run(world, sim, plan, observers, report);
 }
 

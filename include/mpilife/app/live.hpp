@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "mpilife/app/options.hpp"
@@ -18,6 +19,7 @@ struct InteractiveOptions {
   std::int64_t pause_at = -1;            ///< stop running on reaching this generation (-1: never)
   std::function<void()> after_step;      ///< called on every rank after each generation
   std::function<bool()> stop_requested;  ///< polled on rank 0 every frame; true quits (signals)
+  std::function<void()> after_frame;     ///< called on every rank after each control message
 };
 
 /// What a live run under a display did.
@@ -39,10 +41,15 @@ InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewS
 /// The display options `plan` asks for (--window, --view-script).
 DisplayOptions display_options(const RunOptions& options);
 
-/// `mpilife run --view`: opens a display made by `factory` on rank 0 and runs the live loop on
-/// `sim` until the user quits, pausing at -g N when it was given. Error 64 on every rank when
-/// `factory` is empty (no viewer in this build) or no window can be opened. Collective.
-InteractiveResult run_viewer(Simulation& sim, const RunPlan& plan, const DisplayFactory& factory,
+/// `mpilife run --view`: the display made by `factory` on rank 0 (null elsewhere); Error 64 on
+/// every rank when `factory` is empty (no viewer in this build) or no window can be opened.
+/// Opened before any output is written, so a refusal leaves nothing behind. Collective.
+std::unique_ptr<Display> open_viewer(const mpi::Comm& comm, const RunPlan& plan,
+                                     const DisplayFactory& factory);
+
+/// `mpilife run --view`: runs the live loop on `sim` under `display` (from open_viewer) until the
+/// user quits, pausing at -g N when it was given. Collective.
+InteractiveResult run_viewer(Simulation& sim, const RunPlan& plan, Display* display,
                              const InteractiveOptions& options);
 
 }  // namespace mpilife

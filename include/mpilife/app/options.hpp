@@ -44,6 +44,7 @@ struct RunOptions {
   bool quiet = false;                                ///< --quiet: no summary line or progress
   double progress_seconds = 5.0;                     ///< --progress: seconds between progress lines
   std::string restart_path;                          ///< --restart: checkpoint to continue
+  std::int64_t max_seconds = 0;                      ///< --max-time in seconds, 0 for none
   bool view = false;                                 ///< --view: live SDL2 viewer on rank 0
   std::array<std::int64_t, 2> window = {1024, 768};  ///< --window: viewer size in pixels
   std::string view_script;                           ///< --view-script: scripted viewer input

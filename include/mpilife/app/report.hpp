@@ -12,10 +12,12 @@
 namespace mpilife {
 
 /// Why a run ended: it reached the target generation, the grid died out or stopped changing
-/// (--stop-when-stable), or a signal (SIGINT, SIGTERM) stopped it.
-enum class StopReason { completed, died_out, stable, interrupted };
+/// (--stop-when-stable), a signal (SIGINT, SIGTERM) stopped it, or its time ran out (--max-time,
+/// SIGUSR1).
+enum class StopReason { completed, died_out, stable, interrupted, time_limit };
 
-/// The name used in --summary and recordings: "completed", "died-out", "stable", "interrupted".
+/// The name used in --summary and recordings: "completed", "died-out", "stable", "interrupted",
+/// "time-limit".
 std::string to_string(StopReason reason);
 
 /// The reason `text` names (as written by to_string); none for any other text.
@@ -36,6 +38,7 @@ struct RunReport {
   double halo_wait_fraction = 0.0;             ///< mean over ranks of halo wait / wall time
   std::int64_t final_population = 0;           ///< live cells at the end
   StopReason stopped = StopReason::completed;  ///< why the run ended
+  std::string stopped_by;  ///< what stopped it early: "SIGTERM", "SIGINT", "SIGUSR1", "--max-time"
 
   /// Cell updates per second over the run.
   double cell_updates_per_second() const;

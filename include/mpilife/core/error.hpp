@@ -14,6 +14,7 @@ enum class ExitCode : int {
   software = 70,     ///< internal failure: an MPI call failed, memory ran out unexpectedly
   cant_create = 73,  ///< output cannot be created
   io = 74,           ///< I/O error during the run
+  time_limit = 75,   ///< stopped by --max-time or SIGUSR1 after writing the outputs (EX_TEMPFAIL)
   interrupted = 130  ///< stopped by SIGINT/SIGTERM
 };
 
