@@ -201,8 +201,8 @@ void add_batch_options(CLI::App& run, RunText& text) {
 }
 
 // --max-time in seconds (0 when not given); Error 64 naming the text when it is no duration.
-std::int64_t max_time_seconds(const std::string& text) {
-  if (text.empty()) return 0;
+std::int64_t max_time_seconds(const CLI::App& run, const std::string& text) {
+  if (run.count("--max-time") == 0) return 0;
   const std::optional<long long> seconds = parse_duration(text);
   if (seconds) return *seconds;
   std::string hint;
@@ -278,7 +278,7 @@ void finish_run(const CLI::App& run, const RunText& text, RunOptions& o) {
   o.io = required(parse_io_choice(text.io), "--io", text.io);
   o.decomp = parse_decomp(text.decomp);
   o.generations_given = run.count("--generations") > 0;
-  o.max_seconds = max_time_seconds(text.max_time);
+  o.max_seconds = max_time_seconds(run, text.max_time);
   if (!o.restart_path.empty()) {
     if (!o.pattern.empty() || o.density || o.at) {
       throw Error(ExitCode::usage,
