@@ -22,7 +22,8 @@ constexpr int kMaxLinks = 40;  // as the kernel's ELOOP limit
 // Paths that name an open descriptor of this process (/dev/stdout, /dev/fd/3, /proc/self/fd/1):
 // whatever they lead to belongs to whoever opened the descriptor, so they are written through.
 bool names_a_descriptor(const std::string& path) {
-  const std::string p = fs::absolute(path).lexically_normal().string();
+  std::error_code ec;
+  const std::string p = fs::absolute(path, ec).lexically_normal().string();
   if (p == "/dev/stdout" || p == "/dev/stderr" || p.rfind("/dev/fd/", 0) == 0) return true;
   if (p.rfind("/proc/", 0) != 0) return false;
   const std::size_t slash = p.find('/', 6);
@@ -54,7 +55,7 @@ std::string kind_name(mode_t mode) {
 
 std::string real_path(const std::string& path) {
   std::error_code ec;
-  const fs::path followed = fs::absolute(follow_links(fs::path(path)));
+  const fs::path followed = fs::absolute(follow_links(fs::path(path)), ec);
   const fs::path real = fs::weakly_canonical(followed, ec);
   return (ec ? followed.lexically_normal() : real).string();
 }

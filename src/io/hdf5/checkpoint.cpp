@@ -83,7 +83,7 @@ void write_checkpoint(const Simulation& sim, const std::string& path, const RunM
                       IoMode io) {
   const mpi::Comm& comm = sim.cart().comm();
   const bool root = comm.rank() == 0;
-  // Through a symbolic link the target is replaced and the link kept (README "Output files").
+  // Through a symbolic link the target is replaced and the link kept (README, below "Exit codes").
   // A loop of links was refused before the run; should one appear since, write at `path`.
   std::string real = path;
   try {
