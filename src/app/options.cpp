@@ -174,7 +174,9 @@ void add_hdf5_options(CLI::App& run, RunOptions& o, RunText& text) {
   run.add_option("--restart", o.restart_path,
                  "Continue a checkpoint (any rank count); -g is the target generation")
       ->type_name("FILE.h5");
-  run.add_flag("--force", out.force, "Overwrite existing --output and --checkpoint files");
+  run.add_flag(
+      "--force", out.force,
+      "Overwrite existing output files (--final, --stats, --summary, --output, --checkpoint)");
 }
 
 void add_viewer_options(CLI::App& run, RunOptions& o, RunText& text) {

@@ -1,7 +1,6 @@
 #include "mpilife/app/plan.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <optional>
 
 #include "json_types.hpp"
@@ -10,11 +9,10 @@
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/rule.hpp"
-#include "mpilife/io/files.hpp"
 #include "mpilife/io/hdf5/checkpoint.hpp"
-#include "mpilife/io/hdf5/xdmf.hpp"
 #include "mpilife/io/pattern.hpp"
 #include "mpilife/kernel/tile.hpp"
+#include "output_checks.hpp"
 
 namespace mpilife {
 
@@ -27,32 +25,6 @@ RuleSpec parse_option_rule(const std::string& text) {
     return parse_rule(text);
   } catch (const Error& e) {
     throw Error(ExitCode::data, std::string("--rule: ") + e.what());
-  }
-}
-
-bool same_file(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  return std::filesystem::equivalent(a, b, ec);
-}
-
-void check_outputs(const RunPlan& plan) {
-  const OutputOptions& o = plan.options.outputs;
-  const std::string& restart_path = plan.options.restart_path;
-  if (!o.final_path.empty()) check_output_path(o.final_path, "--final", true);
-  if (!o.stats_path.empty()) check_output_path(o.stats_path, "--stats", true);
-  if (!o.summary_path.empty()) check_output_path(o.summary_path, "--summary", true);
-  if (!o.output_path.empty()) {
-    if (o.output_path == o.checkpoint_path || same_file(o.output_path, restart_path)) {
-      throw Error(ExitCode::usage, "--output must name a file of its own");
-    }
-    check_output_path(o.output_path, "--output", o.force);
-    check_output_path(sidecar_path(o.output_path), "--output (XDMF sidecar)", true);
-  }
-  if (!o.checkpoint_path.empty()) {
-    // Continuing into the checkpoint a run restarted from is the normal case, not an overwrite.
-    const bool continues = same_file(o.checkpoint_path, restart_path);
-    check_output_path(o.checkpoint_path, "--checkpoint", o.force || continues);
-    check_output_path(o.checkpoint_path + ".tmp", "--checkpoint", true);
   }
 }
 
@@ -188,12 +160,13 @@ std::string RunPlan::rule_with_suffix() const {
 RunPlan resolve_plan(const RunOptions& options) {
   RunPlan plan;
   plan.options = options;
+  check_output_overlaps(options);
   if (!options.restart_path.empty()) {
     resolve_restart(plan);
   } else {
     resolve_new_run(plan);
   }
-  check_outputs(plan);
+  check_outputs(plan.options);
   return plan;
 }
 

@@ -61,20 +61,79 @@ run 3 run --random 0.45 --seed 7 --size 77x51 -g 40 --kernel fast --final "$WORK
 diff <(grep -v '^#' "$WORK/r.rle") <(grep -v '^#' "$WORK/q.rle") >/dev/null && pass || fail "fast != reference via CLI"
 
 # --stop-when-stable stops exactly where the grid dies out or stops changing, on every rank count.
+# (--force: the outputs of the previous rank count are overwritten.)
 for np in 1 3; do
   run $np run "$SRC/patterns/diehard.rle" --size 64x64 --topology plane -g 1000 --stop-when-stable \
-    --summary "$WORK/die.json" --stats "$WORK/die.csv"
+    --summary "$WORK/die.json" --stats "$WORK/die.csv" --force
   expect_rc 0 "np$np diehard stop-when-stable"
   grep -q '"stopped": "died-out"' "$WORK/die.json" && grep -q '"final_generation": 130' "$WORK/die.json" &&
     pass || fail "np$np diehard should stop dying out at 130: $(cat "$WORK/die.json")"
   tail -1 "$WORK/die.csv" | grep -qx "130,0" && pass || fail "np$np stats end at 130,0"
   printf 'x = 2, y = 2\n2o$2o!\n' >"$WORK/block.rle"
-  run $np run "$WORK/block.rle" -g 500 --stop-when-stable --summary "$WORK/block.json"
+  run $np run "$WORK/block.rle" -g 500 --stop-when-stable --summary "$WORK/block.json" --force
   grep -q '"stopped": "stable"' "$WORK/block.json" && grep -q '"final_generation": 1' "$WORK/block.json" &&
     pass || fail "np$np block should be stable at 1"
-  run $np run "$SRC/patterns/blinker.rle" -g 50 --stop-when-stable --summary "$WORK/blink.json"
+  run $np run "$SRC/patterns/blinker.rle" -g 50 --stop-when-stable --summary "$WORK/blink.json" --force
   grep -q '"stopped": "completed"' "$WORK/blink.json" && pass || fail "np$np a blinker never stops changing"
 done
+
+# An existing --final, --stats or --summary needs --force (the refusals are in bad_inputs/outputs.tsv).
+run 2 run "$GUN" -g 120 --size 64x48 --final "$WORK/f1.rle" --stats "$WORK/s1.csv" --summary "$WORK/j1.json" --force
+expect_rc 0 "existing outputs with --force"
+cmp -s "$WORK/f1.rle" "$WORK/f2.rle" && cmp -s "$WORK/s1.csv" "$WORK/s2.csv" && pass ||
+  fail "--force rewrites the outputs"
+
+# Through a symbolic link the target is written and the link kept: text outputs, a recording and a
+# checkpoint, which a restart through the link continues (without --force: it is the same file).
+mkdir "$WORK/real"
+for f in f.rle s.csv j.json rec.h5 ck.h5; do
+  echo old >"$WORK/real/$f"
+  ln -s "real/$f" "$WORK/link-$f"
+done
+run 3 run "$GUN" -g 120 --size 64x48 --final "$WORK/link-f.rle" --stats "$WORK/link-s.csv" \
+  --summary "$WORK/link-j.json" --output "$WORK/link-rec.h5" --every 60 --checkpoint "$WORK/link-ck.h5" --force
+expect_rc 0 "outputs through symbolic links"
+for f in f.rle s.csv j.json rec.h5 ck.h5; do
+  [ "$(readlink "$WORK/link-$f")" = "real/$f" ] && [ -f "$WORK/real/$f" ] && [ ! -L "$WORK/real/$f" ] &&
+    pass || fail "link-$f is no longer a link to real/$f"
+done
+cmp -s "$WORK/real/f.rle" "$WORK/f1.rle" && cmp -s "$WORK/real/s.csv" "$WORK/s1.csv" && pass ||
+  fail "the link targets do not hold the outputs"
+grep -q '"final_population"' "$WORK/real/j.json" && pass || fail "the summary's target"
+"$MPILIFE" info "$WORK/link-rec.h5" | grep -q "frames" && pass || fail "the recording's target is no recording"
+[ -z "$(find "$WORK" "$WORK/real" -maxdepth 1 -name '*.tmp*')" ] && pass || fail "temporary files left"
+run 2 run --restart "$WORK/link-ck.h5" -g 150 --checkpoint "$WORK/link-ck.h5" --final "$WORK/ck150.rle"
+expect_rc 0 "restart continuing a checkpoint through its link"
+[ -L "$WORK/link-ck.h5" ] && [ ! -e "$WORK/real/ck.h5.tmp" ] && pass || fail "the checkpoint link was replaced"
+"$MPILIFE" info "$WORK/real/ck.h5" | grep -q "at generation 150$" && pass || fail "the checkpoint's target holds generation 150"
+
+# A FIFO is written through (read here by cat in the background), and stays a FIFO.
+mkfifo "$WORK/fifo"
+timeout 60 cat "$WORK/fifo" >"$WORK/fifo.out" &
+reader=$!
+run 3 run "$GUN" -g 120 --size 64x48 --final "$WORK/fifo"
+expect_rc 0 "--final into a FIFO"
+wait "$reader"
+cmp -s "$WORK/fifo.out" "$WORK/f1.rle" && pass || fail "the FIFO's reader got something else than --final"
+[ -p "$WORK/fifo" ] && pass || fail "the FIFO was replaced"
+
+# --final /dev/stdout prints the RLE and leaves /dev/stdout alone (root could replace it before):
+# through a regular file (the test's redirection), mpiexec's pipe, and a pipe of our own.
+before=$(stat -c '%F %i %N' /dev/stdout)
+run 0 run "$GUN" -g 120 --size 64x48 --final /dev/stdout -q
+expect_rc 0 "--final /dev/stdout (singleton)"
+[ "$OUT" = "$(cat "$WORK/f1.rle")" ] && pass || fail "--final /dev/stdout printed something else"
+run 3 run "$GUN" -g 120 --size 64x48 --final /dev/stdout --stats /dev/stdout -q
+expect_rc 0 "--final /dev/stdout (3 ranks)"
+[ "$OUT" = "$(cat "$WORK/s1.csv" "$WORK/f1.rle")" ] && pass || fail "3 ranks printed something else"
+"$MPILIFE" run "$GUN" -g 120 --size 64x48 --final /dev/stdout -q 2>/dev/null | cat >"$WORK/piped.rle"
+cmp -s "$WORK/piped.rle" "$WORK/f1.rle" && pass || fail "--final /dev/stdout into a pipe"
+after=$(stat -c '%F %i %N' /dev/stdout)
+if [ "$before" = "$after" ] && { [ -L /dev/stdout ] || [ -c /dev/stdout ]; }; then pass; else
+  fail "/dev/stdout changed: '$before' -> '$after'"
+  # Put the system's /dev/stdout back if a regression replaced it by a file.
+  if [ ! -L /dev/stdout ] && [ -f /dev/stdout ]; then rm -f /dev/stdout && ln -s /proc/self/fd/1 /dev/stdout; fi
+fi
 
 # Runs without mpiexec too.
 run 0 run "$GUN" -g 120 --size 64x48 --final "$WORK/solo.rle" -q

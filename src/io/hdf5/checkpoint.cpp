@@ -17,6 +17,7 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
+#include "mpilife/io/files.hpp"
 #include "mpilife/io/hdf5/io_mode.hpp"
 #include "mpilife/io/hdf5/metadata.hpp"
 #include "mpilife/kernel/tile_io.hpp"
@@ -82,7 +83,14 @@ void write_checkpoint(const Simulation& sim, const std::string& path, const RunM
                       IoMode io) {
   const mpi::Comm& comm = sim.cart().comm();
   const bool root = comm.rank() == 0;
-  const std::string tmp = path + ".tmp";
+  // Through a symbolic link the target is replaced and the link kept (README, below "Exit codes").
+  // A loop of links was refused before the run; should one appear since, write at `path`.
+  std::string real = path;
+  try {
+    real = real_path(path);
+  } catch (const Error&) {
+  }
+  const std::string tmp = real + ".tmp";
   const std::int64_t population = sim.population();
   const std::int64_t generation = sim.generation();
   const Layout& lay = sim.layout();
@@ -102,11 +110,11 @@ void write_checkpoint(const Simulation& sim, const std::string& path, const RunM
     }
     mpi::on_root_agreed(comm, [&] {
       h5::sync_file(tmp);
-      if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        throw Error(ExitCode::io, "cannot rename checkpoint '" + tmp + "' to '" + path +
+      if (std::rename(tmp.c_str(), real.c_str()) != 0) {
+        throw Error(ExitCode::io, "cannot rename checkpoint '" + tmp + "' to '" + real +
                                       "': " + std::strerror(errno));
       }
-      h5::sync_folder_of(path);
+      h5::sync_folder_of(real);
     });
   } catch (const Error& e) {
     if (root) std::remove(tmp.c_str());
