@@ -45,7 +45,8 @@ void check_outputs(const RunPlan& plan) {
     if (o.output_path == o.checkpoint_path || same_file(o.output_path, restart_path)) {
       throw Error(ExitCode::usage, "--output must name a file of its own");
     }
-    check_output_path(o.output_path, "--output", o.force);
+    // A restart appends to the recording of the run it continues (checked when it opens it).
+    check_output_path(o.output_path, "--output", o.force || !restart_path.empty());
     check_output_path(sidecar_path(o.output_path), "--output (XDMF sidecar)", true);
   }
   if (!o.checkpoint_path.empty()) {
@@ -89,6 +90,7 @@ void resolve_restart(RunPlan& plan) {
   plan.pattern_name = info.meta.pattern;
   plan.start_generation = info.generation;
   plan.options.seed = info.meta.seed;
+  plan.options.density = info.meta.density;  // provenance only: the grid comes from the file
 }
 
 // Sets the rule and topology (--rule, --topology > the pattern's rule line > B3/S23 on a torus)
