@@ -186,8 +186,9 @@ std::string quoted_command_line(int argc, const char* const* argv) {
   for (int i = 0; i < argc; ++i) {
     const std::string word = argv[i];
     if (i > 0) line += ' ';
-    if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                "0123456789-_./=:,+@%") == std::string::npos) {
+    if (!word.empty() &&
+        word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789-_./=:,+@%") == std::string::npos) {
       line += word;
       continue;
     }

@@ -25,8 +25,8 @@ std::string grid_text(const RunMetadata& m) {
          ", rule " + m.rule;
 }
 
-void check_matches(hid_t root, const std::string& path, const RunMetadata& meta,
-                   std::int64_t every, std::int64_t frame_scale) {
+void check_matches(hid_t root, const std::string& path, const RunMetadata& meta, std::int64_t every,
+                   std::int64_t frame_scale) {
   std::string kind;
   const RunMetadata stored = read_run_attributes(root, path, kind);
   if (kind != "recording") {
@@ -40,16 +40,16 @@ void check_matches(hid_t root, const std::string& path, const RunMetadata& meta,
   const std::int64_t stored_every = read_int_attribute(root, "every", path);
   const std::int64_t stored_scale = read_int_attribute(root, "frame_scale", path);
   if (stored_every != every) {
-    throw Error(ExitCode::usage, "--every " + std::to_string(every) + " contradicts the recording '" +
-                                     path + "' (every " + std::to_string(stored_every) +
-                                     "); give --every " + std::to_string(stored_every) +
-                                     " to continue it");
+    throw Error(ExitCode::usage, "--every " + std::to_string(every) +
+                                     " contradicts the recording '" + path + "' (every " +
+                                     std::to_string(stored_every) + "); give --every " +
+                                     std::to_string(stored_every) + " to continue it");
   }
   if (stored_scale != frame_scale) {
-    throw Error(ExitCode::usage,
-                "--frame-scale " + std::to_string(frame_scale) + " contradicts the recording '" +
-                    path + "' (frame_scale " + std::to_string(stored_scale) +
-                    "); give --frame-scale " + std::to_string(stored_scale) + " to continue it");
+    throw Error(ExitCode::usage, "--frame-scale " + std::to_string(frame_scale) +
+                                     " contradicts the recording '" + path + "' (frame_scale " +
+                                     std::to_string(stored_scale) + "); give --frame-scale " +
+                                     std::to_string(stored_scale) + " to continue it");
   }
 }
 
@@ -117,23 +117,26 @@ AppendPoint prepare_append(const std::string& path, const RunMetadata& meta, std
   std::vector<std::int64_t> gens = read_series(root, "generations", path);
   const std::vector<std::int64_t> pops = read_series(root, "population", path);
   const auto extent = static_cast<std::int64_t>(dataset_dims(frames.get())[0]);
-  gens.resize(static_cast<std::size_t>(complete_frames(
-      root, extent, static_cast<std::int64_t>(gens.size()), static_cast<std::int64_t>(pops.size()))));
+  gens.resize(
+      static_cast<std::size_t>(complete_frames(root, extent, static_cast<std::int64_t>(gens.size()),
+                                               static_cast<std::int64_t>(pops.size()))));
   const std::size_t keep = frames_to_keep(gens, every, start);
   if (keep == 0 && !gens.empty() && gens[0] > start) {
-    throw Error(ExitCode::usage, refuse(path, "it starts at generation " + std::to_string(gens[0]) +
-                                                  ", after the checkpoint's generation " +
-                                                  std::to_string(start)));
+    throw Error(ExitCode::usage,
+                refuse(path, "it starts at generation " + std::to_string(gens[0]) +
+                                 ", after the checkpoint's generation " + std::to_string(start)));
   }
   if (keep > 0) {
     const std::int64_t multiple = (start - 1) / every * every;
     const std::int64_t needed = std::max(gens[0], multiple);
     if (gens[keep - 1] != needed) {
-      throw Error(ExitCode::usage,
-                  refuse(path, "its complete frames end at generation " +
-                                   std::to_string(gens[keep - 1]) + ", but continuing from the "
-                                   "checkpoint's generation " + std::to_string(start) +
-                                   " needs them up to generation " + std::to_string(needed)));
+      throw Error(
+          ExitCode::usage,
+          refuse(path, "its complete frames end at generation " + std::to_string(gens[keep - 1]) +
+                           ", but continuing from the "
+                           "checkpoint's generation " +
+                           std::to_string(start) + " needs them up to generation " +
+                           std::to_string(needed)));
     }
   }
   gens.resize(keep);

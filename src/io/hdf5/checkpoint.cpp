@@ -91,6 +91,9 @@ void write_checkpoint(const Simulation& sim, const std::string& path, const RunM
   try {
     if (io == IoMode::parallel) {
       const std::vector<std::uint8_t> cells = copy_out(sim.tile());
+      mpi::on_root_agreed(comm, [&] {
+        h5::check_free_space(tmp, lay.width * lay.height, "cannot write '" + tmp + "'");
+      });
       mpi::everywhere_agreed(comm, [&] {
         write_checkpoint_file(tmp, &comm, meta, generation, population, lay.local, cells,
                               compression);
@@ -126,7 +129,8 @@ bool remove_stale_checkpoint_temp(const std::string& path) {
   std::error_code ec;
   const auto status = std::filesystem::symlink_status(tmp, ec);
   if (ec || !std::filesystem::exists(status)) return false;
-  if (!std::filesystem::is_regular_file(status) || !h5::is_partial_mpilife_file(tmp, "checkpoint")) {
+  if (!std::filesystem::is_regular_file(status) ||
+      !h5::is_partial_mpilife_file(tmp, "checkpoint")) {
     throw Error(ExitCode::cant_create,
                 "--checkpoint: '" + tmp +
                     "' exists and is not a checkpoint left by mpilife; it is the temporary name "

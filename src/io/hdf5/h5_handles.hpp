@@ -173,6 +173,11 @@ std::array<hsize_t, 2> plane_chunk(std::int64_t rows, std::int64_t cols);
 void check_plausible_storage(hid_t dataset, std::int64_t planes, std::int64_t cells_per_plane,
                              const std::string& file);
 
+/// Throws Error 74 (`what` + how much is free) when the file system holding `path` has less than
+/// `bytes` (plus a margin for HDF5's metadata) free. Parallel writers call it on one rank before
+/// a collective write: MPI-IO ranks that fail apart on a full disk wait for each other forever.
+void check_free_space(const std::string& path, std::int64_t bytes, const std::string& what);
+
 /// Flushes the contents of `path` to stable storage; best effort.
 void sync_file(const std::string& path);
 /// Flushes the folder holding `path` (its entries, e.g. after a rename); best effort.

@@ -218,11 +218,10 @@ RunMetadata read_run_attributes(hid_t object, const std::string& file, std::stri
   read_provenance(object, file, m);
   if (m.width < 1 || m.height < 1 || m.width > kMaxSide || m.height > kMaxSide ||
       m.width > kMaxCells / m.height) {
-    throw Error(ExitCode::data, file + ": the grid size attributes (width " +
-                                    std::to_string(m.width) + ", height " +
-                                    std::to_string(m.height) + ") must lie in 1.." +
-                                    std::to_string(kMaxSide) +
-                                    " with at most 2^62 cells; the file is corrupt");
+    throw Error(ExitCode::data,
+                file + ": the grid size attributes (width " + std::to_string(m.width) +
+                    ", height " + std::to_string(m.height) + ") must lie in 1.." +
+                    std::to_string(kMaxSide) + " with at most 2^62 cells; the file is corrupt");
   }
   try {
     const RuleSpec spec = parse_rule(m.rule);

@@ -244,10 +244,11 @@ CellArray Recording::frame(std::int64_t i) const {
   try {
     pixels = CellArray(m.frame_h, m.frame_w);
   } catch (const std::bad_alloc&) {
-    throw Error(ExitCode::software,
-                m.path + ": frame " + std::to_string(i) + " is " + std::to_string(m.frame_w) +
-                    "x" + std::to_string(m.frame_h) + " pixels, more than this process can hold "
-                    "in memory; read it on a machine with more memory");
+    throw Error(ExitCode::software, m.path + ": frame " + std::to_string(i) + " is " +
+                                        std::to_string(m.frame_w) + "x" +
+                                        std::to_string(m.frame_h) +
+                                        " pixels, more than this process can hold "
+                                        "in memory; read it on a machine with more memory");
   }
   h5::read_plane_part(m.data.get(), m.checkpoint ? std::nullopt : std::optional<std::int64_t>(i),
                       {0, 0, m.frame_w, m.frame_h}, pixels.data(), H5P_DEFAULT, ExitCode::data,

@@ -2,6 +2,7 @@
 // that declare more cells than they could possibly store.
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -55,11 +56,28 @@ void check_plausible_storage(hid_t dataset, std::int64_t planes, std::int64_t ce
   const auto stored = static_cast<double>(H5Dget_storage_size(dataset));
   if (declared > 1e6 && stored * kBestDeflateRatio < declared) {
     throw Error(ExitCode::data, file + ": the file declares " + std::to_string(planes) + " x " +
-                                    std::to_string(cells_per_plane) +
-                                    " cells but stores only " +
+                                    std::to_string(cells_per_plane) + " cells but stores only " +
                                     std::to_string(static_cast<long long>(stored)) +
                                     " bytes of them, less than any compression allows; the "
                                     "file is corrupt or was not written by mpilife");
+  }
+}
+
+void check_free_space(const std::string& path, std::int64_t bytes, const std::string& what) {
+  constexpr std::int64_t kMetadataMargin = std::int64_t{256} << 10;
+  const std::filesystem::path p(path);
+  const std::string dir = p.has_parent_path() ? p.parent_path().string() : std::string(".");
+  struct statvfs fs {};
+  if (::statvfs(dir.c_str(), &fs) != 0) return;  // unknown: let the write report what happens
+  const auto free_bytes =
+      static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize);
+  // Deflate never grows data by more than ~0.1%; the margin covers that and HDF5's metadata.
+  const std::int64_t needed = bytes + bytes / 100 + kMetadataMargin;
+  if (free_bytes < needed) {
+    throw Error(ExitCode::io, what + ": the file system holding it has " +
+                                  std::to_string(free_bytes / 1024) + " KiB free, about " +
+                                  std::to_string(needed / 1024) +
+                                  " KiB are needed; free some space or write elsewhere");
   }
 }
 

@@ -238,6 +238,11 @@ struct Recorder::Impl {
       Extent region;
       const std::vector<std::uint8_t> pixels =
           frame_pixels::local_pixels(sim, settings.frame_scale, region);
+      mpi::on_root_agreed(comm, [&] {
+        h5::check_free_space(
+            settings.path, frame_w * frame_h,
+            "cannot write frame " + std::to_string(count) + " to '" + settings.path + "'");
+      });
       mpi::everywhere_agreed(comm, [&] { append(root, generation, pop, region, pixels); });
     } else {
       const std::vector<std::uint8_t> pixels =
