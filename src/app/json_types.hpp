@@ -111,12 +111,13 @@ inline void from_json(const nlohmann::json& j, ProcessGrid& grid) {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Rule, birth, survival)
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OutputOptions, final_path, stats_path, summary_path, output_path,
-                                   every, frame_scale, checkpoint_path, checkpoint_every, force)
+                                   every, frame_scale, checkpoint_path, checkpoint_every, force,
+                                   compression)
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunOptions, pattern, generations, generations_given, size, rule,
                                    topology, density, seed, at, decomp, kernel, io, outputs,
                                    stop_when_stable, quiet, progress_seconds, restart_path,
-                                   max_seconds, view, window, view_script)
+                                   max_seconds, view, window, view_script, command_line)
 
 // Everything but the cells, which only rank 0 holds.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunPlan, options, width, height, rule, topology, pattern_name,

@@ -177,6 +177,31 @@ void add_hdf5_options(CLI::App& run, RunOptions& o, RunText& text) {
   run.add_flag(
       "--force", out.force,
       "Overwrite existing output files (--final, --stats, --summary, --output, --checkpoint)");
+  run.add_option("--compression", out.compression,
+                 "Deflate level of --output frames and --checkpoint grids: 0 = uncompressed, "
+                 "1 = fastest, 9 = smallest")
+      ->type_name("0..9")
+      ->default_val(kDefaultCompression)
+      ->check(CLI::Range(0, 9));
+}
+
+// argv as one line a shell would split back into the same words.
+std::string quoted_command_line(int argc, const char* const* argv) {
+  std::string line;
+  for (int i = 0; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (i > 0) line += ' ';
+    if (!word.empty() &&
+        word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789-_./=:,+@%") == std::string::npos) {
+      line += word;
+      continue;
+    }
+    line += '\'';
+    for (const char c : word) line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    line += '\'';
+  }
+  return line;
 }
 
 void add_viewer_options(CLI::App& run, RunOptions& o, RunText& text) {
@@ -354,6 +379,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     return cmd;
   }
   finish_command(app, sub, run_text, view_window, cmd);
+  cmd.run.command_line = quoted_command_line(argc, argv);
   return cmd;
 }
 

@@ -127,8 +127,12 @@ void check_output_overlaps(const RunOptions& options) {
 void check_outputs(const RunOptions& options) {
   const OutputOptions& o = options.outputs;
   if (!o.output_path.empty()) {
-    check_output_path(o.output_path, "--output", o.force, false);
-    check_output_path(sidecar_path(o.output_path), "--output (XDMF sidecar)", o.force, false);
+    // A restart appends to the recording of the run it continues (checked when it opens it) and
+    // rewrites that recording's sidecar.
+    const bool appends = !options.restart_path.empty();
+    check_output_path(o.output_path, "--output", o.force || appends, false);
+    check_output_path(sidecar_path(o.output_path), "--output (XDMF sidecar)", o.force || appends,
+                      false);
   }
   if (!o.checkpoint_path.empty()) {
     const bool continues = !options.restart_path.empty() &&

@@ -61,6 +61,7 @@ void resolve_restart(RunPlan& plan) {
   plan.pattern_name = info.meta.pattern;
   plan.start_generation = info.generation;
   plan.options.seed = info.meta.seed;
+  plan.options.density = info.meta.density;  // provenance only: the grid comes from the file
 }
 
 // Sets the rule and topology (--rule, --topology > the pattern's rule line > B3/S23 on a torus)

@@ -26,6 +26,7 @@
 #include "mpilife/io/hdf5/metadata.hpp"
 #include "mpilife/io/hdf5/recorder.hpp"
 #include "mpilife/io/rle_writer.hpp"
+#include "mpilife/kernel/fast.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
@@ -198,6 +199,10 @@ RunMetadata run_metadata(const RunPlan& plan) {
   m.height = plan.height;
   m.seed = plan.options.seed;
   m.pattern = plan.pattern_name;
+  m.density = plan.options.density;
+  m.command_line = plan.options.command_line;
+  m.kernel = to_string(plan.options.kernel);
+  m.kernel_isa = plan.options.kernel == KernelKind::fast ? fast_kernel_isa() : "portable C++";
   return m;
 }
 
@@ -243,14 +248,19 @@ Observers make_observers(const RunPlan& plan, const mpi::Comm& world) {
   }
   if (!out.output_path.empty()) {
     const IoMode io = io_mode_for(plan, ranks, out.frame_scale);
+    // A restart continues the recording of the run it continues (an existing file, unless
+    // --force replaces it).
+    const bool append = !plan.options.restart_path.empty() && !out.force;
     auto r = std::make_unique<Recorder>(
-        RecorderSettings{out.output_path, out.every, out.frame_scale, io}, run_metadata(plan));
+        RecorderSettings{out.output_path, out.every, out.frame_scale, io, out.compression, append},
+        run_metadata(plan));
     observers.recorder = r.get();
     observers.all.push_back(std::move(r));
   }
   if (!out.checkpoint_path.empty()) {
     observers.all.push_back(std::make_unique<Checkpointer>(
-        CheckpointSettings{out.checkpoint_path, out.checkpoint_every, io_mode_for(plan, ranks, 1)},
+        CheckpointSettings{out.checkpoint_path, out.checkpoint_every, io_mode_for(plan, ranks, 1),
+                           out.compression},
         run_metadata(plan)));
   }
   return observers;

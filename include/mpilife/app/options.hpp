@@ -14,15 +14,16 @@ namespace mpilife {
 
 /// The files a run writes (--final, --stats, --summary, --output, --checkpoint) and their settings.
 struct OutputOptions {
-  std::string final_path;             ///< --final: RLE or macrocell file, "" for none
-  std::string stats_path;             ///< --stats: CSV file, "" for none
-  std::string summary_path;           ///< --summary: JSON file, "" for none
-  std::string output_path;            ///< --output: HDF5 recording, "" for none
-  std::int64_t every = 1;             ///< --every: record every K-th generation
-  std::int64_t frame_scale = 1;       ///< --frame-scale: cells per pixel side
-  std::string checkpoint_path;        ///< --checkpoint: HDF5 checkpoint, "" for none
-  std::int64_t checkpoint_every = 0;  ///< --checkpoint-every, 0 = only the last
-  bool force = false;                 ///< --force: overwrite existing outputs
+  std::string final_path;                 ///< --final: RLE or macrocell file, "" for none
+  std::string stats_path;                 ///< --stats: CSV file, "" for none
+  std::string summary_path;               ///< --summary: JSON file, "" for none
+  std::string output_path;                ///< --output: HDF5 recording, "" for none
+  std::int64_t every = 1;                 ///< --every: record every K-th generation
+  std::int64_t frame_scale = 1;           ///< --frame-scale: cells per pixel side
+  std::string checkpoint_path;            ///< --checkpoint: HDF5 checkpoint, "" for none
+  std::int64_t checkpoint_every = 0;      ///< --checkpoint-every, 0 = only the last
+  bool force = false;                     ///< --force: overwrite existing outputs
+  int compression = kDefaultCompression;  ///< --compression: deflate level of HDF5 outputs
 };
 
 /// What `mpilife run` was asked to do, parsed and checked (before reading the pattern).
@@ -48,6 +49,7 @@ struct RunOptions {
   bool view = false;                                 ///< --view: live SDL2 viewer on rank 0
   std::array<std::int64_t, 2> window = {1024, 768};  ///< --window: viewer size in pixels
   std::string view_script;                           ///< --view-script: scripted viewer input
+  std::string command_line;                          ///< argv as typed (shell-quoted), for metadata
 };
 
 /// What `mpilife info` and `mpilife export` were asked to do.

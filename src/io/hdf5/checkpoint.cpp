@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include "h5_handles.hpp"
 #include "mpilife/core/cells.hpp"
@@ -39,13 +40,13 @@ constexpr std::int64_t kMaxMessageBytes = std::int64_t{1} << 30;
 // grid and closes it (a failed close, i.e. a failed final flush, is an error too).
 void write_checkpoint_file(const std::string& tmp, const mpi::Comm* comm, const RunMetadata& meta,
                            std::int64_t generation, std::int64_t population, const Extent& part,
-                           const std::vector<std::uint8_t>& cells) {
+                           const std::vector<std::uint8_t>& cells, int compression) {
   const std::string what = "cannot write checkpoint '" + tmp + "'";
   h5::File file = h5::create_file(tmp, comm);
   const auto [chunk_rows, chunk_cols] = h5::plane_chunk(meta.height, meta.width);
   const h5::Dataspace space =
       h5::make_space({static_cast<hsize_t>(meta.height), static_cast<hsize_t>(meta.width)});
-  const h5::PropList dcpl = h5::compressed_layout({chunk_rows, chunk_cols}, h5::kDeflateLevel);
+  const h5::PropList dcpl = h5::compressed_layout({chunk_rows, chunk_cols}, compression);
   h5::Dataset grid = h5::check<h5::Dataset>(H5Dcreate2(file.get(), kGrid, H5T_STD_U8LE, space.get(),
                                                        H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                                             ExitCode::io, what);
@@ -74,13 +75,14 @@ h5::Dataset open_grid(const h5::File& file, const std::string& path, std::int64_
                                     std::to_string(height) + ", " + std::to_string(width) +
                                     "] its attributes give");
   }
+  h5::check_plausible_storage(grid.get(), 1, width * height, path);
   return grid;
 }
 
 }  // namespace
 
 void write_checkpoint(const Simulation& sim, const std::string& path, const RunMetadata& meta,
-                      IoMode io) {
+                      IoMode io, int compression) {
   const mpi::Comm& comm = sim.cart().comm();
   const bool root = comm.rank() == 0;
   // Through a symbolic link the target is replaced and the link kept (README, below "Exit codes").
@@ -97,15 +99,19 @@ void write_checkpoint(const Simulation& sim, const std::string& path, const RunM
   try {
     if (io == IoMode::parallel) {
       const std::vector<std::uint8_t> cells = copy_out(sim.tile());
+      mpi::on_root_agreed(comm, [&] {
+        h5::check_free_space(tmp, lay.width * lay.height, "cannot write '" + tmp + "'");
+      });
       mpi::everywhere_agreed(comm, [&] {
-        write_checkpoint_file(tmp, &comm, meta, generation, population, lay.local, cells);
+        write_checkpoint_file(tmp, &comm, meta, generation, population, lay.local, cells,
+                              compression);
       });
     } else {
       const CellArray grid = gather_grid(sim);
       mpi::on_root_agreed(comm, [&] {
         const std::vector<std::uint8_t> cells(grid.data(), grid.data() + grid.size());
         write_checkpoint_file(tmp, nullptr, meta, generation, population,
-                              {0, 0, lay.width, lay.height}, cells);
+                              {0, 0, lay.width, lay.height}, cells, compression);
       });
     }
     mpi::on_root_agreed(comm, [&] {
@@ -119,23 +125,56 @@ void write_checkpoint(const Simulation& sim, const std::string& path, const RunM
   } catch (const Error& e) {
     if (root) std::remove(tmp.c_str());
     // A checkpoint is written during the run: whatever went wrong is an I/O error then.
-    throw Error(ExitCode::io, e.what());
+    throw Error(ExitCode::io, "checkpoint of generation " + std::to_string(generation) + " to '" +
+                                  path + "' failed: " + e.what() +
+                                  " (the previous checkpoint, if any, is intact; check the free "
+                                  "space and permissions of its folder)");
   }
+}
+
+bool remove_stale_checkpoint_temp(const std::string& path) {
+  const std::string tmp = path + ".tmp";
+  std::error_code ec;
+  const auto status = std::filesystem::symlink_status(tmp, ec);
+  if (ec || !std::filesystem::exists(status)) return false;
+  if (!std::filesystem::is_regular_file(status) ||
+      !h5::is_partial_mpilife_file(tmp, "checkpoint")) {
+    throw Error(ExitCode::cant_create,
+                "--checkpoint: '" + tmp +
+                    "' exists and is not a checkpoint left by mpilife; it is the temporary name "
+                    "the checkpoint is written under, so move or remove that file");
+  }
+  if (std::remove(tmp.c_str()) != 0) {
+    throw Error(ExitCode::cant_create, "--checkpoint: cannot remove the stale temporary '" + tmp +
+                                           "': " + std::strerror(errno));
+  }
+  return true;
 }
 
 Checkpointer::Checkpointer(CheckpointSettings settings, RunMetadata meta)
     : settings_(std::move(settings)), meta_(std::move(meta)) {}
 
+void Checkpointer::start(const Simulation& sim) {
+  mpi::on_root_agreed(sim.cart().comm(), [&] {
+    if (remove_stale_checkpoint_temp(settings_.path)) {
+      std::fprintf(stderr,
+                   "mpilife: note: removed '%s.tmp', a partial checkpoint left by a run that was "
+                   "killed while writing it\n",
+                   settings_.path.c_str());
+    }
+  });
+}
+
 void Checkpointer::after_step(const Simulation& sim) {
   if (settings_.every > 0 && sim.generation() % settings_.every == 0) {
-    write_checkpoint(sim, settings_.path, meta_, settings_.io);
+    write_checkpoint(sim, settings_.path, meta_, settings_.io, settings_.compression);
     last_written_ = sim.generation();
   }
 }
 
 void Checkpointer::finish(const Simulation& sim) {
   if (last_written_ == sim.generation()) return;
-  write_checkpoint(sim, settings_.path, meta_, settings_.io);
+  write_checkpoint(sim, settings_.path, meta_, settings_.io, settings_.compression);
   last_written_ = sim.generation();
 }
 

@@ -95,15 +95,27 @@ File create_file(const std::string& path, const mpi::Comm* comm, bool lock = tru
 /// Missing or unreadable: Error 66; not an HDF5 file: Error 65.
 File open_file(const std::string& path, const mpi::Comm* comm);
 
+/// Opens the existing `path` for reading and writing without a file lock (MPI-IO over `comm` when
+/// given, collective); failure is Error 73.
+File open_file_for_append(const std::string& path, const mpi::Comm* comm);
+
+/// True when `path` looks like a file mpilife began as a `kind` file and was killed while
+/// writing: empty, or with the HDF5 signature and either not readable as HDF5 (torn) or saying
+/// it is an mpilife `kind` file. Any other file (another program's HDF5 file, text) is false.
+bool is_partial_mpilife_file(const std::string& path, const std::string& kind);
+
 /// Writes a scalar UTF-8 string attribute on `object` (created or replaced).
 void write_attribute(hid_t object, const char* name, const std::string& value);
 /// Writes a scalar int64 attribute on `object` (created or replaced).
 void write_attribute(hid_t object, const char* name, std::int64_t value);
 /// Writes a scalar uint64 attribute on `object` (created or replaced).
 void write_attribute(hid_t object, const char* name, std::uint64_t value);
+/// Writes a scalar double attribute on `object` (created or replaced).
+void write_attribute(hid_t object, const char* name, double value);
 
 /// Writes the attributes every mpilife file carries: mpilife_kind (`kind`), mpilife_version,
-/// rule, topology, width, height, seed, pattern.
+/// rule, topology, width, height, seed, pattern, and what reproduces the run: command_line,
+/// kernel, kernel_isa and (for a soup) soup_density.
 void write_run_attributes(hid_t object, const std::string& kind, const RunMetadata& meta);
 
 /// Reads and validates what write_run_attributes wrote on `object` (the root of `file`): Error 65
@@ -120,6 +132,12 @@ std::string read_string_attribute(hid_t object, const char* name, const std::str
 std::int64_t read_int_attribute(hid_t object, const char* name, const std::string& file);
 /// Reads an integer attribute as uint64; Error 65 naming `file` if absent or not an integer.
 std::uint64_t read_uint_attribute(hid_t object, const char* name, const std::string& file);
+/// Reads a floating-point attribute; Error 65 naming `file` if absent or not a number.
+double read_double_attribute(hid_t object, const char* name, const std::string& file);
+
+/// Root attribute of a recording: how many frames are complete (data written and flushed); a
+/// frame at or past it may be torn and is never read.
+inline constexpr const char* kFramesComplete = "frames_complete";
 
 /// A dataspace of `dims` (and `max_dims`, default the same).
 Dataspace make_space(const std::vector<hsize_t>& dims, const std::vector<hsize_t>& max_dims = {});
@@ -128,7 +146,7 @@ Dataspace make_space(const std::vector<hsize_t>& dims, const std::vector<hsize_t
 std::vector<hsize_t> dataset_dims(hid_t dataset);
 
 /// A dataset-creation list for uint8 data: chunked by `chunk`, shuffle + deflate at
-/// `deflate_level`, fill value 0 written when a chunk is allocated.
+/// `deflate_level` (no filter at 0), fill value 0 written when a chunk is allocated.
 PropList compressed_layout(const std::vector<hsize_t>& chunk, int deflate_level);
 
 /// A transfer list: collective MPI-IO when `collective`, default otherwise.
@@ -149,8 +167,16 @@ void read_plane_part(hid_t dataset, std::optional<std::int64_t> index, const Ext
 /// 256 KiB per chunk, independent of the decomposition so every writer makes the same layout.
 std::array<hsize_t, 2> plane_chunk(std::int64_t rows, std::int64_t cols);
 
-/// Deflate level of frames and checkpoints.
-inline constexpr int kDeflateLevel = 1;
+/// Throws Error 65 naming `file` when `dataset` declares `cells` cells (per plane times
+/// `planes`) but stores fewer bytes than even the best deflate could make of them: a crafted or
+/// corrupt file whose size would only make the reader run out of memory.
+void check_plausible_storage(hid_t dataset, std::int64_t planes, std::int64_t cells_per_plane,
+                             const std::string& file);
+
+/// Throws Error 74 (`what` + how much is free) when the file system holding `path` has less than
+/// `bytes` (plus a margin for HDF5's metadata) free. Parallel writers call it on one rank before
+/// a collective write: MPI-IO ranks that fail apart on a full disk wait for each other forever.
+void check_free_space(const std::string& path, std::int64_t bytes, const std::string& what);
 
 /// Flushes the contents of `path` to stable storage; best effort.
 void sync_file(const std::string& path);

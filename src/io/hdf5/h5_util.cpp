@@ -18,6 +18,10 @@ namespace mpilife::h5 {
 
 namespace {
 
+// The largest grid side (as in a rule's :T/:P suffix) and cell count a file may declare.
+constexpr std::int64_t kMaxSide = std::int64_t{1} << 40;
+constexpr std::int64_t kMaxCells = std::int64_t{1} << 62;
+
 // The innermost description of the error stack (the first entry walking upwards).
 herr_t take_innermost(unsigned n, const H5E_error2_t* err, void* out) {
   if (n == 0 && err != nullptr && err->desc != nullptr) {
@@ -127,6 +131,19 @@ File open_file(const std::string& path, const mpi::Comm* comm) {
   return check<File>(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), ExitCode::data, what);
 }
 
+File open_file_for_append(const std::string& path, const mpi::Comm* comm) {
+  silence_errors();
+  const std::string what = "cannot open '" + path + "' to append to it";
+  const PropList fapl = check<PropList>(H5Pcreate(H5P_FILE_ACCESS), ExitCode::cant_create, what);
+  check_status(H5Pset_file_locking(fapl.get(), false, true), ExitCode::cant_create, what);
+  if (comm != nullptr) {
+    check_status(H5Pset_fapl_mpio(fapl.get(), comm->get(), mpi::no_hints()), ExitCode::cant_create,
+                 what);
+    check_status(H5Pset_coll_metadata_write(fapl.get(), true), ExitCode::cant_create, what);
+  }
+  return check<File>(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl.get()), ExitCode::cant_create, what);
+}
+
 void write_attribute(hid_t object, const char* name, const std::string& value) {
   const Type type = check<Type>(H5Tcopy(H5T_C_S1), ExitCode::io, "cannot make a string type");
   check_status(H5Tset_size(type.get(), H5T_VARIABLE), ExitCode::io, "cannot make a string type");
@@ -145,6 +162,10 @@ void write_attribute(hid_t object, const char* name, std::uint64_t value) {
   write_number(object, name, H5T_NATIVE_UINT64, value);
 }
 
+void write_attribute(hid_t object, const char* name, double value) {
+  write_number(object, name, H5T_NATIVE_DOUBLE, value);
+}
+
 void write_run_attributes(hid_t object, const std::string& kind, const RunMetadata& meta) {
   write_attribute(object, "mpilife_kind", kind);
   write_attribute(object, "mpilife_version", std::string(MPILIFE_VERSION));
@@ -154,7 +175,29 @@ void write_run_attributes(hid_t object, const std::string& kind, const RunMetada
   write_attribute(object, "height", meta.height);
   write_attribute(object, "seed", meta.seed);
   write_attribute(object, "pattern", meta.pattern);
+  write_attribute(object, "command_line", meta.command_line);
+  write_attribute(object, "kernel", meta.kernel);
+  write_attribute(object, "kernel_isa", meta.kernel_isa);
+  if (meta.density) write_attribute(object, "soup_density", *meta.density);
 }
+
+namespace {
+
+// The provenance attributes, absent from files of older versions.
+void read_provenance(hid_t object, const std::string& file, RunMetadata& m) {
+  const auto text = [&](const char* name) {
+    return has_attribute(object, name) ? read_string_attribute(object, name, file) : std::string();
+  };
+  m.version = text("mpilife_version");
+  m.command_line = text("command_line");
+  m.kernel = text("kernel");
+  m.kernel_isa = text("kernel_isa");
+  if (has_attribute(object, "soup_density")) {
+    m.density = read_double_attribute(object, "soup_density", file);
+  }
+}
+
+}  // namespace
 
 RunMetadata read_run_attributes(hid_t object, const std::string& file, std::string& kind) {
   if (!has_attribute(object, "mpilife_kind")) {
@@ -172,7 +215,14 @@ RunMetadata read_run_attributes(hid_t object, const std::string& file, std::stri
   m.height = read_int_attribute(object, "height", file);
   m.seed = read_uint_attribute(object, "seed", file);
   m.pattern = read_string_attribute(object, "pattern", file);
-  if (m.width < 1 || m.height < 1) throw Error(ExitCode::data, file + ": bad grid size attributes");
+  read_provenance(object, file, m);
+  if (m.width < 1 || m.height < 1 || m.width > kMaxSide || m.height > kMaxSide ||
+      m.width > kMaxCells / m.height) {
+    throw Error(ExitCode::data,
+                file + ": the grid size attributes (width " + std::to_string(m.width) +
+                    ", height " + std::to_string(m.height) + ") must lie in 1.." +
+                    std::to_string(kMaxSide) + " with at most 2^62 cells; the file is corrupt");
+  }
   try {
     const RuleSpec spec = parse_rule(m.rule);
     if (spec.suffix && (spec.suffix->width != m.width || spec.suffix->height != m.height ||
@@ -225,6 +275,17 @@ T read_integer(hid_t object, const char* name, const std::string& file, hid_t me
   return v;
 }
 
+double read_double_attribute(hid_t object, const char* name, const std::string& file) {
+  const Attribute a = open_attribute(object, name, file);
+  const std::string what = file + ": attribute '" + name + "' is not a number";
+  const Type stored = check<Type>(H5Aget_type(a.get()), ExitCode::data, what);
+  const H5T_class_t c = H5Tget_class(stored.get());
+  if (c != H5T_FLOAT && c != H5T_INTEGER) throw Error(ExitCode::data, what);
+  double v = 0;
+  check_status(H5Aread(a.get(), H5T_NATIVE_DOUBLE, &v), ExitCode::data, what);
+  return v;
+}
+
 std::int64_t read_int_attribute(hid_t object, const char* name, const std::string& file) {
   return read_integer<std::int64_t>(object, name, file, H5T_NATIVE_INT64);
 }
@@ -257,9 +318,11 @@ PropList compressed_layout(const std::vector<hsize_t>& chunk, int deflate_level)
   PropList dcpl = check<PropList>(H5Pcreate(H5P_DATASET_CREATE), ExitCode::io, what);
   check_status(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), ExitCode::io,
                what);
-  check_status(H5Pset_shuffle(dcpl.get()), ExitCode::io, what);
-  check_status(H5Pset_deflate(dcpl.get(), static_cast<unsigned>(deflate_level)), ExitCode::io,
-               what);
+  if (deflate_level > 0) {
+    check_status(H5Pset_shuffle(dcpl.get()), ExitCode::io, what);
+    check_status(H5Pset_deflate(dcpl.get(), static_cast<unsigned>(deflate_level)), ExitCode::io,
+                 what);
+  }
   // Chunks hold valid (compressed) zeros from their allocation on. A parallel file allocates
   // chunks early, and a collective write that covers a chunk only partly on its owning rank reads
   // and inflates the stored chunk first (HDF5 1.10.8): with FILL_TIME_NEVER that is garbage.

@@ -8,8 +8,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <sstream>
 
+#include "append.hpp"
 #include "h5_handles.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/error.hpp"
@@ -34,20 +36,6 @@ std::string human_bytes(std::uintmax_t bytes) {
   char buf[64];
   std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", v, units[u]);
   return buf;
-}
-
-std::vector<std::int64_t> read_series(hid_t file, const char* name, const std::string& path) {
-  const h5::Dataset ds = h5::check<h5::Dataset>(H5Dopen2(file, name, H5P_DEFAULT), ExitCode::data,
-                                                path + ": cannot open /" + name);
-  const std::vector<hsize_t> dims = h5::dataset_dims(ds.get());
-  if (dims.size() != 1) throw Error(ExitCode::data, path + ": /" + name + " is not a series");
-  std::vector<std::int64_t> values(static_cast<std::size_t>(dims[0]));
-  if (!values.empty()) {
-    h5::check_status(
-        H5Dread(ds.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
-        ExitCode::data, path + ": cannot read /" + name);
-  }
-  return values;
 }
 
 bool has_link(hid_t file, const char* name) {
@@ -91,6 +79,28 @@ std::string storage_text(hid_t dataset) {
   return text;
 }
 
+// "random soup of density 0.3, seed 7" or "pattern 'glider'".
+std::string source_text(const RunMetadata& meta) {
+  if (!meta.pattern.empty()) return "pattern '" + meta.pattern + "'";
+  std::string text = "random soup";
+  if (meta.density) {
+    std::ostringstream d;
+    d << *meta.density;
+    text += " of density " + d.str();
+  }
+  return text + ", seed " + std::to_string(meta.seed);
+}
+
+// The lines that say how to reproduce the run (files of older versions lack some).
+void print_provenance(const RunMetadata& meta, std::ostream& out) {
+  if (!meta.version.empty()) out << "  written by   mpilife " << meta.version << "\n";
+  if (!meta.kernel.empty()) {
+    out << "  kernel       " << meta.kernel
+        << (meta.kernel_isa.empty() ? std::string() : " (" + meta.kernel_isa + ")") << "\n";
+  }
+  if (!meta.command_line.empty()) out << "  command      " << meta.command_line << "\n";
+}
+
 }  // namespace
 
 struct Recording::Impl {
@@ -106,6 +116,7 @@ struct Recording::Impl {
   std::int64_t frame_h = 0;
   std::vector<std::int64_t> generations;
   std::vector<std::int64_t> populations;
+  std::int64_t incomplete = 0;  // frames past frames_complete (torn or never finished)
 };
 
 Recording::Recording(const std::string& path) : impl_(std::make_unique<Impl>()) {
@@ -137,6 +148,7 @@ Recording::Recording(const std::string& path) : impl_(std::make_unique<Impl>()) 
         dims[1] != static_cast<hsize_t>(m.frame_w)) {
       throw Error(ExitCode::data, path + ": /grid has the wrong shape");
     }
+    h5::check_plausible_storage(m.data.get(), 1, m.frame_w * m.frame_h, path);
     return;
   }
   m.status = h5::read_string_attribute(root, "status", path);
@@ -148,13 +160,18 @@ Recording::Recording(const std::string& path) : impl_(std::make_unique<Impl>()) 
       dims[2] != static_cast<hsize_t>(m.frame_w)) {
     throw Error(ExitCode::data, path + ": /frames has the wrong shape");
   }
-  m.generations = read_series(root, "generations", path);
-  m.populations = read_series(root, "population", path);
-  // A writer that crashed may leave the series one frame apart: keep the frames all three hold.
-  const std::size_t n =
-      std::min({static_cast<std::size_t>(dims[0]), m.generations.size(), m.populations.size()});
-  m.generations.resize(n);
-  m.populations.resize(n);
+  m.generations = h5::read_series(root, "generations", path);
+  m.populations = h5::read_series(root, "population", path);
+  // Only complete frames count: a writer that crashed or ran out of disk may leave the last frame
+  // torn and the series one frame apart.
+  const auto extent = static_cast<std::int64_t>(dims[0]);
+  const std::int64_t n =
+      h5::complete_frames(root, extent, static_cast<std::int64_t>(m.generations.size()),
+                          static_cast<std::int64_t>(m.populations.size()));
+  m.incomplete = extent - n;
+  m.generations.resize(static_cast<std::size_t>(n));
+  m.populations.resize(static_cast<std::size_t>(n));
+  h5::check_plausible_storage(m.data.get(), n, m.frame_w * m.frame_h, path);
 }
 
 Recording::~Recording() = default;
@@ -163,6 +180,9 @@ Recording& Recording::operator=(Recording&&) noexcept = default;
 
 std::int64_t Recording::frames() const {
   return static_cast<std::int64_t>(impl_->generations.size());
+}
+std::int64_t Recording::incomplete_frames() const {
+  return impl_->incomplete;
 }
 std::int64_t Recording::width() const {
   return impl_->meta.width;
@@ -220,7 +240,16 @@ std::int64_t Recording::population(std::int64_t i) const {
 CellArray Recording::frame(std::int64_t i) const {
   check_frame_index(i, frames(), impl_->path);
   const Impl& m = *impl_;
-  CellArray pixels(m.frame_h, m.frame_w);
+  CellArray pixels;
+  try {
+    pixels = CellArray(m.frame_h, m.frame_w);
+  } catch (const std::bad_alloc&) {
+    throw Error(ExitCode::software, m.path + ": frame " + std::to_string(i) + " is " +
+                                        std::to_string(m.frame_w) + "x" +
+                                        std::to_string(m.frame_h) +
+                                        " pixels, more than this process can hold "
+                                        "in memory; read it on a machine with more memory");
+  }
   h5::read_plane_part(m.data.get(), m.checkpoint ? std::nullopt : std::optional<std::int64_t>(i),
                       {0, 0, m.frame_w, m.frame_h}, pixels.data(), H5P_DEFAULT, ExitCode::data,
                       m.path + ": cannot read frame " + std::to_string(i));
@@ -232,7 +261,6 @@ void print_file_info(const std::string& path, std::ostream& out) {
   const RunMetadata& meta = rec.metadata();
   const std::int64_t n = rec.frames();
   std::string storage;
-  std::string version;
   std::int64_t every = 0;
   {
     const h5::File file = h5::open_file(path, nullptr);
@@ -240,9 +268,6 @@ void print_file_info(const std::string& path, std::ostream& out) {
     const h5::Dataset ds = h5::check<h5::Dataset>(H5Dopen2(file.get(), name, H5P_DEFAULT),
                                                   ExitCode::data, path + ": cannot open dataset");
     storage = std::string("/") + name + ": " + storage_text(ds.get());
-    if (h5::has_attribute(file.get(), "mpilife_version")) {
-      version = h5::read_string_attribute(file.get(), "mpilife_version", path);
-    }
     if (!rec.is_checkpoint()) every = h5::read_int_attribute(file.get(), "every", path);
   }
   std::error_code ec;
@@ -259,16 +284,18 @@ void print_file_info(const std::string& path, std::ostream& out) {
   }
   out << "  grid         " << meta.width << "x" << meta.height << " " << to_string(meta.topology)
       << ", rule " << rec.rule() << "\n";
-  out << "  source       "
-      << (meta.pattern.empty() ? "random soup, seed " + std::to_string(meta.seed)
-                               : "pattern '" + meta.pattern + "'")
-      << "\n";
+  out << "  source       " << source_text(meta) << "\n";
   if (!rec.is_checkpoint()) {
     out << "  frames       " << n << " of " << rec.frame_width() << "x" << rec.frame_height()
         << (rec.frame_scale() == 1 ? " cells (frame_scale 1: 0 = dead, 1 = alive)"
                                    : " pixels (frame_scale " + std::to_string(rec.frame_scale()) +
                                          ": block density 0..255)")
         << "\n";
+    if (rec.incomplete_frames() > 0) {
+      out << "  incomplete   " << rec.incomplete_frames()
+          << " frame(s) after these were not completely written (a crash or a full disk) and "
+             "are ignored\n";
+    }
     if (n > 0) {
       out << "  generations  " << rec.generation(0) << ".." << rec.generation(n - 1) << ", every "
           << every << "\n";
@@ -292,7 +319,7 @@ void print_file_info(const std::string& path, std::ostream& out) {
   }
   out << "  storage      " << storage << "\n";
   out << "  file size    " << (ec ? std::string("unknown") : human_bytes(size)) << "\n";
-  if (!version.empty()) out << "  written by   mpilife " << version << "\n";
+  print_provenance(meta, out);
 }
 
 void export_frame(const std::string& path, std::int64_t frame, const std::string& out_path) {

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "append.hpp"
+#include "frame_pixels.hpp"
 #include "h5_handles.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/clock.hpp"
@@ -29,140 +31,13 @@ namespace mpilife {
 
 namespace {
 
+using frame_pixels::ceil_div;
+
 constexpr hsize_t kSeriesChunk = 1024;
 
 // The XDMF sidecar is rewritten after each of the first frames, then at most this often.
 constexpr double kSidecarSeconds = 1.0;
 constexpr std::int64_t kSidecarEveryFrameUpTo = 100;
-
-std::int64_t ceil_div(std::int64_t a, std::int64_t b) {
-  return (a + b - 1) / b;
-}
-
-Extent intersect(const Extent& a, const Extent& b) {
-  const std::int64_t x0 = std::max(a.x0, b.x0);
-  const std::int64_t y0 = std::max(a.y0, b.y0);
-  const std::int64_t x1 = std::min(a.x0 + a.w, b.x0 + b.w);
-  const std::int64_t y1 = std::min(a.y0 + a.h, b.y0 + b.h);
-  if (x1 <= x0 || y1 <= y0) return {x0, y0, 0, 0};
-  return {x0, y0, x1 - x0, y1 - y0};
-}
-
-// Blocks (in block coordinates) whose top-left cell lies in `tile`: the blocks that tile's rank
-// stores. Over all tiles these partition the block grid.
-Extent owned_blocks(const Extent& tile, std::int64_t scale) {
-  const std::int64_t x0 = ceil_div(tile.x0, scale);
-  const std::int64_t y0 = ceil_div(tile.y0, scale);
-  return {x0, y0, ceil_div(tile.x0 + tile.w, scale) - x0, ceil_div(tile.y0 + tile.h, scale) - y0};
-}
-
-// Blocks that contain at least one cell of `tile`.
-Extent touched_blocks(const Extent& tile, std::int64_t scale) {
-  const std::int64_t x0 = tile.x0 / scale;
-  const std::int64_t y0 = tile.y0 / scale;
-  return {x0, y0, (tile.x0 + tile.w - 1) / scale + 1 - x0, (tile.y0 + tile.h - 1) / scale + 1 - y0};
-}
-
-// Appends `part` (inside `whole`) of a row-major array laid out over `whole` to `out`.
-template <typename T>
-void append_part(const std::vector<T>& array, const Extent& whole, const Extent& part,
-                 std::vector<T>& out) {
-  for (std::int64_t y = part.y0; y < part.y0 + part.h; ++y) {
-    const T* row = array.data() + (y - whole.y0) * whole.w + (part.x0 - whole.x0);
-    out.insert(out.end(), row, row + part.w);
-  }
-}
-
-// The density pixels of the blocks in `blocks` from their live-cell `counts` (row-major).
-std::vector<std::uint8_t> to_pixels(const std::vector<std::uint32_t>& counts, const Extent& blocks,
-                                    std::int64_t scale, std::int64_t width, std::int64_t height) {
-  std::vector<std::uint8_t> pixels(counts.size());
-  for (std::int64_t by = 0; by < blocks.h; ++by) {
-    const std::int64_t gy = (blocks.y0 + by) * scale;
-    const std::int64_t rows = std::min(scale, height - gy);
-    for (std::int64_t bx = 0; bx < blocks.w; ++bx) {
-      const std::int64_t gx = (blocks.x0 + bx) * scale;
-      const std::int64_t cols = std::min(scale, width - gx);
-      const auto i = static_cast<std::size_t>(by * blocks.w + bx);
-      pixels[i] = density_pixel(counts[i], rows * cols);
-    }
-  }
-  return pixels;
-}
-
-// This rank's stored pixels of the current frame: its own cells at scale 1; at scale N the
-// blocks it owns (owned_blocks), whose counts are summed from every rank holding some of their
-// cells with one all-to-all of the partial counts of straddling blocks.
-std::vector<std::uint8_t> local_pixels(const Simulation& sim, std::int64_t scale, Extent& region) {
-  const Layout& lay = sim.layout();
-  const Tile& tile = sim.tile();
-  const Extent t = lay.local;
-  if (scale == 1) {
-    region = t;
-    return copy_out(tile);
-  }
-  const Extent touched = touched_blocks(t, scale);
-  std::vector<std::uint32_t> partial(static_cast<std::size_t>(touched.cells()), 0);
-  for_each_row(tile, 0, t.h, [&](std::int64_t y, const std::uint8_t* row) {
-    std::uint32_t* out = partial.data() + ((t.y0 + y) / scale - touched.y0) * touched.w;
-    for (std::int64_t x = 0; x < t.w; ++x) out[(t.x0 + x) / scale - touched.x0] += row[x];
-  });
-
-  const mpi::Comm& comm = sim.cart().comm();
-  const int ranks = comm.size();
-  const Extent mine = owned_blocks(t, scale);
-  std::vector<int> send_counts(static_cast<std::size_t>(ranks));
-  std::vector<int> recv_counts(static_cast<std::size_t>(ranks));
-  std::vector<int> send_displs(static_cast<std::size_t>(ranks));
-  std::vector<int> recv_displs(static_cast<std::size_t>(ranks));
-  std::vector<Extent> send_parts(static_cast<std::size_t>(ranks));
-  std::vector<Extent> recv_parts(static_cast<std::size_t>(ranks));
-  std::vector<std::uint32_t> send;
-  int recv_total = 0;
-  for (int r = 0; r < ranks; ++r) {
-    const Extent other = sim.extent_of(r);
-    const auto i = static_cast<std::size_t>(r);
-    send_parts[i] = intersect(touched, owned_blocks(other, scale));
-    recv_parts[i] = intersect(touched_blocks(other, scale), mine);
-    send_displs[i] = static_cast<int>(send.size());
-    append_part(partial, touched, send_parts[i], send);
-    send_counts[i] = static_cast<int>(send_parts[i].cells());
-    recv_displs[i] = recv_total;
-    recv_counts[i] = static_cast<int>(recv_parts[i].cells());
-    recv_total += recv_counts[i];
-  }
-  std::vector<std::uint32_t> received(static_cast<std::size_t>(recv_total));
-  mpi::alltoallv(send.data(), send_counts, send_displs, received.data(), recv_counts, recv_displs,
-                 comm);
-
-  std::vector<std::uint32_t> counts(static_cast<std::size_t>(mine.cells()), 0);
-  for (int r = 0; r < ranks; ++r) {
-    const auto i = static_cast<std::size_t>(r);
-    const Extent& part = recv_parts[i];
-    const std::uint32_t* in = received.data() + recv_displs[i];
-    for (std::int64_t y = part.y0; y < part.y0 + part.h; ++y) {
-      std::uint32_t* out = counts.data() + (y - mine.y0) * mine.w + (part.x0 - mine.x0);
-      for (std::int64_t x = 0; x < part.w; ++x) out[x] += *in++;
-    }
-  }
-  region = mine;
-  return to_pixels(counts, mine, scale, lay.width, lay.height);
-}
-
-// The whole stored frame on rank 0 (empty elsewhere), through gather_grid at scale 1 and
-// gather_block_counts (one value per block on the wire) otherwise.
-std::vector<std::uint8_t> gathered_pixels(const Simulation& sim, std::int64_t scale) {
-  const Layout& lay = sim.layout();
-  if (scale == 1) {
-    const CellArray grid = gather_grid(sim);
-    return std::vector<std::uint8_t>(grid.data(), grid.data() + grid.size());
-  }
-  const std::vector<std::uint32_t> counts =
-      gather_block_counts(sim, {0, 0, lay.width, lay.height}, scale);
-  if (counts.empty()) return {};
-  const Extent blocks{0, 0, ceil_div(lay.width, scale), ceil_div(lay.height, scale)};
-  return to_pixels(counts, blocks, scale, lay.width, lay.height);
-}
 
 // The series are chunked but not compressed: each append rewrites part of a chunk, which for a
 // compressed chunk in a parallel file is a collective read-inflate-deflate-write per frame (the
@@ -224,7 +99,7 @@ struct Recorder::Impl {
   std::int64_t frame_w = 0;
   std::int64_t frame_h = 0;
   h5::File file;
-  h5::Dataset frames;
+  h5::Dataset frame_data;
   h5::Dataset generations;
   h5::Dataset population;
   h5::PropList dxpl;
@@ -253,8 +128,9 @@ struct Recorder::Impl {
     const auto fh = static_cast<hsize_t>(frame_h);
     const auto fw = static_cast<hsize_t>(frame_w);
     const h5::Dataspace space = h5::make_space({0, fh, fw}, {H5S_UNLIMITED, fh, fw});
-    const h5::PropList dcpl = h5::compressed_layout({1, chunk_rows, chunk_cols}, h5::kDeflateLevel);
-    frames =
+    const h5::PropList dcpl =
+        h5::compressed_layout({1, chunk_rows, chunk_cols}, settings.compression);
+    frame_data =
         h5::check<h5::Dataset>(H5Dcreate2(file.get(), "frames", H5T_STD_U8LE, space.get(),
                                           H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                                ExitCode::cant_create, "cannot create /frames in '" + path + "'");
@@ -270,8 +146,46 @@ struct Recorder::Impl {
                                               : "density: round(255 * live / cells) per block, at "
                                                 "least 1 when any cell lives"));
     h5::write_attribute(root, "status", std::string("running"));
+    h5::write_attribute(root, h5::kFramesComplete, std::int64_t{0});
     h5::check_status(H5Fflush(root, H5F_SCOPE_LOCAL), ExitCode::cant_create,
                      "cannot write '" + path + "'");
+  }
+
+  // Opens the recording prepare_append left with `frames` frames, to append to it.
+  void reopen(const mpi::Comm& comm, std::int64_t frames) {
+    const std::string& path = settings.path;
+    file = h5::open_file_for_append(path, parallel() ? &comm : nullptr);
+    dxpl = h5::transfer_list(parallel());
+    const auto open = [&](const char* name) {
+      return h5::check<h5::Dataset>(H5Dopen2(file.get(), name, H5P_DEFAULT), ExitCode::cant_create,
+                                    "cannot open /" + std::string(name) + " in '" + path + "'");
+    };
+    frame_data = open("frames");
+    generations = open("generations");
+    population = open("population");
+    count = frames;
+  }
+
+  // Creates the file, or continues it when appending to an existing one; rank 0 learns the
+  // generations of the frames it holds.
+  void open_or_create(const Simulation& sim) {
+    const mpi::Comm& comm = sim.cart().comm();
+    std::int64_t kept = -1;  // -1: create
+    mpi::on_root_agreed(comm, [&] {
+      std::error_code ec;
+      if (!settings.append || !std::filesystem::exists(settings.path, ec)) return;
+      recorded = h5::prepare_append(settings.path, meta, settings.every, settings.frame_scale,
+                                    sim.generation())
+                     .generations;
+      kept = static_cast<std::int64_t>(recorded.size());
+    });
+    kept = mpi::broadcast(kept, 0, comm);
+    count = std::max<std::int64_t>(kept, 0);  // on every rank: start() decides collectively
+    if (kept < 0) {
+      on_writers(comm, [&] { create(comm); });
+    } else {
+      on_writers(comm, [&] { reopen(comm, kept); });
+    }
   }
 
   // Appends one frame: extends the three datasets, writes this process's pixels in `region`
@@ -282,12 +196,15 @@ struct Recorder::Impl {
         "cannot write frame " + std::to_string(count) + " to '" + settings.path + "'";
     const hsize_t t = static_cast<hsize_t>(count) + 1;
     const hsize_t frame_dims[3] = {t, static_cast<hsize_t>(frame_h), static_cast<hsize_t>(frame_w)};
-    h5::check_status(H5Dset_extent(frames.get(), frame_dims), ExitCode::io, what);
+    h5::check_status(H5Dset_extent(frame_data.get(), frame_dims), ExitCode::io, what);
     h5::check_status(H5Dset_extent(generations.get(), &t), ExitCode::io, what);
     h5::check_status(H5Dset_extent(population.get(), &t), ExitCode::io, what);
-    h5::write_plane_part(frames.get(), count, region, pixels.data(), dxpl.get(), what);
+    h5::write_plane_part(frame_data.get(), count, region, pixels.data(), dxpl.get(), what);
     write_series(generations.get(), root, generation, what);
     write_series(population.get(), root, pop, what);
+    h5::check_status(H5Fflush(file.get(), H5F_SCOPE_LOCAL), ExitCode::io, what);
+    // Only now, with the frame's data on disk, does the frame count as complete.
+    h5::write_attribute(file.get(), h5::kFramesComplete, count + 1);
     h5::check_status(H5Fflush(file.get(), H5F_SCOPE_LOCAL), ExitCode::io, what);
     ++count;
   }
@@ -319,10 +236,17 @@ struct Recorder::Impl {
     const std::int64_t pop = sim.population();
     if (parallel()) {
       Extent region;
-      const std::vector<std::uint8_t> pixels = local_pixels(sim, settings.frame_scale, region);
+      const std::vector<std::uint8_t> pixels =
+          frame_pixels::local_pixels(sim, settings.frame_scale, region);
+      mpi::on_root_agreed(comm, [&] {
+        h5::check_free_space(
+            settings.path, frame_w * frame_h,
+            "cannot write frame " + std::to_string(count) + " to '" + settings.path + "'");
+      });
       mpi::everywhere_agreed(comm, [&] { append(root, generation, pop, region, pixels); });
     } else {
-      const std::vector<std::uint8_t> pixels = gathered_pixels(sim, settings.frame_scale);
+      const std::vector<std::uint8_t> pixels =
+          frame_pixels::gathered_pixels(sim, settings.frame_scale);
       mpi::on_root_agreed(comm, [&] {
         append(true, generation, pop, {0, 0, frame_w, frame_h}, pixels);
       });
@@ -361,9 +285,9 @@ Recorder::Recorder(RecorderSettings settings, RunMetadata meta) : impl_(std::mak
 Recorder::~Recorder() = default;
 
 void Recorder::start(const Simulation& sim) {
-  const mpi::Comm& comm = sim.cart().comm();
-  impl_->on_writers(comm, [&] { impl_->create(comm); });
-  impl_->record(sim);
+  impl_->open_or_create(sim);
+  // A continued recording holds the initial state only where an uninterrupted run would.
+  if (impl_->count == 0 || sim.generation() % impl_->settings.every == 0) impl_->record(sim);
 }
 
 void Recorder::after_step(const Simulation& sim) {
@@ -376,7 +300,7 @@ void Recorder::finish(const Simulation& sim) {
   impl_->on_writers(comm, [&] {
     Impl& m = *impl_;
     h5::write_attribute(m.file.get(), "status", m.outcome);
-    bool closed = m.frames.close();
+    bool closed = m.frame_data.close();
     closed = m.generations.close() && closed;
     closed = m.population.close() && closed;
     closed = m.dxpl.close() && closed;

@@ -98,3 +98,19 @@ TEST_CASE("the plan JSON carries the HDF5 options") {
   CHECK(q.options.restart_path == "old.h5");
   CHECK(q.start_generation == 20);
 }
+
+TEST_CASE("--compression 0..9 and the recorded command line travel in the plan") {
+  CHECK(parse({"run", "--random", "0.5"}).run.outputs.compression == kDefaultCompression);
+  CHECK(parse({"run", "--random", "0.5", "--compression", "0"}).run.outputs.compression == 0);
+  CHECK(parse({"run", "--random", "0.5", "--compression", "9"}).run.outputs.compression == 9);
+  CHECK(code_of({"run", "--random", "0.5", "--compression", "10"}) == ExitCode::usage);
+  CHECK(code_of({"run", "--random", "0.5", "--compression", "-1"}) == ExitCode::usage);
+  const Command c = parse({"run", "p q.rle's", "--seed", "7"});
+  CHECK(c.run.command_line.find(" run 'p q.rle'\\''s' --seed 7") != std::string::npos);
+  RunPlan p;
+  p.options.outputs.compression = 6;
+  p.options.command_line = c.run.command_line;
+  const RunPlan q = RunPlan::from_json(p.to_json());
+  CHECK(q.options.outputs.compression == 6);
+  CHECK(q.options.command_line == c.run.command_line);
+}

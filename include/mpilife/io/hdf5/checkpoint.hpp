@@ -15,13 +15,19 @@ struct CheckpointSettings {
   std::string path;            ///< the checkpoint file, replaced atomically each time
   std::int64_t every = 0;      ///< checkpoint multiples of this generation; 0 = only the last
   IoMode io = IoMode::gather;  ///< who writes
+  int compression = kDefaultCompression;  ///< deflate level 0..9 (0 = no filter)
 };
 
-/// Writes the current full grid, its generation and `meta` as a checkpoint to "<path>.tmp", then
-/// renames it over `path`, so a crash at any moment leaves the previous checkpoint intact.
-/// Collective; errors are agreed (exit 74).
+/// Writes the current full grid, its generation and `meta` as a checkpoint to "<path>.tmp"
+/// (deflate level `compression`), then renames it over `path`, so a crash at any moment leaves the
+/// previous checkpoint intact. Collective; errors are agreed (exit 74).
 void write_checkpoint(const Simulation& sim, const std::string& path, const RunMetadata& meta,
-                      IoMode io);
+                      IoMode io, int compression = kDefaultCompression);
+
+/// Removes "<path>.tmp" when a killed run left it (an mpilife checkpoint by its attributes) and
+/// returns true; false when there is none. Error 73 when it exists but is not ours. Not
+/// collective.
+bool remove_stale_checkpoint_temp(const std::string& path);
 
 /// `--checkpoint`: write_checkpoint at every multiple of `every` and always at the end (also after
 /// an early stop or a signal).
@@ -30,6 +36,8 @@ class Checkpointer final : public Observer {
   /// A checkpointer for `settings`, stamping `meta` into each checkpoint.
   Checkpointer(CheckpointSettings settings, RunMetadata meta);
 
+  /// Removes a stale "<path>.tmp" a killed run left (rank 0; agreed), with a note on stderr.
+  void start(const Simulation& sim) override;
   /// Checkpoints when the generation is a multiple of `every`.
   void after_step(const Simulation& sim) override;
   /// Checkpoints the final state unless that generation was just written.

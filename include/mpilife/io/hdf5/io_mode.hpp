@@ -20,6 +20,10 @@ std::string to_string(IoMode mode);
 /// memory to one tile.
 inline constexpr std::int64_t kAutoParallelPixels = std::int64_t{1} << 20;
 
+/// Deflate level of recordings and checkpoints unless `--compression` says otherwise (0..9; 0 =
+/// no filter).
+inline constexpr int kDefaultCompression = 1;
+
 /// What `--io` asks for: one of the modes, or automatic (chosen from the ranks and plane size).
 enum class IoChoice { automatic, gather, parallel };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "mpilife/core/rule.hpp"
@@ -15,6 +16,11 @@ struct RunMetadata {
   std::int64_t height = 0;              ///< grid height in cells
   std::uint64_t seed = 1;               ///< soup seed
   std::string pattern;                  ///< pattern name, "" for a random soup
+  std::optional<double> density;        ///< soup density, none for a pattern
+  std::string command_line;             ///< the command line of the run that wrote the file
+  std::string kernel;                   ///< kernel name, "fast" or "reference"
+  std::string kernel_isa;               ///< the fast kernel's instruction set, e.g. "avx2"
+  std::string version;                  ///< mpilife version that wrote the file (when read)
 };
 
 }  // namespace mpilife

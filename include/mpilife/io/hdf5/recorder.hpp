@@ -17,6 +17,8 @@ struct RecorderSettings {
   std::int64_t every = 1;        ///< record generations that are multiples of this
   std::int64_t frame_scale = 1;  ///< each frame_scale x frame_scale block is one stored pixel
   IoMode io = IoMode::gather;    ///< who writes
+  int compression = kDefaultCompression;  ///< deflate level of /frames, 0..9 (0 = no filter)
+  bool append = false;  ///< continue an existing recording at the start generation (--restart)
 };
 
 /// Pixel value of a frame_scale > 1 block with `live` of its `cells` cells alive: the density
@@ -25,10 +27,12 @@ std::uint8_t density_pixel(std::int64_t live, std::int64_t cells);
 
 /// `--output`: records the initial state, every `every`-th generation and the last one into
 /// /frames, /generations and /population, flushing the file and rewriting the XDMF sidecar as
-/// frames are added. The file is created (truncated) in start(); until finish() its root
-/// attribute `status` is "running", so a file left by a crash is marked incomplete (it stays
-/// readable up to its last flushed frame). HDF5 errors are agreed on every rank (exit 73 when the
-/// file cannot be created, 74 later).
+/// frames are added. The file is created (truncated) in start(), or with `append` an existing
+/// recording of the same run is continued (see h5::prepare_append); until finish() its root
+/// attribute `status` is "running", so a file left by a crash is marked incomplete. Its root
+/// attribute frames_complete counts the frames whose data is written and flushed, so a frame
+/// torn by a crash or a full disk is never read. HDF5 errors are agreed on every rank (exit 73
+/// when the file cannot be created, 74 later).
 class Recorder final : public Observer {
  public:
   /// A recorder for `settings`, stamping `meta` into the file.
@@ -37,7 +41,7 @@ class Recorder final : public Observer {
   Recorder(const Recorder&) = delete;
   Recorder& operator=(const Recorder&) = delete;
 
-  /// Creates the file and records the initial state.
+  /// Creates (or continues) the file and records the initial state.
   void start(const Simulation& sim) override;
   /// Records the state when its generation is a multiple of `every`.
   void after_step(const Simulation& sim) override;

@@ -21,8 +21,10 @@ class Recording {
   Recording(Recording&&) noexcept;
   Recording& operator=(Recording&&) noexcept;
 
-  /// Number of stored frames.
+  /// Number of complete frames (the only ones read: see frames_complete in Recorder).
   std::int64_t frames() const;
+  /// Frames the file holds past the complete ones (torn by a crash or a full disk), never read.
+  std::int64_t incomplete_frames() const;
   /// Grid width in cells (a frame is ceil(width / frame_scale()) pixels wide).
   std::int64_t width() const;
   /// Grid height in cells (a frame is ceil(height / frame_scale()) pixels high).
