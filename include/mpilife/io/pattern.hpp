@@ -33,7 +33,7 @@ struct PatternLimits {
   std::int64_t max_bytes = std::int64_t{256} << 20;  ///< largest input read_pattern reads
   std::int64_t max_cells = 100'000'000;              ///< most live cells in any pattern
   std::int64_t base_cells = std::int64_t{1} << 20;   ///< live cells any input may hold...
-  std::int64_t cells_per_byte = 64;                  ///< ...plus this many per input byte
+  std::int64_t cells_per_byte = 16;                  ///< ...plus this many per input byte
   std::int64_t max_comments = 100'000;               ///< most comment lines a pattern keeps
 
   /// The most live cells a text of `bytes` bytes may hold: base + per byte, at most max_cells.

@@ -63,7 +63,7 @@ struct TempFile {
 TEST_CASE("limits: the cell budget grows with the input up to the absolute cap") {
   const PatternLimits limits;
   CHECK(limits.cell_budget(0) == std::int64_t{1} << 20);
-  CHECK(limits.cell_budget(12) == (std::int64_t{1} << 20) + 12 * 64);
+  CHECK(limits.cell_budget(12) == (std::int64_t{1} << 20) + 12 * 16);
   CHECK(limits.cell_budget(std::size_t{1} << 30) == 100'000'000);
   CHECK(limits.cell_budget(~std::size_t{0}) == 100'000'000);
 }
@@ -72,7 +72,7 @@ TEST_CASE("limits: an RLE run count is checked before its cells are made") {
   // 12 bytes asking for 999999999 cells (16 GB) used to end in std::bad_alloc.
   const auto [message, code] = parse_error("999999999o!", PatternFormat::rle);
   CHECK(code == ExitCode::data);
-  CHECK(message.rfind("p:1:10: pattern has more than 1049280 live cells, the most a 11-byte", 0) ==
+  CHECK(message.rfind("p:1:10: pattern has more than 1048752 live cells, the most a 11-byte", 0) ==
         0);
   CHECK(message.find("check the run count of 999999999") != std::string::npos);
 
