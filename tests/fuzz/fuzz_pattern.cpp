@@ -1,9 +1,9 @@
 // libFuzzer target for one pattern reader (MPILIFE_FUZZ_FORMAT: 0 RLE, 1 plaintext, 2 Life 1.06,
-// 3 Life 1.05) or, without it, for detect_format + parse_pattern (the first byte picks the file
-// name's extension). Beyond "no crash, no sanitizer report", every input that parses must give a
-// pattern whose cells lie inside its box, sorted without duplicates, within the cell budget of
-// its size, that write_rle turns into RLE parsing back to the same pattern; every error must be a
-// data error with a short message.
+// 3 Life 1.05) or, without it, for detect_format + parse_pattern (the first byte modulo 6 picks
+// the file name: '0' no extension, '1' .rle, '2' .cells, '3' .lif, '4' .life, '5' .txt). Beyond "no
+// crash, no sanitizer report", every input that parses must give a pattern whose cells lie inside
+// its box, sorted without duplicates, within the cell budget of its size, that write_rle turns into
+// RLE parsing back to the same pattern; every error must be a data error with a short message.
 
 #include <cstddef>
 #include <cstdint>
