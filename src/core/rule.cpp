@@ -1,5 +1,6 @@
 #include "mpilife/core/rule.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "mpilife/core/error.hpp"
@@ -14,6 +15,17 @@ std::string digits_of(std::uint16_t mask) {
     if ((mask >> n) & 1u) s += static_cast<char>('0' + n);
   }
   return s;
+}
+
+// `text` for a message: whole when short, else the 60 characters around 1-based `column`, with
+// "..." where it was cut (a rule read from a 2 MB header line must not make a 2 MB message).
+std::string quoted_part(const std::string& text, long column) {
+  constexpr std::size_t kShown = 60;
+  if (text.size() <= kShown) return text;
+  const auto at = static_cast<std::size_t>(std::max(column - 1, 0L));
+  const std::size_t from = std::min(at > kShown / 2 ? at - kShown / 2 : 0, text.size() - kShown);
+  return (from > 0 ? "..." : "") + text.substr(from, kShown) +
+         (from + kShown < text.size() ? "..." : "");
 }
 
 [[noreturn]] void fail(std::string_view text, std::size_t index, const std::string& what) {
@@ -113,8 +125,8 @@ GridSuffix parse_suffix(std::string_view text, std::size_t offset, std::string_v
 }  // namespace
 
 RuleError::RuleError(const std::string& text, long column, const std::string& reason)
-    : Error(ExitCode::data,
-            "invalid rule \"" + text + "\" at column " + std::to_string(column) + ": " + reason),
+    : Error(ExitCode::data, "invalid rule \"" + quoted_part(text, column) + "\" at column " +
+                                std::to_string(column) + ": " + reason),
       column_(column),
       reason_(reason) {}
 

@@ -19,14 +19,15 @@ void read_life105_offset(const Line& line, const Reporter& report, std::int64_t&
 
 }  // namespace
 
-Pattern parse_life105(std::string_view text, const std::string& file) {
-  const Reporter report(file);
+Pattern parse_life105(std::string_view text, const std::string& file, const Reporter& report) {
   Pattern p;
   p.format = PatternFormat::life105;
   std::int64_t block_x = 0;
   std::int64_t y = 0;
   long last_line = 0;
-  for (const Line& line : split_lines(text)) {
+  LineReader lines(text);
+  Line line;
+  while (lines.next(line)) {
     const std::string_view s = line.text;
     last_line = line.number;
     if (!s.empty() && s[0] == '#') {
@@ -34,7 +35,7 @@ Pattern parse_life105(std::string_view text, const std::string& file) {
       const std::string_view rest = s.size() > 2 ? s.substr(2) : std::string_view();
       if (starts_with(s, "#Life")) continue;
       if (kind == 'D' || kind == 'C') {
-        add_comment(p, rest);
+        report.add_comment(p, line.number, rest);
       } else if (kind == 'N') {
         p.rule = RuleSpec{};
       } else if (kind == 'R') {
@@ -52,6 +53,7 @@ Pattern parse_life105(std::string_view text, const std::string& file) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const char c = cells[i];
       if (c == '*' || c == 'O') {
+        report.need_cells(p, 1, line.number, i);
         p.cells.push_back({block_x + static_cast<std::int64_t>(i), y});
       } else if (c != '.') {
         report.fail(line.number, i,

@@ -26,12 +26,13 @@ Cell read_life106_cell(LineCursor& at) {
 
 }  // namespace
 
-Pattern parse_life106(std::string_view text, const std::string& file) {
-  const Reporter report(file);
+Pattern parse_life106(std::string_view text, const std::string& file, const Reporter& report) {
   Pattern p;
   p.format = PatternFormat::life106;
   long last_line = 0;
-  for (const Line& line : split_lines(text)) {
+  LineReader lines(text);
+  Line line;
+  while (lines.next(line)) {
     const std::string_view s = line.text;
     last_line = line.number;
     if (!s.empty() && s[0] == '#') {
@@ -39,14 +40,16 @@ Pattern parse_life106(std::string_view text, const std::string& file) {
       if (starts_with(s, "#N") && s.size() > 2 && is_blank(s[2])) {
         p.name = std::string(trim(s.substr(2)));
       } else if (s.size() > 1) {
-        add_comment(p, s.substr(2));
+        report.add_comment(p, line.number, s.substr(2));
       }
       continue;
     }
     LineCursor at(line, report);
     at.skip_blanks();
     if (at.at_end()) continue;
-    p.cells.push_back(read_life106_cell(at));
+    const Cell cell = read_life106_cell(at);
+    report.need_cells(p, 1, line.number, 0);
+    p.cells.push_back(cell);
   }
   normalise(p, report, last_line);
   finish(p, file);

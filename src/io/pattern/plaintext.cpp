@@ -5,21 +5,22 @@
 
 namespace mpilife::pattern_io {
 
-Pattern parse_plaintext(std::string_view text, const std::string& file) {
-  const Reporter report(file);
+Pattern parse_plaintext(std::string_view text, const std::string& file, const Reporter& report) {
   Pattern p;
   p.format = PatternFormat::plaintext;
   std::int64_t row = 0;
   std::int64_t last_row = -1;  // last row holding any cell, dead or alive
   bool started = false;
-  for (const Line& line : split_lines(text)) {
+  LineReader lines(text);
+  Line line;
+  while (lines.next(line)) {
     const std::string_view s = line.text;
     if (!s.empty() && s[0] == '!') {
       const std::string_view rest = trim(s.substr(1));
-      if (starts_with(lower(rest), "name:")) {
+      if (lower(rest.substr(0, 5)) == "name:") {
         p.name = std::string(trim(rest.substr(5)));
       } else {
-        add_comment(p, rest);
+        report.add_comment(p, line.number, rest);
       }
       continue;
     }
@@ -34,6 +35,7 @@ Pattern parse_plaintext(std::string_view text, const std::string& file) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const char c = cells[i];
       if (c == 'O' || c == '*') {
+        report.need_cells(p, 1, line.number, i);
         p.cells.push_back({static_cast<std::int64_t>(i), row});
       } else if (c != '.') {
         report.fail(line.number, i,

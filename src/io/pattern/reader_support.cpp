@@ -8,18 +8,34 @@
 
 namespace mpilife::pattern_io {
 
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::size_t start = 0;
-  long number = 1;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\n' && text[i] != '\r') continue;
-    lines.push_back({number++, text.substr(start, i - start)});
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    start = i + 1;
+bool LineReader::next(Line& line) {
+  if (pos_ >= text_.size()) return false;
+  std::size_t end = text_.find_first_of("\r\n", pos_);
+  if (end == std::string_view::npos) end = text_.size();
+  line = {++number_, text_.substr(pos_, end - pos_)};
+  pos_ = end + 1;
+  if (end < text_.size() && text_[end] == '\r' && pos_ < text_.size() && text_[pos_] == '\n') {
+    ++pos_;
   }
-  if (start < text.size()) lines.push_back({number, text.substr(start)});
-  return lines;
+  return true;
+}
+
+SourcePos position_of(std::string_view text, std::size_t offset, const std::string& file) {
+  long line = 1;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    const bool crlf_head = text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
+    if ((text[i] == '\n' || text[i] == '\r') && !crlf_head) {
+      ++line;
+      start = i + 1;
+    }
+  }
+  return {file, line, static_cast<long>(offset - start) + 1};
+}
+
+std::string excerpt(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  return std::string(text.substr(0, max)) + "...";
 }
 
 std::string_view trim(std::string_view s) {
@@ -72,11 +88,30 @@ RuleSpec Reporter::rule(long line, std::size_t index, std::string_view text) con
     return parse_rule(text);
   } catch (const RuleError& e) {
     fail(line, index + static_cast<std::size_t>(e.column()) - 1,
-         "invalid rule \"" + std::string(text) + "\": " + e.reason());
+         "invalid rule \"" + excerpt(text) + "\": " + e.reason());
   }
 }
 
-void add_comment(Pattern& p, std::string_view rest) {
+void Reporter::need_cells(const Pattern& p, std::int64_t more, long line, std::size_t index) const {
+  const auto have = static_cast<std::int64_t>(p.cells.size());
+  if (more <= cell_budget_ - have) return;
+  const bool capped = cell_budget_ == limits_.max_cells;
+  fail(line, index,
+       "pattern has more than " + std::to_string(cell_budget_) + " live cells, the most " +
+           (capped ? "any pattern may hold"
+                   : "a " + std::to_string(text_bytes_) + "-byte input may hold (" +
+                         std::to_string(limits_.base_cells) + " plus " +
+                         std::to_string(limits_.cells_per_byte) + " per byte, at most " +
+                         std::to_string(limits_.max_cells) + ")") +
+           (more > 1 ? "; check the run count of " + std::to_string(more) : std::string()));
+}
+
+void Reporter::add_comment(Pattern& p, long line, std::string_view rest) const {
+  if (static_cast<std::int64_t>(p.comments.size()) >= limits_.max_comments) {
+    fail(line, 0,
+         "more than " + std::to_string(limits_.max_comments) +
+             " comment lines, the most a pattern may have");
+  }
   p.comments.emplace_back(trim(rest));
 }
 

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
+#include "mpilife/core/error.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/io/pattern.hpp"
 
@@ -23,8 +23,27 @@ struct Line {
   std::string_view text;  ///< the line without its ending
 };
 
-/// Splits on "\n", "\r\n" and a lone "\r"; a final line ending does not start another line.
-std::vector<Line> split_lines(std::string_view text);
+/// Walks the lines of a text one at a time, without copying it or listing them: "\n", "\r\n" and
+/// a lone "\r" end a line; a final line ending does not start another line.
+class LineReader {
+ public:
+  /// A reader at the first line of `text`.
+  explicit LineReader(std::string_view text) : text_(text) {}
+
+  /// Puts the next line in `line`; false when there is none.
+  bool next(Line& line);
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  long number_ = 0;
+};
+
+/// The 1-based line and column of byte `offset` of `text`, with LineReader's line endings.
+SourcePos position_of(std::string_view text, std::size_t offset, const std::string& file);
+
+/// `text` cut to at most `max` characters, "..." marking a cut, to quote in a message.
+std::string excerpt(std::string_view text, std::size_t max = 40);
 
 /// True for the blanks a line may hold between tokens: space, tab, form feed, vertical tab.
 inline bool is_blank(char c) {
@@ -59,11 +78,16 @@ std::string describe(char c);
 /// larger than kMaxSide in magnitude (`i` then points at the offending character).
 bool read_int(std::string_view s, std::size_t& i, std::int64_t& value, bool allow_sign);
 
-/// Reports errors at a line and column of the file being parsed.
+/// Reports errors at a line and column of the file being parsed and keeps the pattern within the
+/// limits for a text of its size.
 class Reporter {
  public:
-  /// A reporter for `file` ("" for text that came from no file).
-  explicit Reporter(const std::string& file) : file_(file) {}
+  /// A reporter for `file` ("" for text that came from no file) of `text_bytes` bytes.
+  Reporter(const std::string& file, const PatternLimits& limits, std::size_t text_bytes)
+      : file_(file),
+        limits_(limits),
+        text_bytes_(text_bytes),
+        cell_budget_(limits.cell_budget(text_bytes)) {}
 
   /// Throws a data error at 1-based `line` and 0-based `index` within it.
   [[noreturn]] void fail(long line, std::size_t index, const std::string& what) const;
@@ -72,8 +96,19 @@ class Reporter {
   /// at the column of the offending character within the line.
   RuleSpec rule(long line, std::size_t index, std::string_view text) const;
 
+  /// Fails at `line` and `index` unless `p` may take `more` live cells (checked before they are
+  /// made, so a run count cannot allocate what the input does not justify).
+  void need_cells(const Pattern& p, std::int64_t more, long line, std::size_t index) const;
+
+  /// Adds the text after a comment marker (and the blanks around it) to the comments of `p`,
+  /// failing at `line` when the pattern already has as many as the limits allow.
+  void add_comment(Pattern& p, long line, std::string_view rest) const;
+
  private:
   std::string file_;
+  PatternLimits limits_;
+  std::size_t text_bytes_;
+  std::int64_t cell_budget_;
 };
 
 /// A position within one line that reports errors at its own line and column.
@@ -118,9 +153,6 @@ class LineCursor {
   std::size_t i_;
 };
 
-/// Adds the text after a comment marker (and the blanks around it) to the comments.
-void add_comment(Pattern& p, std::string_view rest);
-
 /// Shifts cells given at arbitrary (possibly negative) coordinates so the smallest x and y are 0;
 /// a span over kMaxSide is reported at the start of `line`.
 void normalise(Pattern& p, const Reporter& report, long line);
@@ -133,15 +165,15 @@ void finish(Pattern& p, const std::string& file);
 bool is_rle_header(std::string_view s);
 
 /// Parses RLE and extended RLE (#CXRLE) text.
-Pattern parse_rle(std::string_view text, const std::string& file);
+Pattern parse_rle(std::string_view text, const std::string& file, const Reporter& report);
 
 /// Parses plaintext (.cells) text.
-Pattern parse_plaintext(std::string_view text, const std::string& file);
+Pattern parse_plaintext(std::string_view text, const std::string& file, const Reporter& report);
 
 /// Parses Life 1.06 text: one "x y" coordinate pair per line.
-Pattern parse_life106(std::string_view text, const std::string& file);
+Pattern parse_life106(std::string_view text, const std::string& file, const Reporter& report);
 
 /// Parses Life 1.05 text: blocks of rows placed by #P lines.
-Pattern parse_life105(std::string_view text, const std::string& file);
+Pattern parse_life105(std::string_view text, const std::string& file, const Reporter& report);
 
 }  // namespace mpilife::pattern_io

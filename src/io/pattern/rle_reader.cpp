@@ -62,7 +62,7 @@ RleHeader parse_rle_header(const Line& line, const Reporter& report, Pattern& p)
     const std::string key = lower(key_text);
     if (key.empty()) at.fail_at(key_at, "expected x, y or rule in the RLE header");
     at.skip_blanks();
-    if (!at.at('=')) at.fail("expected '=' after '" + key + "' in the RLE header");
+    if (!at.at('=')) at.fail("expected '=' after '" + excerpt(key) + "' in the RLE header");
     at.advance();
     at.skip_blanks();
     if (key == "x" || key == "y") {
@@ -74,8 +74,8 @@ RleHeader parse_rle_header(const Line& line, const Reporter& report, Pattern& p)
       p.rule = read_rle_rule(at);
       break;
     } else {
-      at.fail_at(key_at, "unknown key '" + std::string(key_text) +
-                             "' in the RLE header (expected x, y, rule)");
+      at.fail_at(key_at,
+                 "unknown key '" + excerpt(key_text) + "' in the RLE header (expected x, y, rule)");
     }
   }
   if (!seen_x) at.fail_at(0, "RLE header lacks 'x = <width>'");
@@ -87,13 +87,15 @@ RleHeader parse_rle_header(const Line& line, const Reporter& report, Pattern& p)
 // carry a run count over a line break.
 class RleReader {
  public:
-  explicit RleReader(const std::string& file) : file_(file), report_(file) {
+  RleReader(const std::string& file, const Reporter& report) : file_(file), report_(report) {
     p_.format = PatternFormat::rle;
   }
 
   // Parses the whole text.
   Pattern read(std::string_view text) {
-    for (const Line& line : split_lines(text)) {
+    LineReader lines(text);
+    Line line;
+    while (lines.next(line)) {
       const std::string_view s = line.text;
       if (!s.empty() && s[0] == '#') {
         read_comment(line);
@@ -128,7 +130,7 @@ class RleReader {
     } else if (kind == 'N') {
       p_.name = std::string(trim(rest));
     } else if (kind == 'C' || kind == 'c' || kind == 'O') {
-      add_comment(p_, rest);
+      report_.add_comment(p_, line.number, rest);
     } else if (kind == 'r') {
       const std::string_view rule = trim(rest);
       if (!rule.empty() && !header_rule_) {
@@ -177,6 +179,9 @@ class RleReader {
     count_ = 0;
     if (c == 'b' || c == '.') {
       x_ += n;
+      if (x_ > kMaxSide) {
+        report_.fail(line, i, "row longer than " + std::to_string(kMaxSide) + " cells");
+      }
     } else if (c == 'o' || c == 'A') {
       add_live_run(line, i, n);
     } else if (c == '$') {
@@ -211,12 +216,13 @@ class RleReader {
     if (x_ + n > kMaxSide) {
       report_.fail(line, i, "row longer than " + std::to_string(kMaxSide) + " cells");
     }
+    report_.need_cells(p_, n, line, i);
     for (std::int64_t k = 0; k < n; ++k) p_.cells.push_back({x_ + k, y_});
     x_ += n;
   }
 
   const std::string& file_;
-  Reporter report_;
+  const Reporter& report_;
   Pattern p_;
   std::optional<RleHeader> header_;
   long header_line_ = 0;
@@ -239,8 +245,8 @@ bool is_rle_header(std::string_view s) {
          (i + 1 == s.size() || is_blank(s[i + 1]) || s[i + 1] == '=');
 }
 
-Pattern parse_rle(std::string_view text, const std::string& file) {
-  return RleReader(file).read(text);
+Pattern parse_rle(std::string_view text, const std::string& file, const Reporter& report) {
+  return RleReader(file, report).read(text);
 }
 
 }  // namespace mpilife::pattern_io

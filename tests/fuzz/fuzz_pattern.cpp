@@ -1,0 +1,93 @@
+// libFuzzer target for one pattern reader (MPILIFE_FUZZ_FORMAT: 0 RLE, 1 plaintext, 2 Life 1.06,
+// 3 Life 1.05) or, without it, for detect_format + parse_pattern (the first byte modulo 6 picks
+// the file name: '0' no extension, '1' .rle, '2' .cells, '3' .lif, '4' .life, '5' .txt). Beyond "no
+// crash, no sanitizer report", every input that parses must give a pattern whose cells lie inside
+// its box, sorted without duplicates, within the cell budget of its size, that write_rle turns into
+// RLE parsing back to the same pattern; every error must be a data error with a short message.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/io/pattern.hpp"
+#include "mpilife/io/rle_writer.hpp"
+
+using namespace mpilife;
+
+namespace {
+
+// Stops the run with a message when a property does not hold (libFuzzer saves the input).
+void require(bool ok, const char* what) {
+  if (ok) return;
+  std::fprintf(stderr, "fuzz property failed: %s\n", what);
+  std::abort();
+}
+
+// The largest box the round trip draws densely (larger boxes are checked without it).
+constexpr std::int64_t kMaxDenseBox = std::int64_t{1} << 22;
+
+// The box holds every cell, the cells are in row-major order without duplicates, and there are no
+// more than the input's size allows.
+void check_cells(const Pattern& p, std::size_t size, const PatternLimits& limits) {
+  require(p.width >= 0 && p.height >= 0, "box has a negative side");
+  require(p.width <= 1'000'000'000 && p.height <= 1'000'000'000, "box over the side limit");
+  require(static_cast<std::int64_t>(p.cells.size()) <= limits.cell_budget(size),
+          "more cells than the budget of the input's size");
+  require(static_cast<std::int64_t>(p.comments.size()) <= limits.max_comments,
+          "more comments than the limit");
+  for (std::size_t i = 0; i < p.cells.size(); ++i) {
+    const Cell& c = p.cells[i];
+    require(c.x >= 0 && c.y >= 0 && c.x < p.width && c.y < p.height, "cell outside the box");
+    if (i == 0) continue;
+    const Cell& b = p.cells[i - 1];
+    require(b.y < c.y || (b.y == c.y && b.x < c.x), "cells unsorted or duplicated");
+  }
+}
+
+// write_rle of the pattern parses back to the same box, cells, rule and comments.
+void check_round_trip(const Pattern& p) {
+  if (p.width == 0 || p.height == 0 || p.width * p.height > kMaxDenseBox) return;
+  std::vector<std::uint8_t> dense(static_cast<std::size_t>(p.width * p.height), 0);
+  for (const Cell& c : p.cells) dense[static_cast<std::size_t>(c.y * p.width + c.x)] = 1;
+  std::ostringstream out;
+  write_rle(out, dense.data(), p.width, p.height, p.rule ? p.rule->to_string() : "", p.comments);
+  const Pattern back = parse_pattern(out.str(), PatternFormat::rle);
+  require(back.width == p.width && back.height == p.height, "round trip changed the box");
+  require(back.cells == p.cells, "round trip changed the cells");
+  require(back.comments == p.comments, "round trip changed the comments");
+  require(back.rule.has_value() == p.rule.has_value(), "round trip lost or added the rule");
+  if (p.rule) require(back.rule->to_string() == p.rule->to_string(), "round trip changed the rule");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  const PatternLimits limits;
+  try {
+#ifdef MPILIFE_FUZZ_FORMAT
+    const Pattern p =
+        parse_pattern(text, static_cast<PatternFormat>(MPILIFE_FUZZ_FORMAT), "fuzz", limits);
+#else
+    static const char* const kNames[] = {"fuzz",     "fuzz.rle",  "fuzz.cells",
+                                         "fuzz.lif", "fuzz.life", "fuzz.txt"};
+    if (text.empty()) return 0;
+    const std::string name = kNames[static_cast<unsigned char>(text[0]) % 6];
+    text.remove_prefix(1);
+    const Pattern p = parse_pattern(text, detect_format(name, text), name, limits);
+#endif
+    check_cells(p, text.size(), limits);
+    check_round_trip(p);
+  } catch (const Error& e) {
+    require(e.code() == ExitCode::data, "an error other than a data error");
+    require(std::string_view(e.what()).size() < 400, "an error message over 400 characters");
+  }
+  return 0;
+}
