@@ -103,6 +103,14 @@ bool write_all(int fd, const std::string& text) {
   return true;
 }
 
+// Opens --stats for streaming: a file is created or truncated (following a link to its target);
+// a stream (FIFO, /dev/stdout) is written through, appending, as every output is.
+int open_stats(const std::string& path) {
+  const OutputTarget target = resolve_output(path, "--stats");
+  const int truncate = target.kind == OutputKind::file ? O_CREAT | O_TRUNC : O_APPEND;
+  return ::open(target.real.c_str(), O_WRONLY | O_CLOEXEC | truncate, 0666);
+}
+
 // --stats: the population of every generation, streamed. Each rank keeps the populations of its
 // tile since the last flush; a flush (collective: at every control point, every viewer frame and
 // at the end) sums them on rank 0, which appends the rows with one write(), so the file always
@@ -134,7 +142,7 @@ class StatsWriter final : public Observer {
         rows += std::to_string(next_ + static_cast<std::int64_t>(i)) + ',' +
                 std::to_string(populations_[i]) + '\n';
       }
-      if (fd_ < 0) fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+      if (fd_ < 0) fd_ = open_stats(path_);
       if (fd_ < 0 || !write_all(fd_, rows)) failed("writing");
     });
     next_ += static_cast<std::int64_t>(populations_.size());
@@ -144,7 +152,10 @@ class StatsWriter final : public Observer {
     flush();
     mpi::on_root_agreed(comm_, [&] {
       const int fd = std::exchange(fd_, -1);
-      if (fd >= 0 && (::fsync(fd) != 0 || ::close(fd) != 0)) failed("closing");
+      if (fd < 0) return;
+      // A stream (a FIFO, /dev/stdout) cannot be fsync'd: EINVAL or EROFS there is no failure.
+      const bool synced = ::fsync(fd) == 0 || errno == EINVAL || errno == EROFS;
+      if (!synced || ::close(fd) != 0) failed("closing");
     });
   }
 
