@@ -17,7 +17,8 @@ namespace mpilife {
 namespace {
 
 constexpr const char* kFooter =
-    R"(Exit codes: 0 success, 64 bad command line, 65 bad pattern or rule, 66 input missing,
+    R"(Exit codes: 0 success, 64 bad command line (also a grid too big for the ranks' memory),
+65 bad pattern or rule, 66 input missing,
 73 output cannot be created, 74 I/O error during the run, 130 stopped by SIGINT/SIGTERM.
 Every rank exits with the same code. See README.md for formats and examples.)";
 
@@ -77,7 +78,9 @@ void add_grid_options(CLI::App& run, RunOptions& o, RunText& text) {
                  "at, not a count)")
       ->type_name("N")
       ->default_val("100");
-  run.add_option("--size", text.size, "Grid width x height in cells, e.g. 4096x4096")
+  run.add_option("--size", text.size,
+                 "Grid width x height in cells, each 1 to 2^40, e.g. 4096x4096 (refused when the "
+                 "tiles would not fit the machine's memory)")
       ->type_name("WxH");
   run.add_option("--rule", o.rule,
                  "Life-like rule: B3/S23, b3s23, 23/3 (S/B), optionally with :T<W>,<H> (torus) "
@@ -92,7 +95,8 @@ void add_grid_options(CLI::App& run, RunOptions& o, RunText& text) {
                  "Soup seed, 0 to 2^64-1; the soup is the same for any rank count")
       ->type_name("N")
       ->default_val("1");
-  run.add_option("--at", text.at, "Top-left X,Y of the pattern in the grid [default: centred]")
+  run.add_option("--at", text.at,
+                 "Top-left X,Y of the pattern in the grid, each 0 or more [default: centred]")
       ->type_name("X,Y");
 }
 
@@ -158,8 +162,10 @@ void add_hdf5_options(CLI::App& run, RunOptions& o, RunText& text) {
                  "Checkpoint every K-th generation, 1 or more [default: only the last]")
       ->type_name("K")
       ->needs(checkpoint);
-  run.add_option("--restart", o.restart_path,
-                 "Continue a checkpoint (any rank count); -g is the target generation")
+  run.add_option(
+         "--restart", o.restart_path,
+         "Continue a checkpoint (any rank count); -g is the target generation, not before the "
+         "checkpoint's")
       ->type_name("FILE.h5");
   run.add_flag("--force", out.force, "Overwrite existing --output and --checkpoint files");
 }
@@ -169,7 +175,8 @@ void add_viewer_options(CLI::App& run, RunOptions& o, RunText& text) {
       "--view", o.view,
       "Watch the run live in an SDL2 window on rank 0 until you quit (-g N: pause at N); keys: "
       "Enter run/stop, Space step, +/- speed, ]/[ zoom, f fit, h help, q quit");
-  run.add_option("--window", text.window, "Viewer window size in pixels [default: 1024x768]")
+  run.add_option("--window", text.window,
+                 "Viewer window size in pixels, each 1 to 16384 [default: 1024x768]")
       ->type_name("WxH")
       ->needs(view);
   run.add_option("--view-script", o.view_script,
@@ -197,7 +204,8 @@ CLI::App* add_view_command(CLI::App& app, ViewOptions& vo, std::string& window) 
   viewer->add_option("FILE", vo.file, "HDF5 recording written by --output")
       ->type_name("FILE.h5")
       ->required();
-  viewer->add_option("--window", window, "Window size in pixels [default: 1024x768]")
+  viewer
+      ->add_option("--window", window, "Window size in pixels, each 1 to 16384 [default: 1024x768]")
       ->type_name("WxH");
   viewer->add_option("--view-script", vo.script, "Scripted input, as for run --view-script")
       ->type_name("SCRIPT");
