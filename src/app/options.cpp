@@ -244,9 +244,9 @@ constexpr PairSpec kWindowSpec{"--window", "xX", "WxH (e.g. 1280x800)", "width",
 void finish_run_numbers(const CLI::App& run, const RunText& text, RunOptions& o) {
   o.generations = parse_integer(text.generations, {"-g", "the target generation", 0});
   o.generations_given = run.count("--generations") > 0;
-  if (!text.size.empty()) o.size = parse_integer_pair(text.size, kSizeSpec);
-  if (!text.at.empty()) o.at = parse_integer_pair(text.at, kAtSpec);
-  if (!text.window.empty()) o.window = parse_integer_pair(text.window, kWindowSpec);
+  if (run.count("--size") > 0) o.size = parse_integer_pair(text.size, kSizeSpec);
+  if (run.count("--at") > 0) o.at = parse_integer_pair(text.at, kAtSpec);
+  if (run.count("--window") > 0) o.window = parse_integer_pair(text.window, kWindowSpec);
   if (run.count("--random") > 0) {
     o.density = parse_real(text.density, {"--random", "the soup's density", 0.0, 1.0});
   }
@@ -331,7 +331,7 @@ void finish_command(const CLI::App& app, const Subcommands& sub, const RunText& 
                                     std::numeric_limits<std::int64_t>::min() + 1});
   } else if (sub.view->parsed()) {
     cmd.kind = Command::Kind::view;
-    if (!other.view_window.empty()) {
+    if (sub.view->count("--window") > 0) {
       cmd.view.window = parse_integer_pair(other.view_window, kWindowSpec);
     }
   } else if (sub.run->parsed()) {

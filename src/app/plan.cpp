@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <optional>
 
 #include "json_types.hpp"
@@ -192,6 +193,18 @@ void refuse_blank_file(const Pattern& pattern, const std::string& path) {
                                   "pattern file, or --random DENSITY for a soup");
 }
 
+// read_pattern, with running out of memory (a file declaring far more than it holds, or simply
+// too big) reported as bad pattern data (65) instead of escaping as an abort.
+Pattern read_pattern_within_memory(const std::string& path) {
+  try {
+    return read_pattern(path);
+  } catch (const std::bad_alloc&) {
+    throw Error(ExitCode::data, path +
+                                    ": reading the pattern ran out of memory; the file is too "
+                                    "big for this machine or declares more than it holds");
+  }
+}
+
 // A new run from a pattern or a soup: the rule first (a bad --rule is reported before a bad
 // pattern file), then the pattern, the size and the placement.
 void resolve_new_run(RunPlan& plan) {
@@ -201,7 +214,7 @@ void resolve_new_run(RunPlan& plan) {
   Pattern pattern;
   const bool has_pattern = !o.pattern.empty();
   if (has_pattern) {
-    pattern = read_pattern(o.pattern);
+    pattern = read_pattern_within_memory(o.pattern);
     refuse_blank_file(pattern, o.pattern);
     plan.pattern_name = pattern.name;
   }

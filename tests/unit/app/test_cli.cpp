@@ -178,6 +178,9 @@ TEST_CASE("command line: no value is clamped, wrapped or ignored") {
   CHECK(code_of({"run", "p.rle", "--rule", ""}) == ExitCode::data);
   CHECK(code_of({"run", "p.rle", "--final", ""}) == ExitCode::usage);
   CHECK(code_of({"run", "--restart", ""}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--size", ""}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--at", ""}) == ExitCode::usage);
+  CHECK(code_of({"view", "r.h5", "--window", ""}) == ExitCode::usage);
   CHECK(code_of({"run", "--random", "nan"}) == ExitCode::usage);
   CHECK(code_of({"run", "p.rle", "--progress", "0"}) == ExitCode::usage);
   CHECK(code_of({"run", "p.rle", "--output", "r.h5", "--every", "0"}) == ExitCode::usage);
