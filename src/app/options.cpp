@@ -1,7 +1,10 @@
 #include "mpilife/app/options.hpp"
 
 #include <CLI/CLI.hpp>
+#include <limits>
+#include <utility>
 
+#include "mpilife/app/numbers.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/duration.hpp"
 #include "mpilife/core/error.hpp"
@@ -15,9 +18,10 @@ namespace mpilife {
 namespace {
 
 constexpr const char* kFooter =
-    R"(Exit codes: 0 success, 64 bad command line, 65 bad pattern or rule, 66 input missing,
-73 output cannot be created, 74 I/O error during the run, 75 stopped by --max-time or SIGUSR1
-(resubmit with --restart), 130 stopped by SIGINT/SIGTERM.
+    R"(Exit codes: 0 success, 64 bad command line (also a grid too big for the ranks' memory),
+65 bad pattern or rule, 66 input missing, 70 internal error, 73 output cannot be created,
+74 I/O error during the run, 75 stopped by --max-time or SIGUSR1 (resubmit with --restart),
+130 stopped by SIGINT/SIGTERM.
 Every rank exits with the same code. See README.md for formats and examples.)";
 
 constexpr const char* kRunFooter = R"(Examples:
@@ -30,6 +34,9 @@ Without --size the grid is the pattern's own :T/:P size if its rule has one, oth
 pattern with a margin of max(32, its larger side) dead cells on every side (256x256 for a soup).
 Precedence: explicit options > the pattern's rule line and suffix > defaults (B3/S23, torus).)";
 
+// The largest viewer window side in pixels (SDL's own limit on most drivers).
+constexpr std::int64_t kMaxWindowSide = 16384;
+
 // The options of `run` that CLI11 fills as text; finish_run parses each of them once.
 struct RunText {
   std::string size;
@@ -40,6 +47,13 @@ struct RunText {
   std::string kernel = "fast";
   std::string io = "auto";
   std::string max_time;
+  std::string generations = "100";
+  std::string density;
+  std::string seed = "1";
+  std::string progress = "5";
+  std::string every = "1";
+  std::string frame_scale = "1";
+  std::string checkpoint_every;
 };
 
 // The subcommands, for telling which one was parsed.
@@ -49,31 +63,6 @@ struct Subcommands {
   CLI::App* info = nullptr;
   CLI::App* exporter = nullptr;
 };
-
-std::array<std::int64_t, 2> parse_pair(const std::string& text, const std::string& option,
-                                       const char* separators, const char* form, bool positive) {
-  const std::size_t sep = text.find_first_of(separators);
-  std::array<std::int64_t, 2> v{};
-  bool ok = sep != std::string::npos && sep > 0 && sep + 1 < text.size();
-  for (int i = 0; ok && i < 2; ++i) {
-    const std::string part = i == 0 ? text.substr(0, sep) : text.substr(sep + 1);
-    std::size_t used = 0;
-    try {
-      v[static_cast<std::size_t>(i)] = std::stoll(part, &used);
-    } catch (const std::exception&) {
-      ok = false;
-    }
-    ok = ok && used == part.size() && part.find_first_not_of("0123456789") == std::string::npos;
-  }
-  if (!ok) {
-    throw Error(ExitCode::usage, option + ": expected " + form + ", got '" + text + "'");
-  }
-  if (positive && (v[0] < 1 || v[1] < 1)) {
-    throw Error(ExitCode::usage,
-                option + ": width and height must be at least 1, got '" + text + "'");
-  }
-  return v;
-}
 
 // The value `parsed` from `text` of `option`; an Error (64) when the text names nothing (CLI11's
 // IsMember check normally rejects such text first, with its own message).
@@ -87,10 +76,14 @@ void add_grid_options(CLI::App& run, RunOptions& o, RunText& text) {
   run.add_option("PATTERN", o.pattern,
                  "Pattern file: .rle (incl. #CXRLE), .cells, .lif/.life (Life 1.05/1.06)")
       ->type_name("FILE");
-  run.add_option("-g,--generations", o.generations, "Target generation to run to")
-      ->default_val(100)
-      ->check(CLI::NonNegativeNumber);
-  run.add_option("--size", text.size, "Grid width x height in cells, e.g. 4096x4096")
+  run.add_option("-g,--generations", text.generations,
+                 "Target generation to run to, 0 or more (after --restart: the generation to end "
+                 "at, not a count)")
+      ->type_name("N")
+      ->default_val("100");
+  run.add_option("--size", text.size,
+                 "Grid width x height in cells, each 1 to 2^40, e.g. 4096x4096 (refused when the "
+                 "tiles would not fit the machine's memory)")
       ->type_name("WxH");
   run.add_option("--rule", o.rule,
                  "Life-like rule: B3/S23, b3s23, 23/3 (S/B), optionally with :T<W>,<H> (torus) "
@@ -98,12 +91,15 @@ void add_grid_options(CLI::App& run, RunOptions& o, RunText& text) {
       ->type_name("RULE");
   run.add_option("--topology", text.topology, "Grid edges [default: torus]")
       ->check(CLI::IsMember({"torus", "plane"}));
-  run.add_option("--random", o.density, "Random soup of this density (0..1) instead of a pattern")
-      ->type_name("DENSITY")
-      ->check(CLI::Range(0.0, 1.0));
-  run.add_option("--seed", o.seed, "Soup seed; the soup is the same for any rank count")
-      ->default_val(1);
-  run.add_option("--at", text.at, "Top-left X,Y of the pattern in the grid [default: centred]")
+  run.add_option("--random", text.density,
+                 "Random soup of this density (0 to 1) instead of a pattern")
+      ->type_name("DENSITY");
+  run.add_option("--seed", text.seed,
+                 "Soup seed, 0 to 2^64-1; the soup is the same for any rank count")
+      ->type_name("N")
+      ->default_val("1");
+  run.add_option("--at", text.at,
+                 "Top-left X,Y of the pattern in the grid, each 0 or more [default: centred]")
       ->type_name("X,Y");
 }
 
@@ -118,7 +114,7 @@ void add_engine_options(CLI::App& run, RunText& text) {
       ->check(CLI::IsMember({"fast", "reference"}));
 }
 
-void add_report_options(CLI::App& run, RunOptions& o) {
+void add_report_options(CLI::App& run, RunOptions& o, RunText& text) {
   run.add_option("--final", o.outputs.final_path,
                  "Write the final grid as RLE (x = W, y = H, rule with :T/:P suffix)")
       ->type_name("FILE.rle");
@@ -131,10 +127,10 @@ void add_report_options(CLI::App& run, RunOptions& o) {
       "--stop-when-stable", o.stop_when_stable,
       "Stop once the grid is empty or a generation changes nothing (checked every generation)");
   run.add_flag("-q,--quiet", o.quiet, "No progress and no summary line on stderr");
-  run.add_option("--progress", o.progress_seconds,
-                 "Seconds between progress lines when stderr is not a terminal")
-      ->default_val(5.0)
-      ->check(CLI::PositiveNumber);
+  run.add_option("--progress", text.progress,
+                 "Seconds between progress lines when stderr is not a terminal (more than 0)")
+      ->type_name("SECONDS")
+      ->default_val("5");
 }
 
 void add_hdf5_options(CLI::App& run, RunOptions& o, RunText& text) {
@@ -144,16 +140,15 @@ void add_hdf5_options(CLI::App& run, RunOptions& o, RunText& text) {
                      "Record frames to HDF5 (/frames, /generations, /population) with an XDMF "
                      "sidecar FILE.xmf")
           ->type_name("FILE.h5");
-  run.add_option("--every", out.every, "Record every K-th generation (plus the first and last)")
+  run.add_option("--every", text.every,
+                 "Record every K-th generation (plus the first and last), 1 or more")
       ->type_name("K")
-      ->default_val(1)
-      ->check(CLI::PositiveNumber)
+      ->default_val("1")
       ->needs(output);
-  run.add_option("--frame-scale", out.frame_scale,
-                 "Store each N x N block of cells as one pixel (its density 0..255)")
+  run.add_option("--frame-scale", text.frame_scale,
+                 "Store each N x N block of cells as one pixel (its density 0..255), 1 to 2^40")
       ->type_name("N")
-      ->default_val(1)
-      ->check(CLI::PositiveNumber)
+      ->default_val("1")
       ->needs(output);
   run.add_option("--io", text.io,
                  "HDF5 I/O of --output, --checkpoint and --restart: gather = rank 0 alone "
@@ -166,13 +161,14 @@ void add_hdf5_options(CLI::App& run, RunOptions& o, RunText& text) {
                      "Write the full grid to this HDF5 checkpoint (atomically replaced), at the "
                      "end and every --checkpoint-every generations")
           ->type_name("FILE.h5");
-  run.add_option("--checkpoint-every", out.checkpoint_every,
-                 "Checkpoint every K-th generation [default: only the last]")
+  run.add_option("--checkpoint-every", text.checkpoint_every,
+                 "Checkpoint every K-th generation, 1 or more [default: only the last]")
       ->type_name("K")
-      ->check(CLI::PositiveNumber)
       ->needs(checkpoint);
-  run.add_option("--restart", o.restart_path,
-                 "Continue a checkpoint (any rank count); -g is the target generation")
+  run.add_option(
+         "--restart", o.restart_path,
+         "Continue a checkpoint (any rank count); -g is the target generation, not before the "
+         "checkpoint's")
       ->type_name("FILE.h5");
   run.add_flag(
       "--force", out.force,
@@ -209,7 +205,8 @@ void add_viewer_options(CLI::App& run, RunOptions& o, RunText& text) {
       "--view", o.view,
       "Watch the run live in an SDL2 window on rank 0 until you quit (-g N: pause at N); keys: "
       "Enter run/stop, Space step, +/- speed, ]/[ zoom, f fit, h help, q quit");
-  run.add_option("--window", text.window, "Viewer window size in pixels [default: 1024x768]")
+  run.add_option("--window", text.window,
+                 "Viewer window size in pixels, each 1 to 16384 [default: 1024x768]")
       ->type_name("WxH")
       ->needs(view);
   run.add_option("--view-script", o.view_script,
@@ -247,7 +244,7 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& o, RunText& text) {
   run->footer(kRunFooter);
   add_grid_options(*run, o, text);
   add_engine_options(*run, text);
-  add_report_options(*run, o);
+  add_report_options(*run, o, text);
   add_hdf5_options(*run, o, text);
   add_viewer_options(*run, o, text);
   add_batch_options(*run, text);
@@ -260,7 +257,8 @@ CLI::App* add_view_command(CLI::App& app, ViewOptions& vo, std::string& window) 
   viewer->add_option("FILE", vo.file, "HDF5 recording written by --output")
       ->type_name("FILE.h5")
       ->required();
-  viewer->add_option("--window", window, "Window size in pixels [default: 1024x768]")
+  viewer
+      ->add_option("--window", window, "Window size in pixels, each 1 to 16384 [default: 1024x768]")
       ->type_name("WxH");
   viewer->add_option("--view-script", vo.script, "Scripted input, as for run --view-script")
       ->type_name("SCRIPT");
@@ -275,36 +273,83 @@ CLI::App* add_info_command(CLI::App& app, InspectOptions& in) {
   return info;
 }
 
-CLI::App* add_export_command(CLI::App& app, InspectOptions& in) {
+CLI::App* add_export_command(CLI::App& app, InspectOptions& in, std::string& frame) {
   CLI::App* exporter = app.add_subcommand(
       "export", "Write a recorded frame (or a checkpoint's grid) as an RLE pattern");
   exporter->add_option("FILE", in.file, "HDF5 file written by --output or --checkpoint")
       ->type_name("FILE.h5")
       ->required();
   exporter
-      ->add_option("--frame", in.frame,
+      ->add_option("--frame", frame,
                    "Frame index, negative counts from the end [default: -1, the last]")
-      ->type_name("N")
-      ->default_val(-1);
+      ->type_name("N");
   exporter->add_option("--out", in.out_path, "RLE file to write [default: stdout]")
       ->type_name("FILE.rle");
   return exporter;
 }
 
+constexpr PairSpec kSizeSpec{"--size", "xX", "WxH (e.g. 512x256)", "width", "height"};
+constexpr PairSpec kAtSpec{"--at", ",", "X,Y (e.g. 10,20)", "X", "Y", 0, kMaxGridSide};
+constexpr PairSpec kWindowSpec{"--window", "xX", "WxH (e.g. 1280x800)", "width",
+                               "height",   1,    kMaxWindowSide};
+
+// Parses the numeric text options of `run` into `o`.
+void finish_run_numbers(const CLI::App& run, const RunText& text, RunOptions& o) {
+  o.generations = parse_integer(text.generations, {"-g", "the target generation", 0});
+  o.generations_given = run.count("--generations") > 0;
+  if (run.count("--size") > 0) o.size = parse_integer_pair(text.size, kSizeSpec);
+  if (run.count("--at") > 0) o.at = parse_integer_pair(text.at, kAtSpec);
+  if (run.count("--window") > 0) o.window = parse_integer_pair(text.window, kWindowSpec);
+  if (run.count("--random") > 0) {
+    o.density = parse_real(text.density, {"--random", "the soup's density", 0.0, 1.0});
+  }
+  o.seed = parse_seed(text.seed);
+  o.progress_seconds = parse_real(text.progress, {"--progress", "seconds between progress lines",
+                                                  0.0, std::numeric_limits<double>::max(), true});
+  OutputOptions& out = o.outputs;
+  out.every = parse_integer(text.every, {"--every", "how many generations apart frames are", 1});
+  out.frame_scale = parse_integer(text.frame_scale,
+                                  {"--frame-scale", "the cells per pixel side", 1, kMaxGridSide});
+  if (run.count("--checkpoint-every") > 0) {
+    out.checkpoint_every =
+        parse_integer(text.checkpoint_every,
+                      {"--checkpoint-every", "how many generations apart checkpoints are", 1});
+  }
+}
+
+// An option given with an empty value (--rule '', --final '') is refused rather than read as
+// "not given", which would silently run something else.
+void refuse_empty_values(const CLI::App& run, const RunOptions& o) {
+  if (run.count("--rule") > 0 && o.rule.find_first_not_of(" \t") == std::string::npos) {
+    throw Error(ExitCode::data,
+                "--rule: the rule is empty; give a rule such as B3/S23, or leave --rule out for "
+                "the pattern's own rule");
+  }
+  const std::pair<const char*, const std::string*> files[] = {
+      {"PATTERN", &o.pattern},
+      {"--final", &o.outputs.final_path},
+      {"--stats", &o.outputs.stats_path},
+      {"--summary", &o.outputs.summary_path},
+      {"--output", &o.outputs.output_path},
+      {"--checkpoint", &o.outputs.checkpoint_path},
+      {"--restart", &o.restart_path},
+      {"--view-script", &o.view_script}};
+  for (const auto& [name, value] : files) {
+    if (run.count(name) > 0 && value->empty()) {
+      throw Error(ExitCode::usage, std::string(name) + ": the file name is empty; give a file");
+    }
+  }
+}
+
 // Parses the text options of `run` into `o` and checks how its inputs combine.
 void finish_run(const CLI::App& run, const RunText& text, RunOptions& o) {
-  if (!text.size.empty())
-    o.size = parse_pair(text.size, "--size", "xX", "WxH (e.g. 512x256)", true);
-  if (!text.at.empty()) o.at = parse_pair(text.at, "--at", ",", "X,Y (e.g. 10,20)", false);
-  if (!text.window.empty()) {
-    o.window = parse_pair(text.window, "--window", "xX", "WxH (e.g. 1280x800)", true);
-  }
+  refuse_empty_values(run, o);
+  finish_run_numbers(run, text, o);
   if (!text.topology.empty())
     o.topology = required(parse_topology(text.topology), "--topology", text.topology);
   o.kernel = required(parse_kernel(text.kernel), "--kernel", text.kernel);
   o.io = required(parse_io_choice(text.io), "--io", text.io);
   o.decomp = parse_decomp(text.decomp);
-  o.generations_given = run.count("--generations") > 0;
   o.max_seconds = max_time_seconds(run, text.max_time);
   if (!o.restart_path.empty()) {
     if (!o.pattern.empty() || o.density || o.at) {
@@ -322,17 +367,26 @@ void finish_run(const CLI::App& run, const RunText& text, RunOptions& o) {
   if (o.at && o.density) throw Error(ExitCode::usage, "run: --at places a pattern, not a soup");
 }
 
+// The text of the options outside `run` that finish_command parses.
+struct OtherText {
+  std::string view_window;
+  std::string frame = "-1";
+};
+
 // Which command the parsed subcommands ask for; finishes the options of that command.
 void finish_command(const CLI::App& app, const Subcommands& sub, const RunText& run_text,
-                    const std::string& view_window, Command& cmd) {
+                    const OtherText& other, Command& cmd) {
   if (sub.info->parsed()) {
     cmd.kind = Command::Kind::info;
   } else if (sub.exporter->parsed()) {
     cmd.kind = Command::Kind::export_frame;
+    cmd.inspect.frame =
+        parse_integer(other.frame, {"--frame", "a frame index (negative counts from the end)",
+                                    std::numeric_limits<std::int64_t>::min() + 1});
   } else if (sub.view->parsed()) {
     cmd.kind = Command::Kind::view;
-    if (!view_window.empty()) {
-      cmd.view.window = parse_pair(view_window, "--window", "xX", "WxH (e.g. 1280x800)", true);
+    if (sub.view->count("--window") > 0) {
+      cmd.view.window = parse_integer_pair(other.view_window, kWindowSpec);
     }
   } else if (sub.run->parsed()) {
     cmd.kind = Command::Kind::run;
@@ -354,12 +408,12 @@ Command parse_command_line(int argc, const char* const* argv) {
   bool version = false;
   app.add_flag("--version", version, "Print the version and exit");
   RunText run_text;
-  std::string view_window;
+  OtherText other;
   Subcommands sub;
   sub.run = add_run_command(app, cmd.run, run_text);
-  sub.view = add_view_command(app, cmd.view, view_window);
+  sub.view = add_view_command(app, cmd.view, other.view_window);
   sub.info = add_info_command(app, cmd.inspect);
-  sub.exporter = add_export_command(app, cmd.inspect);
+  sub.exporter = add_export_command(app, cmd.inspect, other.frame);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -378,7 +432,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     cmd.text = "mpilife " MPILIFE_VERSION "\n";
     return cmd;
   }
-  finish_command(app, sub, run_text, view_window, cmd);
+  finish_command(app, sub, run_text, other, cmd);
   cmd.run.command_line = quoted_command_line(argc, argv);
   return cmd;
 }

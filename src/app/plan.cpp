@@ -1,9 +1,14 @@
 #include "mpilife/app/plan.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <new>
 #include <optional>
 
 #include "json_types.hpp"
+#include "mpilife/app/numbers.hpp"
 #include "mpilife/app/options.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/decomposition.hpp"
@@ -62,6 +67,15 @@ void resolve_restart(RunPlan& plan) {
   plan.start_generation = info.generation;
   plan.options.seed = info.meta.seed;
   plan.options.density = info.meta.density;  // provenance only: the grid comes from the file
+  // Without -g the live viewer has no target to pause at, so only then the default is moot.
+  if (o.generations < info.generation && (o.generations_given || !o.view)) {
+    throw Error(ExitCode::usage,
+                "-g " + std::to_string(o.generations) +
+                    (o.generations_given ? "" : " (the default)") + ": the checkpoint " +
+                    o.restart_path + " is at generation " + std::to_string(info.generation) +
+                    " and -g names the generation to end at, not a count; give -g " +
+                    std::to_string(info.generation) + " or more");
+  }
 }
 
 // Sets the rule and topology (--rule, --topology > the pattern's rule line > B3/S23 on a torus)
@@ -100,6 +114,11 @@ void resolve_size(RunPlan& plan, const std::optional<GridSuffix>& suffix, const 
     plan.width = suffix->width;
     plan.height = suffix->height;
   } else if (pattern != nullptr) {
+    if (pattern->width > kMaxGridSide || pattern->height > kMaxGridSide) {
+      throw Error(ExitCode::data, o.pattern + ": the pattern is " + std::to_string(pattern->width) +
+                                      "x" + std::to_string(pattern->height) +
+                                      " cells, more than mpilife's largest grid side (2^40)");
+    }
     const std::int64_t m = default_margin(pattern->width, pattern->height);
     plan.width = pattern->width + 2 * m;
     plan.height = pattern->height + 2 * m;
@@ -109,26 +128,55 @@ void resolve_size(RunPlan& plan, const std::optional<GridSuffix>& suffix, const 
 }
 
 // Places the pattern's cells at --at or centred; a pattern that does not fit is an error (64 when
-// --size or --at made the grid, 65 when the pattern's own suffix did).
+// --size or --at made the grid, 65 when the pattern's own suffix did). The fit is checked without
+// adding --at to the pattern's size, which could overflow.
 void place_pattern(RunPlan& plan, const Pattern& pattern) {
   const RunOptions& o = plan.options;
-  std::int64_t x0 = (plan.width - pattern.width) / 2;
-  std::int64_t y0 = (plan.height - pattern.height) / 2;
+  const bool fits_at_all = pattern.width <= plan.width && pattern.height <= plan.height;
+  std::int64_t x0 = fits_at_all ? (plan.width - pattern.width) / 2 : 0;
+  std::int64_t y0 = fits_at_all ? (plan.height - pattern.height) / 2 : 0;
   if (o.at) {
     x0 = (*o.at)[0];
     y0 = (*o.at)[1];
   }
-  if (x0 < 0 || y0 < 0 || x0 + pattern.width > plan.width || y0 + pattern.height > plan.height) {
+  if (!fits_at_all || x0 < 0 || y0 < 0 || x0 > plan.width - pattern.width ||
+      y0 > plan.height - pattern.height) {
     const std::string what =
         o.pattern + ": the pattern (" + std::to_string(pattern.width) + "x" +
         std::to_string(pattern.height) +
         (o.at ? " at " + std::to_string(x0) + "," + std::to_string(y0) : std::string()) +
         ") does not fit the " + std::to_string(plan.width) + "x" + std::to_string(plan.height) +
-        " grid; give a larger --size";
+        " grid; give a larger --size" + (o.at ? " or a smaller --at" : "");
     throw Error(o.size || o.at ? ExitCode::usage : ExitCode::data, what);
   }
   plan.cells.reserve(pattern.cells.size());
   for (const Cell& c : pattern.cells) plan.cells.push_back({c.x + x0, c.y + y0});
+}
+
+// A pattern file with nothing in it (no bytes, or only blanks) is an error (65), as in Golly;
+// a pattern that says it is empty (a header and no cells, or only comments) runs quietly.
+void refuse_blank_file(const Pattern& pattern, const std::string& path) {
+  if (!pattern.cells.empty() || pattern.width > 0 || pattern.height > 0) return;
+  std::ifstream in(path, std::ios::binary);
+  char c = 0;
+  while (in.get(c)) {
+    if (std::isspace(static_cast<unsigned char>(c)) == 0) return;
+  }
+  throw Error(ExitCode::data, path +
+                                  ": the file is empty (no header and no live cells); give a "
+                                  "pattern file, or --random DENSITY for a soup");
+}
+
+// read_pattern, with running out of memory (a file declaring far more than it holds, or simply
+// too big) reported as bad pattern data (65) instead of escaping as an abort.
+Pattern read_pattern_within_memory(const std::string& path) {
+  try {
+    return read_pattern(path);
+  } catch (const std::bad_alloc&) {
+    throw Error(ExitCode::data, path +
+                                    ": reading the pattern ran out of memory; the file is too "
+                                    "big for this machine or declares more than it holds");
+  }
 }
 
 // A new run from a pattern or a soup: the rule first (a bad --rule is reported before a bad
@@ -140,7 +188,8 @@ void resolve_new_run(RunPlan& plan) {
   Pattern pattern;
   const bool has_pattern = !o.pattern.empty();
   if (has_pattern) {
-    pattern = read_pattern(o.pattern);
+    pattern = read_pattern_within_memory(o.pattern);
+    refuse_blank_file(pattern, o.pattern);
     plan.pattern_name = pattern.name;
   }
   const std::optional<GridSuffix> suffix = resolve_rule(plan, explicit_rule, pattern.rule);

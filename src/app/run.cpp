@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "mpilife/app/grid_memory.hpp"
 #include "mpilife/app/live.hpp"
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
@@ -405,8 +406,8 @@ int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& pla
 
 int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
   const StopRequests stops(plan.options.max_seconds);
-  Simulation sim(world, plan.width, plan.height, plan.topology, plan.procs, plan.options.kernel,
-                 plan.rule, plan.start_generation);
+  const std::unique_ptr<Simulation> owned = make_simulation(world, plan);
+  Simulation& sim = *owned;
   seed_initial_state(sim, plan, world.size());
   Observers observers = make_observers(plan, world);
   double wall = 0.0;

@@ -58,5 +58,29 @@ expect_rc 0 "--version"; grep -Eq "^mpilife [0-9]+\.[0-9]+\.[0-9]+" <<<"$OUT" &&
 run 0
 expect_rc 64 "no command"
 
+# A tile allocation that fails although the memory check passed (here: a 3 GB address-space limit,
+# as a ulimit or a busy node gives) is one agreed 64 on every rank, not an abort. Each rank's tile
+# (byte-per-cell kernel) needs over 6 GiB; the check passes on any machine with 20 GiB or more.
+mem_gib=$(($(getconf _PHYS_PAGES) * $(getconf PAGESIZE) / 1073741824))
+if (ulimit -v 3000000 && timeout 60 "$MPILIFE" run --random 0.5 --size 64x64 -g 1 -q) 2>/dev/null &&
+  [ "$mem_gib" -ge 20 ]; then
+  for np in 1 3; do
+    (
+      ulimit -v 3000000
+      run $np run --random 0.5 --size 100000x100000 --kernel reference -g 1 --decomp 1d \
+        --final "$WORK/oom.rle"
+      echo "$RC" >"$WORK/rc"
+    )
+    RC=$(cat "$WORK/rc") ERR=$(cat "$WORK/err")
+    expect_rc 64 "np$np tile allocation fails"
+    expect_err "out of memory on rank [0-9]: the 100000x100000 grid needs .* per rank" "np$np oom msg"
+    expect_one_message "np$np tile allocation fails"
+    grep -Eq 'terminate called|Aborted|MPI_ABORT|\*\*\* ' <<<"$ERR" && fail "np$np oom: crash output" || pass
+    [ ! -e "$WORK/oom.rle" ] && pass || fail "np$np oom: --final written"
+  done
+else
+  echo "skipped the allocation-failure check: needs ulimit -v under MPI and 20 GiB of memory"
+fi
+
 ls "$WORK" | grep -q tmp && fail "temporary files left behind" || pass
 finish

@@ -125,11 +125,15 @@ for np in 2 4; do
   done
 done
 run 2 run --restart "$W/ck.h5" -g 10 --final "$W/past.rle"
-expect_rc 0 "restart beyond the target"
-expect_err "^mpilife: 0 generations" "restart beyond the target runs nothing"
+expect_rc 64 "restart with a target before the checkpoint"
+expect_err "checkpoint .* is at generation 20 .*give -g 20 or more" "target before checkpoint msg"
+[ ! -e "$W/past.rle" ] && pass || fail "a refused restart wrote --final"
+run 2 run --restart "$W/ck.h5" -g 20 --final "$W/past.rle"
+expect_rc 0 "restart at the checkpoint's own generation"
+expect_err "^mpilife: 0 generations" "restart at the target runs nothing"
 run 0 export "$W/ck.h5" --out "$W/ck.rle"
 diff <(grep -v '^#' "$W/past.rle") <(grep -v '^#' "$W/ck.rle") >/dev/null && pass ||
-  fail "a restart beyond the target does not keep the checkpoint's grid"
+  fail "a restart at the target does not keep the checkpoint's grid"
 run 2 run --restart "$W/ck.h5" -g 30 --checkpoint "$W/ck.h5" --checkpoint-every 5
 expect_rc 0 "continue into the same checkpoint without --force"
 run 0 info "$W/ck.h5"

@@ -2,9 +2,13 @@
 
 #include <cstdio>
 #include <fstream>
+#include <limits>
+#include <string>
 #include <vector>
 
 #include "cli_test_util.hpp"
+#include "mpilife/app/grid_memory.hpp"
+#include "mpilife/app/numbers.hpp"
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
 #include "mpilife/core/error.hpp"
@@ -149,4 +153,116 @@ TEST_CASE("plan survives the broadcast encoding") {
   REQUIRE(back.options.density);
   CHECK(*back.options.density == doctest::Approx(0.25));
   CHECK(back.procs.cols == 3);
+}
+
+namespace {
+
+// The message and code of resolve_plan(o); code ok when it resolves.
+std::pair<ExitCode, std::string> plan_error(const RunOptions& o) {
+  try {
+    resolve_plan(o);
+  } catch (const Error& e) {
+    return {e.code(), e.what()};
+  }
+  return {ExitCode::ok, ""};
+}
+
+}  // namespace
+
+TEST_CASE("command line: no value is clamped, wrapped or ignored") {
+  CHECK(code_of({"run", "p.rle", "-g", "18446744073709551616"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "-g", "0b101"}) == ExitCode::usage);
+  CHECK(code_of({"run", "--random", "0.5", "--seed", "-1"}) == ExitCode::usage);
+  CHECK(parse({"run", "--random", "0.5", "--seed", "18446744073709551615"}).run.seed ==
+        std::numeric_limits<std::uint64_t>::max());
+  CHECK(code_of({"run", "p.rle", "--rule", ""}) == ExitCode::data);
+  CHECK(code_of({"run", "p.rle", "--final", ""}) == ExitCode::usage);
+  CHECK(code_of({"run", "--restart", ""}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--size", ""}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--at", ""}) == ExitCode::usage);
+  CHECK(code_of({"view", "r.h5", "--window", ""}) == ExitCode::usage);
+  CHECK(code_of({"run", "--random", "nan"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--progress", "0"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--output", "r.h5", "--every", "0"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--checkpoint", "c.h5", "--checkpoint-every", "-1"}) ==
+        ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--at", "9223372036854775807,0"}) == ExitCode::usage);
+  CHECK(code_of({"run", "p.rle", "--size", "1099511627777x1"}) == ExitCode::usage);
+  CHECK(code_of({"view", "r.h5", "--window", "100000x100"}) == ExitCode::usage);
+  CHECK(code_of({"export", "r.h5", "--frame", "last"}) == ExitCode::usage);
+  CHECK(parse({"export", "r.h5", "--frame", "-3"}).inspect.frame == -3);
+  CHECK(parse({"export", "r.h5"}).inspect.frame == -1);
+  const Command c = parse({"run", "--random", "0.5", "--progress", "0.5", "--seed", "7"});
+  CHECK(c.run.progress_seconds == doctest::Approx(0.5));
+  CHECK(c.run.seed == 7);
+  CHECK_FALSE(c.run.generations_given);
+  CHECK(parse({"run", "p.rle", "-g", "0"}).run.generations_given);
+}
+
+TEST_CASE("plan: --at far off the grid is refused without overflow") {
+  RunOptions o;
+  o.pattern = temp_pattern("at.rle", "x = 3, y = 1\n3o!\n");
+  o.size = std::array<std::int64_t, 2>{64, 64};
+  o.at = std::array<std::int64_t, 2>{std::numeric_limits<std::int64_t>::max(), 0};
+  CHECK(plan_error(o).first == ExitCode::usage);
+  o.at = std::array<std::int64_t, 2>{0, std::numeric_limits<std::int64_t>::max() - 1};
+  CHECK(plan_error(o).second.find("does not fit the 64x64 grid") != std::string::npos);
+  o.at = std::array<std::int64_t, 2>{61, 63};
+  CHECK(resolve_plan(o).cells.size() == 3);
+  std::remove(o.pattern.c_str());
+}
+
+TEST_CASE("plan: an empty file is an error, an empty pattern runs") {
+  RunOptions o;
+  o.pattern = temp_pattern("empty.rle", "");
+  const auto [code, message] = plan_error(o);
+  CHECK(code == ExitCode::data);
+  CHECK(message.find("the file is empty") != std::string::npos);
+  o.pattern = temp_pattern("blank.cells", " \n\t\n");
+  CHECK(plan_error(o).first == ExitCode::data);
+  o.pattern = temp_pattern("declared-empty.rle", "x = 0, y = 0, rule = B3/S23\n!\n");
+  CHECK(resolve_plan(o).cells.empty());
+  o.pattern = temp_pattern("comments.cells", "!Name: nothing\n");
+  CHECK(resolve_plan(o).cells.empty());
+  for (const char* name : {"empty.rle", "blank.cells", "declared-empty.rle", "comments.cells"}) {
+    std::remove((std::string(P_tmpdir) + "/mpilife-test-" + name).c_str());
+  }
+}
+
+TEST_CASE("plan: a restart target before the checkpoint is refused") {
+  RunOptions o;
+  o.restart_path = std::string(MPILIFE_SOURCE_DIR) + "/tests/data/checkpoint-gen50.h5";
+  o.generations = 10;
+  o.generations_given = true;
+  const auto [code, message] = plan_error(o);
+  CHECK(code == ExitCode::usage);
+  CHECK(message.find("is at generation 50") != std::string::npos);
+  CHECK(message.find("give -g 50 or more") != std::string::npos);
+  o.generations = 50;
+  CHECK(resolve_plan(o).start_generation == 50);
+}
+
+TEST_CASE("grid memory: refused before allocation, with the numbers") {
+  CHECK(tile_bytes(KernelKind::fast, 64, 1) == doctest::Approx(2 * 3 * 24.0));
+  CHECK(tile_bytes(KernelKind::reference, 10, 10) == doctest::Approx(2 * 12 * 12.0));
+  RunPlan plan;
+  plan.width = plan.height = 3000000;
+  plan.procs = {1, 1};
+  const long double gib = 1024.0L * 1024 * 1024;
+  try {
+    check_grid_memory(plan, 1, 24 * gib);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+    const std::string m = e.what();
+    CHECK(m.find("the 3000000x3000000 grid needs 2.05 TiB per rank on 1 rank") == 0);
+    CHECK(m.find("this machine has 24.0") == std::string::npos);
+    CHECK(m.find("this machine has 24 GiB: use more ranks") != std::string::npos);
+  }
+  plan.procs = {16, 16};  // 8.2 GiB per rank: fits one rank per machine, not four
+  CHECK_NOTHROW(check_grid_memory(plan, 1, 24 * gib));
+  CHECK_THROWS_AS(check_grid_memory(plan, 4, 24 * gib), Error);
+  CHECK_NOTHROW(check_grid_memory(plan, 4, 0));  // unknown memory: no check
+  plan.width = plan.height = kMaxGridSide * 3;   // no overflow anywhere
+  CHECK(largest_tile_bytes(plan) > 1e20L);
 }
