@@ -235,12 +235,37 @@ struct Observers {
   Recorder* recorder = nullptr;
   StatsWriter* stats = nullptr;
 
+  // This rank's seconds in the outputs so far (the run waits for them: they are collective).
+  double seconds = 0.0;
+
+  void start(const Simulation& sim) {
+    timed([&] {
+      for (auto& o : all) o->start(sim);
+    });
+  }
   void after_step(const Simulation& sim) {
-    for (auto& o : all) o->after_step(sim);
+    timed([&] {
+      for (auto& o : all) o->after_step(sim);
+    });
   }
   // Collective.
   void flush() {
-    if (stats != nullptr) stats->flush();
+    timed([&] {
+      if (stats != nullptr) stats->flush();
+    });
+  }
+  void finish(const Simulation& sim) {
+    timed([&] {
+      for (auto& o : all) o->finish(sim);
+    });
+  }
+
+ private:
+  template <typename F>
+  void timed(F f) {
+    const double t = now_seconds();
+    f();
+    seconds += now_seconds() - t;
   }
 };
 
@@ -323,7 +348,7 @@ StopReason run_generations(const mpi::Comm& world, Simulation& sim, const RunPla
   // The window first: a viewer that cannot show anything stops the run before any output starts.
   std::unique_ptr<Display> display;
   if (opt.view) display = open_viewer(world, plan, make_display);
-  for (auto& o : observers.all) o->start(sim);
+  observers.start(sim);
   Progress progress(sim.generation(), opt.generations, opt.progress_seconds,
                     world.rank() == 0 && !opt.quiet);
   mpi::barrier(world);
@@ -336,9 +361,10 @@ StopReason run_generations(const mpi::Comm& world, Simulation& sim, const RunPla
   return stopped;
 }
 
-// The report of the run: the slowest rank's wall time and the mean halo wait. Collective.
+// The report of the run: the slowest rank's wall time, the mean halo and output waits.
+// Collective.
 RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPlan& plan,
-                      StopReason stopped, StopCode code, double wall) {
+                      const Observers& observers, StopReason stopped, StopCode code, double wall) {
   RunReport report;
   report.generations = sim.generation() - plan.start_generation;
   report.final_generation = sim.generation();
@@ -352,6 +378,8 @@ RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPl
   report.stopped = stopped;
   report.stopped_by = stop_cause(code);
   double wait_fraction = wall > 0 ? sim.halo_wait_seconds() / wall : 0.0;
+  const double output_fraction = wall > 0 ? observers.seconds / wall : 0.0;
+  report.output_wait_fraction = mpi::allreduce(output_fraction, mpi::Op::sum, world) / world.size();
   wall = mpi::allreduce(wall, mpi::Op::max, world);
   wait_fraction = mpi::allreduce(wait_fraction, mpi::Op::sum, world);
   report.wall_seconds = wall;
@@ -385,10 +413,11 @@ void print_stop_note(const RunPlan& plan, const RunReport& report) {
 
 // Writes the outputs and the summary, prints the summary line; returns the exit code.
 int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& plan,
-               Observers& observers, const RunReport& report) {
+               Observers& observers, RunReport report) {
   const RunOptions& opt = plan.options;
   if (observers.recorder != nullptr) observers.recorder->set_outcome(to_string(report.stopped));
-  for (auto& o : observers.all) o->finish(sim);
+  observers.finish(sim);
+  report.output_seconds = mpi::allreduce(observers.seconds, mpi::Op::max, world);
   mpi::on_root_agreed(world, [&] {
     if (!opt.outputs.summary_path.empty()) {
       write_file_atomically(opt.outputs.summary_path,
@@ -414,7 +443,7 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   StopCode code = StopCode::none;
   const StopReason stopped =
       run_generations(world, sim, plan, observers, make_display, stops, wall, code);
-  const RunReport report = make_report(world, sim, plan, stopped, code, wall);
+  const RunReport report = make_report(world, sim, plan, observers, stopped, code, wall);
   return finish_run(world, sim, plan, observers, report);
 }
 

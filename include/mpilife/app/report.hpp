@@ -25,18 +25,20 @@ std::optional<StopReason> parse_stop_reason(std::string_view text);
 
 /// What a finished run reports: the stderr summary line and the --summary JSON.
 struct RunReport {
-  std::int64_t generations = 0;                ///< generations computed by this invocation
-  std::int64_t final_generation = 0;           ///< generation of the final state
-  std::int64_t width = 0;                      ///< grid width
-  std::int64_t height = 0;                     ///< grid height
-  int ranks = 1;                               ///< MPI processes
-  ProcessGrid process_grid;                    ///< process grid
-  KernelKind kernel = KernelKind::fast;        ///< kernel that ran
-  std::string rule;                            ///< rule with suffix
-  Topology topology = Topology::torus;         ///< grid edges
-  double wall_seconds = 0.0;                   ///< time stepping, slowest rank
-  double halo_wait_fraction = 0.0;             ///< mean over ranks of halo wait / wall time
-  std::int64_t final_population = 0;           ///< live cells at the end
+  std::int64_t generations = 0;          ///< generations computed by this invocation
+  std::int64_t final_generation = 0;     ///< generation of the final state
+  std::int64_t width = 0;                ///< grid width
+  std::int64_t height = 0;               ///< grid height
+  int ranks = 1;                         ///< MPI processes
+  ProcessGrid process_grid;              ///< process grid
+  KernelKind kernel = KernelKind::fast;  ///< kernel that ran
+  std::string rule;                      ///< rule with suffix
+  Topology topology = Topology::torus;   ///< grid edges
+  double wall_seconds = 0.0;             ///< time stepping, slowest rank
+  double halo_wait_fraction = 0.0;       ///< mean over ranks of halo wait / wall time
+  double output_seconds = 0.0;  ///< time in the outputs (frames, checkpoints, files), slowest rank
+  double output_wait_fraction = 0.0;  ///< mean over ranks of output time while stepping / wall time
+  std::int64_t final_population = 0;  ///< live cells at the end
   StopReason stopped = StopReason::completed;  ///< why the run ended
   std::string stopped_by;  ///< what stopped it early: "SIGTERM", "SIGINT", "SIGUSR1", "--max-time"
 

@@ -246,6 +246,8 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
   r.topology = Topology::plane;
   r.wall_seconds = 2.0;
   r.halo_wait_fraction = 0.25;
+  r.output_seconds = 0.5;
+  r.output_wait_fraction = 0.125;
   r.final_population = 7;
   r.stopped = StopReason::died_out;
   std::string json = r.json();
@@ -261,6 +263,8 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
         "  \"halo_wait_fraction\": 0.25,\n"
         "  \"height\": 32,\n"
         "  \"kernel\": \"reference\",\n"
+        "  \"output_seconds\": 0.5,\n"
+        "  \"output_wait_fraction\": 0.125,\n"
         "  \"process_grid\": [\n"
         "    3,\n"
         "    2\n"
