@@ -18,17 +18,13 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/io/pattern.hpp"
 #include "mpilife/io/rle_writer.hpp"
+#include "require.hpp"
 
 using namespace mpilife;
 
 namespace {
 
-// Stops the run with a message when a property does not hold (libFuzzer saves the input).
-void require(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "fuzz property failed: %s\n", what);
-  std::abort();
-}
+using fuzz::require;
 
 // The largest box the round trip draws densely (larger boxes are checked without it).
 constexpr std::int64_t kMaxDenseBox = std::int64_t{1} << 22;

@@ -10,17 +10,13 @@
 #include <string_view>
 
 #include "mpilife/core/rule.hpp"
+#include "require.hpp"
 
 using namespace mpilife;
 
 namespace {
 
-// Stops the run with a message when a property does not hold (libFuzzer saves the input).
-void require(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "fuzz property failed: %s\n", what);
-  std::abort();
-}
+using fuzz::require;
 
 }  // namespace
 
