@@ -216,6 +216,9 @@ class RleReader {
     if (x_ + n > kMaxSide) {
       report_.fail(line, i, "row longer than " + std::to_string(kMaxSide) + " cells");
     }
+    if (y_ >= kMaxSide) {
+      report_.fail(line, i, "pattern taller than " + std::to_string(kMaxSide) + " rows");
+    }
     report_.need_cells(p_, n, line, i);
     for (std::int64_t k = 0; k < n; ++k) p_.cells.push_back({x_ + k, y_});
     x_ += n;

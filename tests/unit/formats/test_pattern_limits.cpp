@@ -209,3 +209,12 @@ TEST_CASE("limits: an RLE header error quotes at most a part of a long key (fuzz
   CHECK(parse_error("x = 2, " + key + "\no!", PatternFormat::rle).first ==
         "p:1:509: expected '=' after 'y" + repeat("k", 39) + "...' in the RLE header");
 }
+
+TEST_CASE("limits: a live cell below row 10^9 is refused, also without a header (fuzz_rle crash)") {
+  // Found by fuzz_rle in CI (tests/fuzz/corpus/rle/crash-tall-no-header): 999999999 row ends
+  // and two more rows put a live cell at y = 10^9, a box taller than the side limit.
+  const auto [message, code] = parse_error("oo999999999$o $o  ", PatternFormat::rle);
+  CHECK(code == ExitCode::data);
+  CHECK(message == "p:1:16: pattern taller than 1000000000 rows");
+  CHECK(parse_pattern("o999999998$o!", PatternFormat::rle).height == 999'999'999);
+}
