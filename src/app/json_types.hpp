@@ -127,6 +127,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunPlan, options, width, height, rule, topolo
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunReport, generations, final_generation, width, height, ranks,
                                    process_grid, kernel, rule, topology, wall_seconds,
                                    halo_wait_fraction, output_seconds, output_wait_fraction,
-                                   final_population, stopped)
+                                   final_population, stopped, peak_memory_bytes,
+                                   planned_memory_bytes)
 
 }  // namespace mpilife

@@ -83,7 +83,7 @@ void add_grid_options(CLI::App& run, RunOptions& o, RunText& text) {
       ->default_val("100");
   run.add_option("--size", text.size,
                  "Grid width x height in cells, each 1 to 2^40, e.g. 4096x4096 (refused when the "
-                 "tiles would not fit the machine's memory)")
+                 "tiles and outputs would not fit the nodes' memory)")
       ->type_name("WxH");
   run.add_option("--rule", o.rule,
                  "Life-like rule: B3/S23, b3s23, 23/3 (S/B), optionally with :T<W>,<H> (torus) "

@@ -1,8 +1,10 @@
 #include "mpilife/app/report.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "json_types.hpp"
+#include "mpilife/app/node_memory.hpp"
 
 #ifndef MPILIFE_VERSION
 #define MPILIFE_VERSION "0.0.0"
@@ -64,6 +66,10 @@ std::string RunReport::line() const {
                   ") in " + fixed(wall_seconds, wall_seconds < 10 ? 2 : 1) +
                   " s = " + rate_text(cell_updates_per_second()) + ", halo wait " +
                   fixed(100.0 * halo_wait_fraction, 0) + "%";
+  if (!peak_memory_bytes.empty()) {
+    const std::int64_t peak = *std::max_element(peak_memory_bytes.begin(), peak_memory_bytes.end());
+    if (peak > 0) s += ", peak memory " + bytes_text(static_cast<long double>(peak)) + " per rank";
+  }
   if (stopped != StopReason::completed) {
     s += " (" + to_string(stopped) + (stopped_by.empty() ? "" : " by " + stopped_by) +
          " at generation " + std::to_string(final_generation) + ")";

@@ -12,7 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "mpilife/app/grid_memory.hpp"
+#include "mpilife/app/memory_plan.hpp"
+#include "mpilife/app/node_memory.hpp"
 #include "mpilife/app/live.hpp"
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
@@ -411,13 +412,24 @@ void print_stop_note(const RunPlan& plan, const RunReport& report) {
   }
 }
 
+// Every rank's `bytes`, in rank order, on rank 0 (empty elsewhere). Collective.
+std::vector<std::int64_t> per_rank(const mpi::Comm& world, long double bytes) {
+  std::vector<std::int64_t> all(static_cast<std::size_t>(world.size()), 0);
+  all[static_cast<std::size_t>(world.rank())] = static_cast<std::int64_t>(bytes);
+  mpi::reduce(all.data(), all.size(), mpi::Op::sum, 0, world);
+  if (world.rank() != 0) all.clear();
+  return all;
+}
+
 // Writes the outputs and the summary, prints the summary line; returns the exit code.
 int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& plan,
-               Observers& observers, RunReport report) {
+               Observers& observers, RunReport report, long double planned) {
   const RunOptions& opt = plan.options;
   if (observers.recorder != nullptr) observers.recorder->set_outcome(to_string(report.stopped));
   observers.finish(sim);
   report.output_seconds = mpi::allreduce(observers.seconds, mpi::Op::max, world);
+  report.peak_memory_bytes = per_rank(world, peak_resident_bytes());
+  report.planned_memory_bytes = per_rank(world, planned);
   mpi::on_root_agreed(world, [&] {
     if (!opt.outputs.summary_path.empty()) {
       write_file_atomically(opt.outputs.summary_path,
@@ -435,7 +447,8 @@ int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& pla
 
 int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
   const StopRequests stops(plan.options.max_seconds);
-  const std::unique_ptr<Simulation> owned = make_simulation(world, plan);
+  long double planned = 0;
+  const std::unique_ptr<Simulation> owned = make_simulation(world, plan, planned);
   Simulation& sim = *owned;
   seed_initial_state(sim, plan, world.size());
   Observers observers = make_observers(plan, world);
@@ -444,7 +457,7 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   const StopReason stopped =
       run_generations(world, sim, plan, observers, make_display, stops, wall, code);
   const RunReport report = make_report(world, sim, plan, observers, stopped, code, wall);
-  return finish_run(world, sim, plan, observers, report);
+  return finish_run(world, sim, plan, observers, report, planned);
 }
 
 }  // namespace mpilife

@@ -58,29 +58,46 @@ expect_rc 0 "--version"; grep -Eq "^mpilife [0-9]+\.[0-9]+\.[0-9]+" <<<"$OUT" &&
 run 0
 expect_rc 64 "no command"
 
-# A tile allocation that fails although the memory check passed (here: a 3 GB address-space limit,
-# as a ulimit or a busy node gives) is one agreed 64 on every rank, not an abort. Each rank's tile
-# (byte-per-cell kernel) needs over 6 GiB; the check passes on any machine with 20 GiB or more.
-mem_gib=$(($(getconf _PHYS_PAGES) * $(getconf PAGESIZE) / 1073741824))
-if (ulimit -v 3000000 && timeout 60 "$MPILIFE" run --random 0.5 --size 64x64 -g 1 -q) 2>/dev/null &&
-  [ "$mem_gib" -ge 20 ]; then
+# The memory plan refuses up front, on every rank, with one message: here the address-space
+# limit of a process (ulimit -v, 3 GB) against a byte-per-cell tile of over 6 GiB per rank.
+# A tile allocation that fails although the plan passed (a data-segment limit, ulimit -d, which
+# the plan does not know) is one agreed 64 on every rank too, never an abort.
+avail_gib=$(($(awk '/MemAvailable/ {print $2}' /proc/meminfo) / 1048576))
+for limit in v d; do
+  size=100000x100000 want="grid needs .* per rank .* more than the address-space limit"
+  if [ "$limit" = d ]; then
+    size=40000x40000 want="out of memory on rank [0-9]: the 40000x40000 grid needs .* per rank"
+  fi
+  if ! (ulimit -$limit 3000000 && timeout 60 "$MPILIFE" run --random 0.5 --size 64x64 -g 1 -q) \
+    2>/dev/null || [ "$avail_gib" -lt 8 ]; then
+    echo "skipped the ulimit -$limit check: needs ulimit -$limit under MPI and 8 GiB available"
+    continue
+  fi
+  ulimit_value=3000000
+  [ "$limit" = d ] && ulimit_value=1000000
   for np in 1 3; do
     (
-      ulimit -v 3000000
-      run $np run --random 0.5 --size 100000x100000 --kernel reference -g 1 --decomp 1d \
+      ulimit -$limit $ulimit_value
+      run $np run --random 0.5 --size $size --kernel reference -g 1 --decomp 1d \
         --final "$WORK/oom.rle"
       echo "$RC" >"$WORK/rc"
     )
     RC=$(cat "$WORK/rc") ERR=$(cat "$WORK/err")
-    expect_rc 64 "np$np tile allocation fails"
-    expect_err "out of memory on rank [0-9]: the 100000x100000 grid needs .* per rank" "np$np oom msg"
-    expect_one_message "np$np tile allocation fails"
-    grep -Eq 'terminate called|Aborted|MPI_ABORT|\*\*\* ' <<<"$ERR" && fail "np$np oom: crash output" || pass
-    [ ! -e "$WORK/oom.rle" ] && pass || fail "np$np oom: --final written"
+    expect_rc 64 "np$np ulimit -$limit"
+    expect_err "$want" "np$np ulimit -$limit message"
+    expect_one_message "np$np ulimit -$limit"
+    grep -Eq 'terminate called|Aborted|MPI_ABORT|\*\*\* ' <<<"$ERR" && fail "np$np ulimit -$limit: crash output" || pass
+    [ ! -e "$WORK/oom.rle" ] && pass || fail "np$np ulimit -$limit: --final written"
   done
-else
-  echo "skipped the allocation-failure check: needs ulimit -v under MPI and 20 GiB of memory"
-fi
+done
+
+# Grids too big for any machine: refused by the plan with the bytes per rank and available.
+for np in 1 3; do
+  run $np run --random 0.5 --size 3000000x3000000 -g 1
+  expect_rc 64 "np$np huge grid"
+  expect_err "the 3000000x3000000 grid needs .* per rank on $np ranks? .*this node has .* available .*use more ranks" "np$np huge grid message"
+  expect_one_message "np$np huge grid"
+done
 
 ls "$WORK" | grep -q tmp && fail "temporary files left behind" || pass
 finish

@@ -102,3 +102,12 @@ TEST_CASE("an exception on one rank becomes the same Error on every rank") {
   CHECK(code == static_cast<int>(ExitCode::software));
   CHECK(message == "internal error: boom");
 }
+
+TEST_CASE("the ranks sharing a node: every rank of a one-machine test run, each once") {
+  const mpi::Comm world = mpi::world();
+  const mpi::Comm node = mpi::split_shared(world);
+  // The tests run on one machine, so the node is the whole job, ranked as in the world.
+  CHECK(node.size() == world.size());
+  CHECK(node.rank() == world.rank());
+  CHECK(mpi::allreduce(1, mpi::Op::sum, node) == world.size());
+}

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "mpilife/core/decomposition.hpp"
@@ -41,11 +42,13 @@ struct RunReport {
   std::int64_t final_population = 0;  ///< live cells at the end
   StopReason stopped = StopReason::completed;  ///< why the run ended
   std::string stopped_by;  ///< what stopped it early: "SIGTERM", "SIGINT", "SIGUSR1", "--max-time"
+  std::vector<std::int64_t> peak_memory_bytes;     ///< per rank: peak resident memory (VmHWM)
+  std::vector<std::int64_t> planned_memory_bytes;  ///< per rank: the memory plan's need
 
   /// Cell updates per second over the run.
   double cell_updates_per_second() const;
   /// "mpilife: 1000 generations of 4096x4096 on 4 ranks (2x2) in 0.42 s = 40.0 Gcell-updates/s,
-  /// halo wait 3%".
+  /// halo wait 3%, peak memory 57 MiB per rank" (the largest rank's peak, when measured).
   std::string line() const;
   /// The --summary JSON document.
   std::string json() const;

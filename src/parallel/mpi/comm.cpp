@@ -43,6 +43,14 @@ Comm world() {
   return Comm(MPI_COMM_WORLD, false);
 }
 
+Comm split_shared(const Comm& parent) {
+  MPI_Comm node = MPI_COMM_NULL;
+  check(MPI_Comm_split_type(parent.get(), MPI_COMM_TYPE_SHARED, parent.rank(), MPI_INFO_NULL,
+                            &node),
+        "MPI_Comm_split_type");
+  return Comm(node, true);
+}
+
 void abort(const Comm& comm, int code) {
   MPI_Abort(comm.get(), code);
   std::_Exit(code);

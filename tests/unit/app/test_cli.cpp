@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "cli_test_util.hpp"
-#include "mpilife/app/grid_memory.hpp"
 #include "mpilife/app/numbers.hpp"
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
@@ -242,27 +241,3 @@ TEST_CASE("plan: a restart target before the checkpoint is refused") {
   CHECK(resolve_plan(o).start_generation == 50);
 }
 
-TEST_CASE("grid memory: refused before allocation, with the numbers") {
-  CHECK(tile_bytes(KernelKind::fast, 64, 1) == doctest::Approx(2 * 3 * 24.0));
-  CHECK(tile_bytes(KernelKind::reference, 10, 10) == doctest::Approx(2 * 12 * 12.0));
-  RunPlan plan;
-  plan.width = plan.height = 3000000;
-  plan.procs = {1, 1};
-  const long double gib = 1024.0L * 1024 * 1024;
-  try {
-    check_grid_memory(plan, 1, 24 * gib);
-    FAIL("no error");
-  } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::usage);
-    const std::string m = e.what();
-    CHECK(m.find("the 3000000x3000000 grid needs 2.05 TiB per rank on 1 rank") == 0);
-    CHECK(m.find("this machine has 24.0") == std::string::npos);
-    CHECK(m.find("this machine has 24 GiB: use more ranks") != std::string::npos);
-  }
-  plan.procs = {16, 16};  // 8.2 GiB per rank: fits one rank per machine, not four
-  CHECK_NOTHROW(check_grid_memory(plan, 1, 24 * gib));
-  CHECK_THROWS_AS(check_grid_memory(plan, 4, 24 * gib), Error);
-  CHECK_NOTHROW(check_grid_memory(plan, 4, 0));  // unknown memory: no check
-  plan.width = plan.height = kMaxGridSide * 3;   // no overflow anywhere
-  CHECK(largest_tile_bytes(plan) > 1e20L);
-}

@@ -250,6 +250,8 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
   r.output_wait_fraction = 0.125;
   r.final_population = 7;
   r.stopped = StopReason::died_out;
+  r.peak_memory_bytes = {100 << 20, 90 << 20, 80 << 20, 80 << 20, 80 << 20, 80 << 20};
+  r.planned_memory_bytes = {95 << 20, 85 << 20, 75 << 20, 75 << 20, 75 << 20, 75 << 20};
   std::string json = r.json();
   const std::size_t version = json.find("  \"mpilife_version\": \"");
   REQUIRE(version != std::string::npos);
@@ -265,6 +267,22 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
         "  \"kernel\": \"reference\",\n"
         "  \"output_seconds\": 0.5,\n"
         "  \"output_wait_fraction\": 0.125,\n"
+        "  \"peak_memory_bytes\": [\n"
+        "    104857600,\n"
+        "    94371840,\n"
+        "    83886080,\n"
+        "    83886080,\n"
+        "    83886080,\n"
+        "    83886080\n"
+        "  ],\n"
+        "  \"planned_memory_bytes\": [\n"
+        "    99614720,\n"
+        "    89128960,\n"
+        "    78643200,\n"
+        "    78643200,\n"
+        "    78643200,\n"
+        "    78643200\n"
+        "  ],\n"
         "  \"process_grid\": [\n"
         "    3,\n"
         "    2\n"
@@ -278,7 +296,7 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
         "}\n");
   CHECK(r.line() ==
         "mpilife: 130 generations of 64x32 on 6 ranks (3x2) in 2.00 s = 133120 cell-updates/s, "
-        "halo wait 25% (died-out at generation 150)");
+        "halo wait 25%, peak memory 100 MiB per rank (died-out at generation 150)");
   r.stopped = StopReason::completed;
   CHECK(r.json().find("\"stopped\": \"completed\"") != std::string::npos);
   CHECK(r.line().find("generation 150") == std::string::npos);

@@ -35,6 +35,10 @@ MPI_Info no_hints();
 /// The world communicator, not owned.
 Comm world();
 
+/// The ranks of `parent` that share this node's memory (MPI_Comm_split_type with
+/// MPI_COMM_TYPE_SHARED), as an owned communicator. Collective over `parent`.
+Comm split_shared(const Comm& parent);
+
 /// Ends every process of `comm`'s job with exit `code` (MPI_Abort): only for failures on one rank
 /// that the others cannot learn of, so no collective agreement is possible.
 [[noreturn]] void abort(const Comm& comm, int code);
