@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "mpilife/app/live.hpp"
+#include "mpilife/app/node_memory.hpp"
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
 #include "mpilife/app/run.hpp"
@@ -71,7 +72,10 @@ int app_main(int argc, char** argv, const DisplayFactory& make_display) {
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
     // Not agreed: only this rank ran out of memory; the others may be waiting in a collective.
-    std::fprintf(stderr, "mpilife: rank %d: out of memory\n", world.rank());
+    std::fprintf(stderr,
+                 "mpilife: rank %d: out of memory (peak resident %s) although the memory plan "
+                 "passed: other jobs on the node may have taken memory; rerun with more ranks\n",
+                 world.rank(), bytes_text(peak_resident_bytes()).c_str());
     mpi::abort(world, static_cast<int>(ExitCode::software));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "mpilife: rank %d: internal error: %s\n", world.rank(), e.what());
