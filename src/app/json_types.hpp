@@ -119,9 +119,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunOptions, pattern, generations, generations
                                    stop_when_stable, quiet, progress_seconds, restart_path,
                                    max_seconds, view, window, view_script, command_line)
 
-// Everything but the cells, which only rank 0 holds.
+// Everything but the cells, which only rank 0 holds (their number is there).
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunPlan, options, width, height, rule, topology, pattern_name,
-                                   start_generation, procs)
+                                   start_generation, procs, cell_count)
 
 // The --summary keys; RunReport::json adds mpilife_version and cell_updates_per_second.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunReport, generations, final_generation, width, height, ranks,

@@ -28,9 +28,11 @@ constexpr long double kBandBytes = 8 * kMiB;
 // HDF5 file is written or read.
 constexpr long double kHdf5Bytes = 64 * kMiB;
 
-// Bytes per live cell of the pattern: the cell list on rank 0 and its JSON text in the plan every
-// rank decodes.
-constexpr long double kBytesPerPatternCell = 64;
+// Bytes per live cell of the pattern on rank 0 (the pattern's and the plan's cell lists and the
+// lists sorted by owner) and on the rank that owns it (the list received and the list placed;
+// any one rank may own every cell).
+constexpr long double kRootBytesPerCell = 48;
+constexpr long double kOwnerBytesPerCell = 32;
 
 long double ceil_div(long double n, long double d) {
   return std::ceil(n / d);
@@ -84,7 +86,8 @@ long double output_bytes(const RunPlan& plan, bool root) {
   const long double th = ceil_div(h, std::max(1, plan.procs.rows));
   // A band of rows: rank 0 holds the whole band, another rank its own columns of it.
   const long double band = root ? band_bytes(w) : band_bytes(w) / w * tw;
-  long double bytes = static_cast<long double>(plan.cells.size()) * kBytesPerPatternCell;
+  long double bytes = static_cast<long double>(plan.cell_count) *
+                      (root ? kRootBytesPerCell : kOwnerBytesPerCell);
   if (!out.final_path.empty()) bytes += root ? 2 * band : band;  // the band and its RLE text
   const bool hdf5 = !out.output_path.empty() || !out.checkpoint_path.empty() ||
                     !plan.options.restart_path.empty();

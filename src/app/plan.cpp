@@ -151,6 +151,7 @@ void place_pattern(RunPlan& plan, const Pattern& pattern) {
   }
   plan.cells.reserve(pattern.cells.size());
   for (const Cell& c : pattern.cells) plan.cells.push_back({c.x + x0, c.y + y0});
+  plan.cell_count = static_cast<std::int64_t>(plan.cells.size());
 }
 
 // A pattern file with nothing in it (no bytes, or only blanks) is an error (65), as in Golly;

@@ -51,6 +51,14 @@ Range block_range(std::int64_t n, int parts, int i) {
   return {i * base + std::min<std::int64_t>(i, extra), base + (i < extra ? 1 : 0)};
 }
 
+int block_of(std::int64_t n, int parts, std::int64_t x) {
+  const std::int64_t base = n / parts;
+  const std::int64_t extra = n % parts;
+  const std::int64_t long_blocks = extra * (base + 1);  // the first `extra` blocks are one longer
+  if (x < long_blocks) return static_cast<int>(x / (base + 1));
+  return static_cast<int>(extra + (x - long_blocks) / base);
+}
+
 ProcessGrid choose_process_grid(const DecompSpec& spec, int ranks, std::int64_t width,
                                 std::int64_t height, std::array<int, 2> dims_create) {
   ProcessGrid grid;

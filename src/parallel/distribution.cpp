@@ -112,22 +112,39 @@ std::vector<std::uint32_t> gather_block_counts(const Simulation& sim, const Exte
 
 void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root) {
   const mpi::Comm& comm = sim.cart().comm();
-  std::vector<std::int64_t> xy;
+  const Layout& lay = sim.layout();
+  const auto ranks = static_cast<std::size_t>(comm.size());
+  // Rank 0 sorts the cells by owner and sends each rank only its own, as x, y pairs: no rank but
+  // 0 ever holds more than its share.
+  std::vector<std::vector<std::int64_t>> xy(comm.rank() == 0 ? ranks : 0);
+  std::vector<std::int64_t> counts(ranks, 0);
   if (comm.rank() == 0) {
-    xy.reserve(2 * cells_on_root.size());
     for (const Cell& c : cells_on_root) {
-      xy.push_back(c.x);
-      xy.push_back(c.y);
+      const int col = block_of(lay.width, sim.cart().cols(), c.x);
+      const int row = block_of(lay.height, sim.cart().rows(), c.y);
+      auto& list = xy[static_cast<std::size_t>(sim.cart().rank_of({col, row}))];
+      list.push_back(c.x);
+      list.push_back(c.y);
     }
+    for (std::size_t r = 0; r < ranks; ++r) counts[r] = static_cast<std::int64_t>(xy[r].size());
   }
-  mpi::broadcast(xy, 0, comm);
-  const Extent e = sim.layout().local;
-  std::vector<Cell> mine;
-  for (std::size_t i = 0; i < xy.size(); i += 2) {
-    const Cell c{xy[i] - e.x0, xy[i + 1] - e.y0};
-    if (c.x >= 0 && c.x < e.w && c.y >= 0 && c.y < e.h) mine.push_back(c);
+  mpi::broadcast(counts.data(), counts.size(), 0, comm);
+  constexpr int kTag = 101;
+  std::vector<std::int64_t> mine;
+  if (comm.rank() == 0) {
+    for (std::size_t r = 1; r < ranks; ++r) {
+      mpi::send(xy[r].data(), xy[r].size(), static_cast<int>(r), kTag, comm);
+    }
+    mine = std::move(xy[0]);
+  } else {
+    mine.resize(static_cast<std::size_t>(counts[static_cast<std::size_t>(comm.rank())]));
+    mpi::recv(mine.data(), mine.size(), 0, kTag, comm);
   }
-  set_cells(sim.tile(), std::move(mine));
+  const Extent e = lay.local;
+  std::vector<Cell> local;
+  local.reserve(mine.size() / 2);
+  for (std::size_t i = 0; i + 1 < mine.size(); i += 2) local.push_back({mine[i] - e.x0, mine[i + 1] - e.y0});
+  set_cells(sim.tile(), std::move(local));
 }
 
 void fill_soup(Simulation& sim, std::uint64_t seed, double density) {

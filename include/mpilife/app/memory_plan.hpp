@@ -30,7 +30,7 @@ struct MemoryNeed {
 
 /// The buffers rank 0 (`root`) or another rank allocates for the outputs `plan` asks for (band
 /// buffers of --final, gathered frames and checkpoints; block counts of --frame-scale; the
-/// viewer's reductions; HDF5's and MPI-IO's buffers; the pattern's cells in the plan).
+/// viewer's reductions; HDF5's and MPI-IO's buffers; the pattern's cells).
 long double output_bytes(const RunPlan& plan, bool root);
 
 /// The need of rank 0 (`root`) or another rank, `process` bytes already in use.

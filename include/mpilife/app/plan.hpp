@@ -23,6 +23,7 @@ struct RunPlan {
   std::int64_t start_generation = 0;    ///< generation of the initial state
   ProcessGrid procs;                    ///< process grid chosen for the ranks
   std::vector<Cell> cells;              ///< live cells in global coordinates (rank 0 only)
+  std::int64_t cell_count = 0;          ///< cells.size(), known on every rank (memory plan)
 
   /// The rule with its bounded-grid suffix, e.g. "B3/S23:T64,64".
   std::string rule_with_suffix() const;

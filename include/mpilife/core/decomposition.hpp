@@ -40,6 +40,9 @@ struct Range {
 /// Part `i` of `n` items split over `parts` blocks; the first n % parts blocks get one more.
 Range block_range(std::int64_t n, int parts, int i);
 
+/// The part of block_range(n, parts, .) holding index `x` (0 <= x < n): its inverse.
+int block_of(std::int64_t n, int parts, std::int64_t x);
+
 /// The process grid for `spec` on `ranks` processes of a width x height grid; `balanced` is the
 /// MPI_Dims_create factorisation (larger factor first) with the larger factor along the longer
 /// side (along the rows on a square grid). Throws

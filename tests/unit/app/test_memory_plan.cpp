@@ -74,8 +74,8 @@ TEST_CASE("memory plan: output buffers follow the options, rank 0 holds a band")
   plan.options.io = IoChoice::parallel;
   CHECK(output_bytes(plan, true) < gathered);  // no whole block plane
   plan.options.outputs.output_path.clear();
-  plan.cells.resize(1000);
-  CHECK(output_bytes(plan, false) >= 1000 * 16.0L);  // the cell list in the plan
+  plan.cell_count = 1000;
+  CHECK(output_bytes(plan, false) >= 1000 * 16.0L);  // a rank may own every cell
 }
 
 TEST_CASE("memory plan: refused with the bytes per rank, available, and what to do") {

@@ -17,6 +17,9 @@ TEST_CASE("block ranges cover the axis with remainders spread over the first blo
         CHECK(r.count >= n / parts);
         CHECK(r.count <= n / parts + 1);
         CHECK(r.count == n / parts + (i < n % parts ? 1 : 0));
+        for (std::int64_t x = r.first; x < r.first + r.count; ++x) {
+          CHECK(block_of(n, parts, x) == i);  // the inverse, at every index
+        }
         next += r.count;
       }
       CHECK(next == n);
