@@ -77,8 +77,23 @@ std::string RunReport::line() const {
   return s;
 }
 
+std::string RunReport::edge_warning() const {
+  if (topology != Topology::plane || edge_reached_generation < 0) return "";
+  return "mpilife: warning: live cells reached the edge of the " + std::to_string(width) + "x" +
+         std::to_string(height) + " plane at generation " +
+         std::to_string(edge_reached_generation) +
+         "; from there on the result may differ from an unbounded universe (Golly's default), "
+         "where cells beyond the edge can be born: give a larger --size to keep the pattern "
+         "away from it";
+}
+
 std::string RunReport::json() const {
   nlohmann::json j = *this;
+  // On a plane only: the first generation a live cell lay on the edge, null for never.
+  if (topology == Topology::plane) {
+    j["edge_reached_generation"] =
+        edge_reached_generation >= 0 ? nlohmann::json(edge_reached_generation) : nlohmann::json();
+  }
   j["mpilife_version"] = MPILIFE_VERSION;
   j["cell_updates_per_second"] = cell_updates_per_second();
   if (!stopped_by.empty()) j["stopped_by"] = stopped_by;

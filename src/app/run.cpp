@@ -386,6 +386,7 @@ RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPl
   report.wall_seconds = wall;
   report.halo_wait_fraction = wait_fraction / world.size();
   report.final_population = sim.population();
+  report.edge_reached_generation = sim.first_edge_contact();
   return report;
 }
 
@@ -437,7 +438,11 @@ int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& pla
     }
     if (!opt.quiet) std::fprintf(stderr, "%s\n", report.line().c_str());
   });
-  if (world.rank() == 0) print_stop_note(plan, report);
+  if (world.rank() == 0) {
+    const std::string warning = report.edge_warning();
+    if (!warning.empty()) std::fprintf(stderr, "%s\n", warning.c_str());
+    print_stop_note(plan, report);
+  }
   if (report.stopped == StopReason::interrupted) return static_cast<int>(ExitCode::interrupted);
   if (report.stopped == StopReason::time_limit) return static_cast<int>(ExitCode::time_limit);
   return 0;

@@ -110,3 +110,52 @@ TEST_CASE("every pattern in patterns/") {
   }
   CHECK(files >= 11);
 }
+
+TEST_CASE("a plane reports the first generation a live cell lay on its edge, as the serial run") {
+  // Soups of low density on a plane: some reach the edge early, the sparse glider-free ones not.
+  const std::vector<std::array<std::int64_t, 2>> sizes = {{40, 30}, {70, 17}};
+  std::uint64_t seed = 500;
+  int touched = 0;
+  int untouched = 0;
+  for (const auto& [w, h] : sizes) {
+    for (const double density : {0.0, 0.15, 0.35}) {
+      // Dead border of 3 cells at the start, so contact (if any) happens during the run.
+      CellArray start = soup_grid(w, h, ++seed, density);
+      start.topRows(3).setZero();
+      start.bottomRows(3).setZero();
+      start.leftCols(3).setZero();
+      start.rightCols(3).setZero();
+      const Rule life = parse_rule("B3/S23").rule;
+      constexpr std::int64_t kGenerations = 40;
+      std::int64_t want = -1;
+      CellArray cur = start;
+      for (std::int64_t g = 0; g <= kGenerations && want < 0; ++g) {
+        const bool touches = cur.topRows(1).any() || cur.bottomRows(1).any() ||
+                             cur.leftCols(1).any() || cur.rightCols(1).any();
+        if (touches) want = g;
+        cur = evolve_serial(cur, life, Topology::plane, KernelKind::reference, 1);
+      }
+      ++(want > 3 ? touched : untouched);
+      for (const ProcessGrid& procs : test::process_grids(test::world_size(), w, h)) {
+        for (const Topology t : {Topology::plane, Topology::torus}) {
+          Simulation sim(mpi::world(), w, h, t, procs, KernelKind::fast, life);
+          std::vector<Cell> cells;
+          if (test::world_rank() == 0) {
+            for (std::int64_t y = 0; y < h; ++y) {
+              for (std::int64_t x = 0; x < w; ++x) {
+                if (start(y, x)) cells.push_back({x, y});
+              }
+            }
+          }
+          place_cells(sim, cells);
+          for (std::int64_t g = 0; g < kGenerations; ++g) sim.step();
+          INFO(w, "x", h, " density ", density, " procs ", test::name(procs), " ",
+               to_string(t));
+          CHECK(sim.first_edge_contact() == (t == Topology::plane ? want : -1));
+        }
+      }
+    }
+  }
+  CHECK(touched >= 2);  // the cases reach the edge during the run, and some never do
+  CHECK(untouched >= 2);
+}

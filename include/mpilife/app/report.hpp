@@ -42,6 +42,8 @@ struct RunReport {
   std::int64_t final_population = 0;  ///< live cells at the end
   StopReason stopped = StopReason::completed;  ///< why the run ended
   std::string stopped_by;  ///< what stopped it early: "SIGTERM", "SIGINT", "SIGUSR1", "--max-time"
+  std::int64_t edge_reached_generation = -1;  ///< plane: first generation with a live cell on
+                                              ///< the grid's edge, -1 for none
   std::vector<std::int64_t> peak_memory_bytes;     ///< per rank: peak resident memory (VmHWM)
   std::vector<std::int64_t> planned_memory_bytes;  ///< per rank: the memory plan's need
 
@@ -50,6 +52,8 @@ struct RunReport {
   /// "mpilife: 1000 generations of 4096x4096 on 4 ranks (2x2) in 0.42 s = 40.0 Gcell-updates/s,
   /// halo wait 3%, peak memory 57 MiB per rank" (the largest rank's peak, when measured).
   std::string line() const;
+  /// On a plane whose edge live cells reached: the warning that says so; "" otherwise.
+  std::string edge_warning() const;
   /// The --summary JSON document.
   std::string json() const;
 };

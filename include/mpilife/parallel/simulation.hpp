@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/geometry.hpp"
@@ -52,14 +53,25 @@ class Simulation {
   std::int64_t population() const;
   /// The global extent of the tile of rank `rank` (of the Cartesian communicator).
   Extent extent_of(int rank) const;
+  /// On a plane: the first generation so far (the current one included) at which a live cell
+  /// lay on the outermost row or column of the grid, where the plane's result starts to depart
+  /// from an unbounded universe; -1 when none did, and always -1 on a torus. Collective.
+  std::int64_t first_edge_contact() const;
 
  private:
   mpi::CartComm cart_;
   Layout layout_;
   std::unique_ptr<Tile> tile_;
   std::unique_ptr<HaloExchange> halo_;
+  /// Records the current generation in edge_contact_ if a live cell of this tile lies on the
+  /// grid's outer edge (plane only; this rank's sides on that edge).
+  void watch_edges() const;
+
   std::int64_t generation_;
   std::int64_t rows_per_poll_;
+  std::vector<Dir> outer_sides_;           // this tile's sides on a plane's outer edge
+  mutable std::vector<std::byte> face_;    // scratch for a face
+  mutable std::int64_t edge_contact_ = -1; // first generation with a live cell on the edge
 };
 
 }  // namespace mpilife
