@@ -9,6 +9,8 @@
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/comm.hpp"
+#include "mpilife/parallel/regrid.hpp"
+#include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/view/block_counts.hpp"
 #include "support/mpi_test_util.hpp"
@@ -79,6 +81,52 @@ TEST_CASE("a large grid reduced to screen resolution equals the reference grid's
       const std::vector<std::uint32_t> got = gather_block_counts(sim, r, scale);
       INFO("procs ", test::name(g), " scale ", scale, " region at ", r.x0, ",", r.y0);
       CHECK(test::root_says(test::world_rank() != 0 || got == block_counts(full, r, scale)));
+    }
+  }
+}
+
+TEST_CASE("regrid moves the cells into a new size and decomposition, rank to rank") {
+  const std::int64_t w = 45;
+  const std::int64_t h = 31;
+  const CellArray start = soup_grid(w, h, 21, 0.4);
+  const Rule life = parse_rule("B3/S23").rule;
+  struct Move {
+    std::int64_t width, height, dx, dy, band_cells;
+  };
+  // Growing around the old grid (an unbounded universe), cropping it, and a pure shift.
+  // Bands of one row, of several rows, and the whole grid at once.
+  const std::vector<Move> moves = {
+      {90, 70, 20, 17, 1}, {30, 20, -7, -5, 100}, {45, 31, 3, -2, 1 << 24}};
+  for (const ProcessGrid& from : test::process_grids(test::world_size(), w, h)) {
+    for (const Move& m : moves) {
+      for (const ProcessGrid& to : test::process_grids(test::world_size(), m.width, m.height)) {
+        Simulation sim(mpi::world(), w, h, Topology::plane, from, KernelKind::fast, life, 7);
+        fill_soup(sim, 21, 0.4);
+        const auto next = regrid(sim, {m.width, m.height, to, m.dx, m.dy, m.band_cells}, KernelKind::fast, life);
+        CHECK(next->generation() == 7);
+        CHECK(next->layout().procs.cols == to.cols);
+        // Then it steps as a grid of the new size would.
+        next->step();
+        next->step();
+        const CellArray got = gather_grid(*next);
+        bool same = true;
+        if (test::world_rank() == 0) {
+          CellArray moved = CellArray::Zero(m.height, m.width);
+          for (std::int64_t y = 0; y < h; ++y) {
+            for (std::int64_t x = 0; x < w; ++x) {
+              const std::int64_t nx = x + m.dx;
+              const std::int64_t ny = y + m.dy;
+              if (nx >= 0 && nx < m.width && ny >= 0 && ny < m.height) moved(ny, nx) = start(y, x);
+            }
+          }
+          const CellArray want =
+              evolve_serial(moved, life, Topology::plane, KernelKind::reference, 2);
+          same = (got == want).all();
+        }
+        INFO("from ", test::name(from), " to ", test::name(to), " ", m.width, "x", m.height,
+             " by ", m.dx, ",", m.dy);
+        CHECK(test::root_says(same));
+      }
     }
   }
 }

@@ -65,4 +65,13 @@ void alltoallv(const std::uint32_t* send, const std::vector<int>& send_counts,
         "MPI_Alltoallv");
 }
 
+void alltoallv(const std::uint8_t* send, const std::vector<int>& send_counts,
+               const std::vector<int>& send_displs, std::uint8_t* recv,
+               const std::vector<int>& recv_counts, const std::vector<int>& recv_displs,
+               const Comm& comm) {
+  check(MPI_Alltoallv(send, send_counts.data(), send_displs.data(), MPI_UINT8_T, recv,
+                      recv_counts.data(), recv_displs.data(), MPI_UINT8_T, comm.get()),
+        "MPI_Alltoallv");
+}
+
 }  // namespace mpilife::mpi

@@ -97,4 +97,10 @@ void alltoallv(const std::uint32_t* send, const std::vector<int>& send_counts,
                const std::vector<int>& recv_counts, const std::vector<int>& recv_displs,
                const Comm& comm);
 
+/// The same for bytes.
+void alltoallv(const std::uint8_t* send, const std::vector<int>& send_counts,
+               const std::vector<int>& send_displs, std::uint8_t* recv,
+               const std::vector<int>& recv_counts, const std::vector<int>& recv_displs,
+               const Comm& comm);
+
 }  // namespace mpilife::mpi
