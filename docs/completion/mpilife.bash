@@ -64,6 +64,9 @@ _mpilife() {
     COMPREPLY=($(compgen -W "$_mpilife_commands $_mpilife_global" -- "$cur"))
     return
   fi
+  # --option=value: bash splits it into --option, = and value.
+  if [ "$prev" = "=" ] && [ "$COMP_CWORD" -gt 2 ]; then prev=${COMP_WORDS[COMP_CWORD - 2]}; fi
+  if [ "$cur" = "=" ]; then cur=""; fi
   if [ "$COMP_CWORD" -gt 1 ] && _mpilife_values "$prev" "$cur"; then return; fi
   if [[ $cur == -* ]]; then
     local options=_mpilife_$cmd
