@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Tile memory per rank for grid sizes x rank counts, from the formula in src/app/grid_memory.cpp.
+"""Tile memory per rank for grid sizes x rank counts, from the formula in src/app/memory_plan.cpp.
 
 A rank holds two generations of its tile with a one-cell ghost frame:
-  fast kernel:      2 * (h + 2) * (ceil(w / 64) + 2) * 8 bytes   (64 cells per 8-byte word)
+  fast kernel:      2 * (h + 2) * ceil(ceil(w / 64) / 8) * 64 + (h + 2) + 32 * ceil(h / 64) bytes
+                    (64 cells per 8-byte word, rows padded to whole 8-word vectors; a ghost byte
+                    per row; the packed west and east columns of both generations)
   reference kernel: 2 * (h + 2) * (w + 2) bytes                  (a byte per cell)
 where w x h is the largest tile: ceil(W / C) x ceil(H / R) for C process columns by R process rows.
 --decomp 2d takes MPI_Dims_create's factors (larger first), the larger one along the rows on a
@@ -31,8 +33,10 @@ def process_grid(p, width, height):
 
 
 def tile_bytes(kernel, w, h):
-    row_bytes = (math.ceil(w / 64) + 2) * 8 if kernel == "fast" else w + 2
-    return 2 * (h + 2) * row_bytes
+    if kernel == "reference":
+        return 2 * (h + 2) * (w + 2)
+    words = math.ceil(math.ceil(w / 64) / 8) * 8
+    return 2 * (h + 2) * words * 8 + (h + 2) + 4 * math.ceil(h / 64) * 8
 
 
 def per_rank_bytes(kernel, width, height, p):
