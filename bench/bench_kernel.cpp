@@ -65,6 +65,7 @@ struct Settings {
   std::string size_text = "4096";
   std::int64_t generations = 100;
   std::string kernel_name = "fast";
+  std::string isa_name = "auto";
   std::string rule_text = "B3/S23";
   std::string topology_name = "torus";
   int repeats = 5;
@@ -81,6 +82,10 @@ void add_options(CLI::App& app, Settings& s) {
       ->capture_default_str();
   app.add_option("--kernel", s.kernel_name, "fast or reference")
       ->check(CLI::IsMember({"fast", "reference"}))
+      ->capture_default_str();
+  app.add_option("--isa", s.isa_name,
+                 "the fast kernel's instruction set: auto, native, avx512, avx2 or portable")
+      ->check(CLI::IsMember({"auto", "native", "avx512", "avx2", "portable"}))
       ->capture_default_str();
   app.add_option("--rule", s.rule_text, "Life-like rule, e.g. B36/S23")->capture_default_str();
   app.add_option("--topology", s.topology_name, "torus or plane")
@@ -158,6 +163,12 @@ int main(int argc, char** argv) {
     return 64;
   }
 
+  try {
+    mpilife::select_fast_isa(*mpilife::parse_isa(s.isa_name));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_kernel: %s\n", e.what());
+    return 64;
+  }
   auto tile = mpilife::make_tile(*kind, w, h, rule);
   mpilife::fill_rows(*tile, [&](std::int64_t y, std::uint8_t* row) {
     mpilife::soup_row(s.seed, 0, y, w, s.density, row);

@@ -11,6 +11,7 @@
 #include "mpilife/app/view_command.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/error.hpp"
+#include "mpilife/kernel/isa.hpp"
 #include "mpilife/io/hdf5/inspect.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
@@ -66,6 +67,16 @@ int app_main(int argc, char** argv, const DisplayFactory& make_display) {
     mpi::broadcast(plan_json, 0, world);
     if (plan_json.empty()) return 0;  // help or version
     if (world.rank() != 0) plan = RunPlan::from_json(plan_json);
+    // Every rank runs the fast kernel's instruction set of its own command line (MPMD runs may
+    // differ); one a rank cannot run stops every rank with exit 64.
+    mpi::everywhere_agreed(world, [&] {
+      try {
+        select_fast_isa(isa_argument(argc, argv));
+      } catch (const Error& e) {
+        if (world.rank() == 0) throw;
+        throw Error(e.code(), "rank " + std::to_string(world.rank()) + ": " + e.what());
+      }
+    });
     return run_command(world, plan, make_display);
   } catch (const Error& e) {
     if (world.rank() == 0) std::fprintf(stderr, "mpilife: %s\n", e.what());

@@ -2,12 +2,16 @@
 
 #include <CLI/CLI.hpp>
 #include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "mpilife/app/numbers.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/duration.hpp"
 #include "mpilife/core/error.hpp"
+#include "mpilife/kernel/isa.hpp"
 
 #ifndef MPILIFE_VERSION
 #define MPILIFE_VERSION "0.0.0"
@@ -34,6 +38,16 @@ Without --size the grid is the pattern's own :T/:P size if its rule has one, oth
 pattern with a margin of max(32, its larger side) dead cells on every side (256x256 for a soup).
 Precedence: explicit options > the pattern's rule line and suffix > defaults (B3/S23, torus).)";
 
+// `mpilife --version`: the version, the fast kernel's compiled instruction sets and the one auto
+// picks on this CPU.
+std::string version_text() {
+  std::string compiled;
+  for (const Isa isa : compiled_isas()) compiled += (compiled.empty() ? "" : " ") + to_string(isa);
+  return "mpilife " MPILIFE_VERSION "\nfast kernel instruction sets: " + compiled +
+         "\nthis CPU supports: " + supported_isas_text() + "; --isa auto picks " +
+         to_string(best_isa()) + "\n";
+}
+
 // The largest viewer window side in pixels (SDL's own limit on most drivers).
 constexpr std::int64_t kMaxWindowSide = 16384;
 
@@ -45,6 +59,7 @@ struct RunText {
   std::string topology;
   std::string decomp = "2d";
   std::string kernel = "fast";
+  std::string isa = "auto";
   std::string io = "auto";
   std::string max_time;
   std::string generations = "100";
@@ -112,6 +127,14 @@ void add_engine_options(CLI::App& run, RunText& text) {
   run.add_option("--kernel", text.kernel, "fast = bit-packed SIMD kernel, reference = the oracle")
       ->default_val("fast")
       ->check(CLI::IsMember({"fast", "reference"}));
+  run.add_option("--isa", text.isa,
+                 "Instruction set of the fast kernel: auto = the best this CPU runs (see "
+                 "--version), or avx512, avx2, portable (native when built with "
+                 "-DMPILIFE_NATIVE=ON); one this CPU or binary lacks is refused (64). Ranks of an "
+                 "MPMD run may differ")
+      ->type_name("auto|avx512|avx2|portable")
+      ->default_val("auto")
+      ->check(CLI::IsMember({"auto", "native", "avx512", "avx2", "portable"}));
 }
 
 void add_report_options(CLI::App& run, RunOptions& o, RunText& text) {
@@ -348,6 +371,7 @@ void finish_run(const CLI::App& run, const RunText& text, RunOptions& o) {
   if (!text.topology.empty())
     o.topology = required(parse_topology(text.topology), "--topology", text.topology);
   o.kernel = required(parse_kernel(text.kernel), "--kernel", text.kernel);
+  o.isa = required(parse_isa(text.isa), "--isa", text.isa);
   o.io = required(parse_io_choice(text.io), "--io", text.io);
   o.decomp = parse_decomp(text.decomp);
   o.max_seconds = max_time_seconds(run, text.max_time);
@@ -398,6 +422,28 @@ void finish_command(const CLI::App& app, const Subcommands& sub, const RunText& 
 
 }  // namespace
 
+Isa isa_argument(int argc, const char* const* argv) {
+  const std::string_view prefix = "--isa=";
+  std::optional<std::string> value;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--isa") {
+      value = i + 1 < argc ? argv[i + 1] : "";
+      ++i;
+    } else if (arg.substr(0, prefix.size()) == prefix) {
+      value = std::string(arg.substr(prefix.size()));
+    }
+  }
+  if (!value) return Isa::automatic;
+  const std::optional<Isa> isa = parse_isa(*value);
+  if (!isa) {
+    throw Error(ExitCode::usage, "--isa: unknown value '" + *value +
+                                     "'; give auto, avx512, avx2, portable or native");
+  }
+  return *isa;
+}
+
 Command parse_command_line(int argc, const char* const* argv) {
   Command cmd;
   CLI::App app{"mpilife " MPILIFE_VERSION
@@ -429,7 +475,7 @@ Command parse_command_line(int argc, const char* const* argv) {
   }
   if (version) {
     cmd.kind = Command::Kind::version;
-    cmd.text = "mpilife " MPILIFE_VERSION "\n";
+    cmd.text = version_text();
     return cmd;
   }
   finish_command(app, sub, run_text, other, cmd);

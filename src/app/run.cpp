@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -204,7 +205,23 @@ IoMode io_mode_for(const RunPlan& plan, int ranks, std::int64_t scale) {
   return choose_io_mode(plan.options.io, ranks, w * h);
 }
 
-RunMetadata run_metadata(const RunPlan& plan) {
+// The instruction set(s) the ranks' fast kernels run, best first and comma-separated ("avx512";
+// "avx512,portable" in an MPMD run whose ranks differ); "portable C++" for the reference kernel.
+// Collective.
+std::string kernel_isa_text(const RunPlan& plan, const mpi::Comm& world) {
+  if (plan.options.kernel != KernelKind::fast) return "portable C++";
+  const std::vector<Isa> isas = {Isa::native, Isa::avx512, Isa::avx2, Isa::portable};
+  std::vector<int> ranks(isas.size(), 0);
+  for (std::size_t i = 0; i < isas.size(); ++i) ranks[i] = isas[i] == selected_fast_isa() ? 1 : 0;
+  mpi::allreduce(ranks.data(), ranks.size(), mpi::Op::sum, world);
+  std::string text;
+  for (std::size_t i = 0; i < isas.size(); ++i) {
+    if (ranks[i] > 0) text += (text.empty() ? "" : ",") + to_string(isas[i]);
+  }
+  return text;
+}
+
+RunMetadata run_metadata(const RunPlan& plan, const std::string& kernel_isa) {
   RunMetadata m;
   m.rule = plan.rule_with_suffix();
   m.topology = plan.topology;
@@ -215,7 +232,7 @@ RunMetadata run_metadata(const RunPlan& plan) {
   m.density = plan.options.density;
   m.command_line = plan.options.command_line;
   m.kernel = to_string(plan.options.kernel);
-  m.kernel_isa = plan.options.kernel == KernelKind::fast ? fast_kernel_isa() : "portable C++";
+  m.kernel_isa = kernel_isa;
   return m;
 }
 
@@ -274,6 +291,7 @@ Observers make_observers(const RunPlan& plan, const mpi::Comm& world) {
   const int ranks = world.size();
   const OutputOptions& out = plan.options.outputs;
   Observers observers;
+  const std::string kernel_isa = kernel_isa_text(plan, world);
   if (!out.stats_path.empty()) {
     auto stats = std::make_unique<StatsWriter>(out.stats_path, world);
     observers.stats = stats.get();
@@ -291,7 +309,7 @@ Observers make_observers(const RunPlan& plan, const mpi::Comm& world) {
     const bool append = !plan.options.restart_path.empty() && !out.force;
     auto r = std::make_unique<Recorder>(
         RecorderSettings{out.output_path, out.every, out.frame_scale, io, out.compression, append},
-        run_metadata(plan));
+        run_metadata(plan, kernel_isa));
     observers.recorder = r.get();
     observers.all.push_back(std::move(r));
   }
@@ -299,7 +317,7 @@ Observers make_observers(const RunPlan& plan, const mpi::Comm& world) {
     observers.all.push_back(std::make_unique<Checkpointer>(
         CheckpointSettings{out.checkpoint_path, out.checkpoint_every, io_mode_for(plan, ranks, 1),
                            out.compression},
-        run_metadata(plan)));
+        run_metadata(plan, kernel_isa)));
   }
   return observers;
 }
@@ -374,6 +392,7 @@ RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPl
   report.ranks = world.size();
   report.process_grid = plan.procs;
   report.kernel = plan.options.kernel;
+  report.kernel_isa = kernel_isa_text(plan, world);
   report.rule = plan.rule_with_suffix();
   report.topology = plan.topology;
   report.stopped = stopped;

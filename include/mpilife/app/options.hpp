@@ -8,6 +8,7 @@
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/io/hdf5/io_mode.hpp"
+#include "mpilife/kernel/isa.hpp"
 #include "mpilife/kernel/tile.hpp"
 
 namespace mpilife {
@@ -39,6 +40,7 @@ struct RunOptions {
   std::optional<std::array<std::int64_t, 2>> at;     ///< --at X,Y
   DecompSpec decomp;                                 ///< --decomp
   KernelKind kernel = KernelKind::fast;              ///< --kernel
+  Isa isa = Isa::automatic;  ///< --isa as rank 0 read it (each rank runs its own: isa_argument)
   IoChoice io = IoChoice::automatic;                 ///< --io: HDF5 I/O of outputs and --restart
   OutputOptions outputs;                             ///< the files to write
   bool stop_when_stable = false;                     ///< --stop-when-stable
@@ -78,5 +80,11 @@ struct Command {
 
 /// Parses argv (CLI11); throws Error (exit 64) with CLI11's message plus a hint on bad input.
 Command parse_command_line(int argc, const char* const* argv);
+
+/// The --isa of this process's own command line (Isa::automatic when absent): in an MPMD run
+/// (`mpiexec -n 1 mpilife run ... --isa avx512 : -n 1 mpilife run ... --isa portable`) every
+/// rank runs the instruction set it was given, while rank 0 parses everything else. Throws Error
+/// (64) on a value that names no instruction set.
+Isa isa_argument(int argc, const char* const* argv);
 
 }  // namespace mpilife

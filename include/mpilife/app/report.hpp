@@ -33,6 +33,9 @@ struct RunReport {
   int ranks = 1;                         ///< MPI processes
   ProcessGrid process_grid;              ///< process grid
   KernelKind kernel = KernelKind::fast;  ///< kernel that ran
+  /// The fast kernel's instruction set that ran ("avx512"; ranks that differ: "avx512,portable",
+  /// best first); "portable C++" for the reference kernel.
+  std::string kernel_isa;
   std::string rule;                      ///< rule with suffix
   Topology topology = Topology::torus;   ///< grid edges
   double wall_seconds = 0.0;             ///< time stepping, slowest rank

@@ -8,6 +8,7 @@
 #include "simd.hpp"
 
 namespace mpilife::fast {
+inline namespace MPILIFE_FAST_VARIANT {
 
 /// The sum bit of a full adder.
 struct Xor3 {
@@ -91,4 +92,5 @@ MPILIFE_INLINE void for_each_count(const Word* __restrict above, const Word* __r
   visit(nv - 1, count_cells(before, own, after), alive);
 }
 
+}  // namespace MPILIFE_FAST_VARIANT
 }  // namespace mpilife::fast

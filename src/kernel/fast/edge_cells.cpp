@@ -7,6 +7,7 @@
 #include "simd.hpp"
 
 namespace mpilife::fast {
+inline namespace MPILIFE_FAST_VARIANT {
 
 namespace {
 
@@ -110,4 +111,5 @@ void EdgeCells::step(const EdgeRows& rows) const {
   }
 }
 
+}  // namespace MPILIFE_FAST_VARIANT
 }  // namespace mpilife::fast

@@ -10,6 +10,7 @@
 #include "simd.hpp"
 
 namespace mpilife::fast {
+inline namespace MPILIFE_FAST_VARIANT {
 
 /// One generation's rows as the edge pass reads and writes them.
 struct EdgeRows {
@@ -39,4 +40,5 @@ class EdgeCells {
   std::array<std::uint8_t, 512> table_{};  // next state of the centre of a 3x3 block
 };
 
+}  // namespace MPILIFE_FAST_VARIANT
 }  // namespace mpilife::fast

@@ -1,7 +1,7 @@
 // The bit-packed kernel: 64 cells per word, bit-sliced neighbour counting, any Life-like rule.
 //
-// Every unit in src/kernel/fast/ is compiled with -O3 (and -march=native when MPILIFE_NATIVE=ON).
-// This one holds the tile: its layout, faces and ghosts, and the generation step, which runs the
+// Every unit in src/kernel/fast/ is compiled with -O3 once per instruction set (simd.hpp); this
+// one holds the tile: its layout, faces and ghosts, and the generation step, which runs the
 // rule's row function (rules.hpp) over the rows and then the edge pass (edge_cells.hpp).
 
 #include <algorithm>
@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "edge_cells.hpp"
+#include "features.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
-#include "mpilife/kernel/fast.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "rules.hpp"
@@ -128,7 +128,7 @@ class FastTile final : public Tile {
     switch (d) {
       case Dir::north:
       case Dir::south:
-        return static_cast<std::size_t>(stride_) * sizeof(Word);
+        return static_cast<std::size_t>(nw_) * sizeof(Word);
       case Dir::west:
       case Dir::east:
         return static_cast<std::size_t>(words_for(height())) * sizeof(Word);
@@ -137,17 +137,18 @@ class FastTile final : public Tile {
     }
   }
 
-  // Faces: N/S = the row's L nv words as stored (padding dead; the layout is the same in every
-  // tile of this width built for the same instruction set); W/E = the column's h cells, cell y as
-  // bit y % 64 of word y / 64; corners = one byte, 0 or 1.
+  // Faces, the same bytes for every instruction set (the canonical layout on the wire): N/S = the
+  // row's nw words in plain order, word k = cells 64 k .. 64 k + 63 with cell 64 k + i in bit i
+  // (padding dead); W/E = the column's h cells, cell y as bit y % 64 of word y / 64; corners =
+  // one byte, 0 or 1. The words are in host byte order, as every other message of the run.
   void pack_face(Dir d, std::byte* out) const override {
     const std::int64_t h = height();
     switch (d) {
       case Dir::north:
-        std::memcpy(out, row(cur_, 0), face_bytes(d));
+        gather_row(row(cur_, 0), out);
         return;
       case Dir::south:
-        std::memcpy(out, row(cur_, h - 1), face_bytes(d));
+        gather_row(row(cur_, h - 1), out);
         return;
       case Dir::west:
       case Dir::east:
@@ -166,9 +167,7 @@ class FastTile final : public Tile {
     switch (d) {
       case Dir::north:
       case Dir::south: {
-        Word* r = row(cur_, d == Dir::north ? -1 : h);
-        std::memcpy(r, in, face_bytes(d));
-        clear_padding(r);
+        scatter_row(in, row(cur_, d == Dir::north ? -1 : h));
         return;
       }
       case Dir::west:
@@ -199,7 +198,8 @@ class FastTile final : public Tile {
     switch (d) {
       case Dir::north:
       case Dir::south:
-        std::memset(row(cur_, d == Dir::north ? -1 : h), 0, face_bytes(d));
+        std::memset(row(cur_, d == Dir::north ? -1 : h), 0,
+                    static_cast<std::size_t>(stride_) * sizeof(Word));
         return;
       case Dir::west:
       case Dir::east: {
@@ -318,6 +318,33 @@ class FastTile final : public Tile {
     return (row(cur_, y)[position(x / kBits)] >> (x % kBits)) & 1;
   }
 
+  // Copies the stored row `r` to `out` in plain word order (the N/S face). Lane by lane: word
+  // k = j nv + i is stored at L i + j.
+  void gather_row(const Word* r, std::byte* out) const {
+    std::int64_t k = 0;
+    for (std::int64_t j = 0; j < kLanes && k < nw_; ++j) {
+      for (std::int64_t i = 0; i < nv_ && k < nw_; ++i, ++k) {
+        std::memcpy(out + k * static_cast<std::int64_t>(sizeof(Word)), r + i * kLanes + j,
+                    sizeof(Word));
+      }
+    }
+  }
+
+  // Stores the plain-order face `in` as row `r`: the inverse of gather_row, padding dead.
+  void scatter_row(const std::byte* in, Word* r) const {
+    std::int64_t k = 0;
+    for (std::int64_t j = 0; j < kLanes; ++j) {
+      for (std::int64_t i = 0; i < nv_; ++i, ++k) {
+        Word v = 0;
+        if (k < nw_) {
+          std::memcpy(&v, in + k * static_cast<std::int64_t>(sizeof(Word)), sizeof v);
+          if (k == nw_ - 1) v &= last_mask_;
+        }
+        r[i * kLanes + j] = v;
+      }
+    }
+  }
+
   void clear_padding(Word* r) const {
     for (const Padding& p : padding_) store(r + p.offset, load(r + p.offset) & p.mask);
   }
@@ -376,18 +403,62 @@ class FastTile final : public Tile {
 
 }  // namespace
 
-std::unique_ptr<Tile> make_fast_tile(std::int64_t w, std::int64_t h, const Rule& rule) {
+namespace fast {
+inline namespace MPILIFE_FAST_VARIANT {
+
+// This variant's entry points, declared for the dispatcher in src/kernel/isa.cpp; the
+// only symbols of the variant that stay global after its objects are linked together (see
+// src/CMakeLists.txt).
+
+std::unique_ptr<Tile> make_tile(std::int64_t w, std::int64_t h, const Rule& rule) {
   return std::make_unique<FastTile>(w, h, rule);
 }
 
-std::string fast_kernel_isa() {
-#if defined(__AVX512F__)
-  return "avx512";
-#elif defined(__AVX2__)
-  return "avx2";
-#else
-  return "portable";
+// The features this copy was compiled to use, as kFeature* bits (data, so that the dispatcher
+// can read it on any CPU).
+extern const std::uint32_t kRequiredFeatures = 0
+#if defined(__SSE4_2__)
+                                               | kFeatureSse42
 #endif
-}
+#if defined(__POPCNT__)
+                                               | kFeaturePopcnt
+#endif
+#if defined(__AVX__)
+                                               | kFeatureAvx
+#endif
+#if defined(__AVX2__)
+                                               | kFeatureAvx2
+#endif
+#if defined(__BMI__)
+                                               | kFeatureBmi
+#endif
+#if defined(__BMI2__)
+                                               | kFeatureBmi2
+#endif
+#if defined(__FMA__)
+                                               | kFeatureFma
+#endif
+#if defined(__AVX512F__)
+                                               | kFeatureAvx512f
+#endif
+#if defined(__AVX512BW__)
+                                               | kFeatureAvx512bw
+#endif
+#if defined(__AVX512DQ__)
+                                               | kFeatureAvx512dq
+#endif
+#if defined(__AVX512VL__)
+                                               | kFeatureAvx512vl
+#endif
+#if defined(__AVX512CD__)
+                                               | kFeatureAvx512cd
+#endif
+#if defined(__AVX512VBMI2__)
+                                               | kFeatureAvx512vbmi2
+#endif
+    ;
+
+}  // namespace MPILIFE_FAST_VARIANT
+}  // namespace fast
 
 }  // namespace mpilife

@@ -12,6 +12,7 @@
 #include "simd.hpp"
 
 namespace mpilife::fast {
+inline namespace MPILIFE_FAST_VARIANT {
 
 namespace {
 
@@ -237,4 +238,5 @@ RowFunction row_function_for(const Rule& rule) {
 RowStepper::RowStepper(const Rule& rule)
     : function_(row_function_for(rule)), leaves_(make_leaves(rule)) {}
 
+}  // namespace MPILIFE_FAST_VARIANT
 }  // namespace mpilife::fast

@@ -11,6 +11,7 @@
 #include "simd.hpp"
 
 namespace mpilife::fast {
+inline namespace MPILIFE_FAST_VARIANT {
 
 /// The generic decision tree's leaves: leaves[a][t] is the next state of a cell with state a and
 /// 3x3 count t (itself included), as an all-zero or all-one mask.
@@ -39,4 +40,5 @@ class RowStepper {
   Leaves leaves_;         // read by the generic decision tree only
 };
 
+}  // namespace MPILIFE_FAST_VARIANT
 }  // namespace mpilife::fast

@@ -6,6 +6,15 @@
 // every three-input logic step is one vpternlogq and, with VBMI2, every shift across a word
 // boundary one vpshldq/vpshrdq. Include it only from the units in src/kernel/fast/, which are all
 // built with the same flags: the width of Vec depends on them.
+//
+// Those units are compiled once per instruction set ("variant": avx512, avx2, portable, native)
+// into the same binary; MPILIFE_FAST_VARIANT names the variant and is the inline namespace
+// (mpilife::fast::avx512, ...) that holds everything they define, so the copies never clash and
+// the code still says fast::X. src/kernel/isa.cpp, built for baseline x86-64, chooses one at run
+// time.
+#if !defined(MPILIFE_FAST_VARIANT)
+#error "MPILIFE_FAST_VARIANT must name the variant being compiled (src/CMakeLists.txt sets it)"
+#endif
 
 #if defined(__AVX512F__)
 #include <immintrin.h>
@@ -17,6 +26,7 @@
 #include <utility>
 
 namespace mpilife::fast {
+inline namespace MPILIFE_FAST_VARIANT {
 
 /// 64 cells, cell i in bit i.
 using Word = std::uint64_t;
@@ -138,4 +148,5 @@ MPILIFE_INLINE Vec lanes_down(Vec v) {
   return __builtin_shuffle(v, Vec{}, kIndices);
 }
 
+}  // namespace MPILIFE_FAST_VARIANT
 }  // namespace mpilife::fast

@@ -242,6 +242,7 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
   r.ranks = 6;
   r.process_grid = {3, 2};
   r.kernel = KernelKind::reference;
+  r.kernel_isa = "portable C++";
   r.rule = "B3/S23:P64,32";
   r.topology = Topology::plane;
   r.wall_seconds = 2.0;
@@ -265,6 +266,7 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
         "  \"halo_wait_fraction\": 0.25,\n"
         "  \"height\": 32,\n"
         "  \"kernel\": \"reference\",\n"
+        "  \"kernel_isa\": \"portable C++\",\n"
         "  \"output_seconds\": 0.5,\n"
         "  \"output_wait_fraction\": 0.125,\n"
         "  \"peak_memory_bytes\": [\n"
