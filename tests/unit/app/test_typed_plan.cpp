@@ -251,6 +251,7 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
   r.output_wait_fraction = 0.125;
   r.final_population = 7;
   r.stopped = StopReason::died_out;
+  r.edge_reached_generation = 96;
   r.peak_memory_bytes = {100 << 20, 90 << 20, 80 << 20, 80 << 20, 80 << 20, 80 << 20};
   r.planned_memory_bytes = {95 << 20, 85 << 20, 75 << 20, 75 << 20, 75 << 20, 75 << 20};
   std::string json = r.json();
@@ -260,6 +261,7 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
   CHECK(json ==
         "{\n"
         "  \"cell_updates_per_second\": 133120.0,\n"
+        "  \"edge_reached_generation\": 96,\n"
         "  \"final_generation\": 150,\n"
         "  \"final_population\": 7,\n"
         "  \"generations\": 130,\n"
@@ -299,6 +301,15 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
   CHECK(r.line() ==
         "mpilife: 130 generations of 64x32 on 6 ranks (3x2) in 2.00 s = 133120 cell-updates/s, "
         "halo wait 25%, peak memory 100 MiB per rank (died-out at generation 150)");
+  CHECK(r.edge_warning().find("reached the edge of the 64x32 plane at generation 96") !=
+        std::string::npos);
+  r.topology = Topology::torus;  // no edge, no key, no warning
+  CHECK(r.edge_warning().empty());
+  CHECK(r.json().find("edge_reached_generation") == std::string::npos);
+  r.topology = Topology::plane;
+  r.edge_reached_generation = -1;
+  CHECK(r.edge_warning().empty());
+  CHECK(r.json().find("\"edge_reached_generation\": null") != std::string::npos);
   r.stopped = StopReason::completed;
   CHECK(r.json().find("\"stopped\": \"completed\"") != std::string::npos);
   CHECK(r.line().find("generation 150") == std::string::npos);
