@@ -48,11 +48,14 @@ root = ET.parse(sys.argv[2]).getroot()
 grids = root.findall("./Domain/Grid/Grid")
 assert len(grids) == 4
 assert [g.find("Time").get("Value") for g in grids] == ["0", "10", "20", "30"]
+assert root.get("Version") == "3.0"
 for i, g in enumerate(grids):
     assert g.find("Topology").get("Dimensions") == "49 65"
     slab = g.find("Attribute/DataItem")
+    assert slab.get("Dimensions") == "48 64" and slab.get("NumberType") == "UChar"
+    assert slab.text.strip() == f"g1.h5:/frames|{i} 0 0:1 1 1:1 48 64:4 48 64", slab.text
     sel, src = slab.findall("DataItem")
-    assert slab.get("Dimensions") == "1 48 64" and sel.text.split()[0] == str(i)
+    assert sel.text.split() == [str(i), "0", "0", "1", "1", "1", "1", "48", "64"]
     assert src.get("Dimensions") == "4 48 64" and src.text == "g1.h5:/frames"
 PY
 

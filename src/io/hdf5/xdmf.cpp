@@ -1,5 +1,5 @@
 // The XDMF sidecar of a recording: a temporal collection with one uniform grid per frame, each
-// reading its plane of /frames through a hyperslab, so ParaView and VisIt open the run directly.
+// reading its plane of /frames through a hyperslab, so ParaView opens the run directly.
 
 #include <sstream>
 
@@ -45,10 +45,19 @@ std::string xdmf_document(const std::string& h5_name, std::int64_t frame_width,
   const std::string w = std::to_string(frame_width);
   const std::string t = std::to_string(generations.size());
   const std::string value = scale == 1 ? "cells" : "density";
+  // One document for ParaView's three readers (5.11): the legacy XDMF reader and the Xdmf3
+  // readers (Xdmf3ReaderS/T) agree on nothing finer, so each frame's DataItem carries both forms.
+  // The legacy reader takes ItemType without regard to case, reads "Hyperslab" as a hyperslab of
+  // its two child DataItems (start/stride/count, then /frames) and ignores the item's own text.
+  // The Xdmf3 readers take only "HyperSlab" spelled so; an array made that way has no number type
+  // until read, and they skip it ("unrecognized array type"). "Hyperslab" is a plain HDF item to
+  // them, whose text names the plane in their own hyperslab syntax,
+  // "file:/frames|start:stride:count:extent". The mesh is 2D (2DCoRectMesh; a flat 3D mesh loses
+  // the legacy reader's cells): both readers lay it in the y-z plane (columns along y, rows along
+  // z). tests/cli/paraview.sh opens it with all three and compares every frame with /frames.
   std::ostringstream x;
   x << "<?xml version=\"1.0\" ?>\n"
-    << "<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n"
-    << "<Xdmf Version=\"2.0\">\n"
+    << "<Xdmf Version=\"3.0\">\n"
     << "  <Domain>\n"
     << "    <Grid Name=\"mpilife\" GridType=\"Collection\" CollectionType=\"Temporal\">\n";
   for (std::size_t i = 0; i < generations.size(); ++i) {
@@ -64,7 +73,9 @@ std::string xdmf_document(const std::string& h5_name, std::int64_t frame_width,
       << scale << ' ' << scale << "</DataItem>\n"
       << "        </Geometry>\n"
       << "        <Attribute Name=\"" << value << "\" AttributeType=\"Scalar\" Center=\"Cell\">\n"
-      << "          <DataItem ItemType=\"HyperSlab\" Dimensions=\"1 " << h << ' ' << w << "\">\n"
+      << "          <DataItem ItemType=\"Hyperslab\" Dimensions=\"" << h << ' ' << w
+      << "\" NumberType=\"UChar\" Precision=\"1\" Format=\"HDF\">" << file << ":/frames|" << i
+      << " 0 0:1 1 1:1 " << h << ' ' << w << ':' << t << ' ' << h << ' ' << w << "\n"
       << "            <DataItem Dimensions=\"3 3\" NumberType=\"Int\" Format=\"XML\">" << i
       << " 0 0 1 1 1 1 " << h << ' ' << w << "</DataItem>\n"
       << "            <DataItem Dimensions=\"" << t << ' ' << h << ' ' << w
