@@ -6,15 +6,19 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <utility>
 #include <vector>
 
 #include "mpilife/app/grid_memory.hpp"
 #include "mpilife/app/live.hpp"
 #include "mpilife/app/options.hpp"
+#include "mpilife/app/peak_rss.hpp"
 #include "mpilife/app/plan.hpp"
 #include "mpilife/app/progress.hpp"
 #include "mpilife/app/report.hpp"
@@ -173,20 +177,42 @@ class StatsWriter final : public Observer {
   std::vector<std::int64_t> populations_;
 };
 
-// --final: the last grid, gathered to rank 0 and written as RLE with the :T/:P suffix.
+// --final: the last grid, streamed to rank 0 a band of rows at a time (for_each_band) and
+// written row by row as RLE with the :T/:P suffix; rank 0 never holds the whole grid.
 class FinalWriter final : public Observer {
  public:
   FinalWriter(std::string path, std::string rule, std::string source)
       : path_(std::move(path)), rule_(std::move(rule)), source_(std::move(source)) {}
 
   void finish(const Simulation& sim) override {
-    const CellArray grid = gather_grid(sim);
-    mpi::on_root_agreed(sim.cart().comm(), [&] {
-      write_file_atomically(path_, [&](std::ostream& out) {
-        write_rle(out, grid.data(), grid.cols(), grid.rows(), rule_,
-                  {"generation " + std::to_string(sim.generation()) + " of " + source_ +
-                   ", written by mpilife"});
-      });
+    const mpi::Comm& comm = sim.cart().comm();
+    const Layout& lay = sim.layout();
+    const std::int64_t rows = band_rows(lay.width);
+    const BandVisitor nothing = [](std::int64_t, std::int64_t, const std::uint8_t*) {};
+    std::exception_ptr failure;
+    if (comm.rank() == 0) {
+      bool gathered = false;
+      try {
+        write_file_atomically(path_, [&](std::ostream& out) {
+          RleWriter rle(out, lay.width, lay.height, rule_,
+                        {"generation " + std::to_string(sim.generation()) + " of " + source_ +
+                         ", written by mpilife"});
+          gathered = true;
+          for_each_band(sim, rows, [&](std::int64_t, std::int64_t n, const std::uint8_t* cells) {
+            for (std::int64_t y = 0; y < n; ++y) rle.add_row(cells + y * lay.width);
+          });
+          rle.finish();
+        });
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      // The other ranks send their bands whatever happened here.
+      if (!gathered) for_each_band(sim, rows, nothing);
+    } else {
+      for_each_band(sim, rows, nothing);
+    }
+    mpi::on_root_agreed(comm, [&] {
+      if (failure) std::rethrow_exception(failure);
     });
   }
 
@@ -431,6 +457,22 @@ int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& pla
   return 0;
 }
 
+// With MPILIFE_PEAK_RSS_FILE set (tests of the memory bound), rank 0 writes its own peak
+// resident memory and the largest of the other ranks' there, in bytes: "rank0 N" and "others N".
+// Collective.
+void report_peak_rss(const mpi::Comm& world) {
+  const char* path = std::getenv("MPILIFE_PEAK_RSS_FILE");
+  if (path == nullptr || *path == '\0') return;
+  const std::int64_t mine = peak_rss_bytes();
+  const std::int64_t others =
+      mpi::reduce(world.rank() == 0 ? std::int64_t{0} : mine, mpi::Op::max, 0, world);
+  mpi::on_root_agreed(world, [&] {
+    write_file_atomically(path, [&](std::ostream& out) {
+      out << "rank0 " << mine << "\nothers " << others << '\n';
+    });
+  });
+}
+
 }  // namespace
 
 int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
@@ -444,7 +486,9 @@ int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactor
   const StopReason stopped =
       run_generations(world, sim, plan, observers, make_display, stops, wall, code);
   const RunReport report = make_report(world, sim, plan, observers, stopped, code, wall);
-  return finish_run(world, sim, plan, observers, report);
+  const int rc = finish_run(world, sim, plan, observers, report);
+  report_peak_rss(world);
+  return rc;
 }
 
 }  // namespace mpilife

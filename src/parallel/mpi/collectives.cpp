@@ -1,7 +1,12 @@
 #include "mpilife/parallel/mpi/collectives.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
+#include <string>
 #include <thread>
+
+#include "mpilife/core/error.hpp"
 
 namespace mpilife::mpi {
 
@@ -56,12 +61,29 @@ void barrier_politely(const Comm& comm) {
   wait_politely(request, std::chrono::microseconds(2000), std::chrono::microseconds(2000));
 }
 
-void alltoallv(const std::uint32_t* send, const std::vector<int>& send_counts,
-               const std::vector<int>& send_displs, std::uint32_t* recv,
-               const std::vector<int>& recv_counts, const std::vector<int>& recv_displs,
-               const Comm& comm) {
-  check(MPI_Alltoallv(send, send_counts.data(), send_displs.data(), MPI_UINT32_T, recv,
-                      recv_counts.data(), recv_displs.data(), MPI_UINT32_T, comm.get()),
+void alltoallv(const std::uint32_t* send, const std::vector<std::int64_t>& send_counts,
+               const std::vector<std::int64_t>& send_displs, std::uint32_t* recv,
+               const std::vector<std::int64_t>& recv_counts,
+               const std::vector<std::int64_t>& recv_displs, const Comm& comm) {
+  // The largest count or displacement on any rank decides, so every rank refuses together.
+  std::int64_t largest = 0;
+  for (const auto* v : {&send_counts, &send_displs, &recv_counts, &recv_displs}) {
+    for (const std::int64_t n : *v) largest = std::max(largest, n);
+  }
+  largest = allreduce(largest, Op::max, comm);
+  if (largest > std::numeric_limits<int>::max()) {
+    throw Error(ExitCode::software, "MPI_Alltoallv: a count or displacement of " +
+                                        std::to_string(largest) + " values does not fit an int");
+  }
+  const auto ints = [](const std::vector<std::int64_t>& v) {
+    return std::vector<int>(v.begin(), v.end());
+  };
+  const std::vector<int> sc = ints(send_counts);
+  const std::vector<int> sd = ints(send_displs);
+  const std::vector<int> rc = ints(recv_counts);
+  const std::vector<int> rd = ints(recv_displs);
+  check(MPI_Alltoallv(send, sc.data(), sd.data(), MPI_UINT32_T, recv, rc.data(), rd.data(),
+                      MPI_UINT32_T, comm.get()),
         "MPI_Alltoallv");
 }
 

@@ -43,4 +43,12 @@ Datatype byte_subarray(std::int64_t rows, std::int64_t cols, std::int64_t sub_ro
   return Datatype(t);
 }
 
+Datatype byte_rows(std::int64_t rows, std::int64_t cols, std::int64_t row_stride) {
+  MPI_Datatype t = MPI_DATATYPE_NULL;
+  check(MPI_Type_create_hvector(to_int(rows), to_int(cols), static_cast<MPI_Aint>(row_stride),
+                                MPI_BYTE, &t),
+        "MPI_Type_create_hvector");
+  return Datatype(t);
+}
+
 }  // namespace mpilife::mpi
