@@ -49,10 +49,17 @@ void barrier(const Comm& comm) {
 }
 
 void broadcast_politely(void* data, std::size_t bytes, int root, const Comm& comm) {
-  MPI_Request request = MPI_REQUEST_NULL;
-  check(MPI_Ibcast(data, static_cast<int>(bytes), MPI_BYTE, root, comm.get(), &request),
-        "MPI_Ibcast");
-  wait_politely(request, std::chrono::microseconds(10), std::chrono::microseconds(1000));
+  // In pieces of at most kMaxCount bytes (an int count); one piece for everything but huge data.
+  auto* p = static_cast<unsigned char*>(data);
+  std::size_t off = 0;
+  do {
+    MPI_Request request = MPI_REQUEST_NULL;
+    const std::size_t n = std::min(kMaxCount, bytes - off);
+    check(MPI_Ibcast(p + off, static_cast<int>(n), MPI_BYTE, root, comm.get(), &request),
+          "MPI_Ibcast");
+    wait_politely(request, std::chrono::microseconds(10), std::chrono::microseconds(1000));
+    off += n;
+  } while (off < bytes);
 }
 
 void barrier_politely(const Comm& comm) {
