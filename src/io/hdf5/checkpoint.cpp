@@ -68,6 +68,10 @@ struct CheckpointFile {
     const h5::Dataspace space =
         h5::make_space({static_cast<hsize_t>(meta.height), static_cast<hsize_t>(meta.width)});
     const h5::PropList dcpl = h5::compressed_layout({chunk_rows, chunk_cols}, compression);
+    // Every chunk allocated and filled (0) at creation, as a parallel file always is: the dead
+    // parts write() skips are stored too (the fill chunk is compressed once), so the file's
+    // storage stays plausible for its declared grid (check_plausible_storage).
+    h5::check_status(H5Pset_alloc_time(dcpl.get(), H5D_ALLOC_TIME_EARLY), ExitCode::io, what);
     grid = h5::check<h5::Dataset>(H5Dcreate2(file.get(), kGrid, H5T_STD_U8LE, space.get(),
                                              H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                                   ExitCode::io, what);
@@ -75,8 +79,8 @@ struct CheckpointFile {
   }
 
   // Writes `part`; an all-dead part selects nothing (a collective write still takes part): its
-  // chunks keep the fill value 0, and a serial file never even allocates them, so a big sparse
-  // grid costs little to write and to read back.
+  // chunks keep the fill value 0 they were allocated with, so a big sparse grid costs little to
+  // write.
   void write(const Extent& part, const std::uint8_t* cells) {
     const bool dead = all_dead(cells, part.cells());
     h5::write_plane_part(grid.get(), std::nullopt, dead ? Extent{part.x0, part.y0, 0, 0} : part,
