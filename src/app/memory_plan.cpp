@@ -12,6 +12,7 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/io/hdf5/io_mode.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
+#include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
 
 namespace mpilife {
@@ -19,10 +20,6 @@ namespace mpilife {
 namespace {
 
 constexpr long double kMiB = 1024.0L * 1024.0L;
-
-// Rows of the grid rank 0 holds at a time when it writes --final, a gathered frame or a gathered
-// checkpoint, at most this many bytes of them (src/parallel/distribution.cpp).
-constexpr long double kBandBytes = 8 * kMiB;
 
 // HDF5's chunk cache and compression buffers plus MPI-IO's collective buffers, per rank, when an
 // HDF5 file is written or read.
@@ -38,9 +35,11 @@ long double ceil_div(long double n, long double d) {
   return std::ceil(n / d);
 }
 
-// A band of whole rows of `width` cells of about kBandBytes, at least one row.
+// A band of whole rows of `width` cells (distribution.hpp's band_rows: about kBandBytes, at least
+// one row), in bytes.
 long double band_bytes(long double width) {
-  return std::max(width, std::floor(kBandBytes / width) * width);
+  const auto bytes = static_cast<long double>(kBandBytes);
+  return std::max(width, std::floor(bytes / width) * width);
 }
 
 // "the 3000000x3000000 grid needs 2.05 TiB per rank on 1 rank (1x1 tiles: ...)".
@@ -84,11 +83,12 @@ long double output_bytes(const RunPlan& plan, bool root) {
   const auto h = static_cast<long double>(plan.height);
   const long double tw = ceil_div(w, std::max(1, plan.procs.cols));
   const long double th = ceil_div(h, std::max(1, plan.procs.rows));
-  // A band of rows: rank 0 holds the whole band, another rank its own columns of it.
-  const long double band = root ? band_bytes(w) : band_bytes(w) / w * tw;
+  // Bands of rows: rank 0 holds two whole bands (one written while the next arrives), another
+  // rank its own columns of one.
+  const long double band = root ? 2 * band_bytes(w) : band_bytes(w) / w * tw;
   long double bytes = static_cast<long double>(plan.cell_count) *
                       (root ? kRootBytesPerCell : kOwnerBytesPerCell);
-  if (!out.final_path.empty()) bytes += root ? 2 * band : band;  // the band and its RLE text
+  if (!out.final_path.empty()) bytes += band;
   const bool hdf5 = !out.output_path.empty() || !out.checkpoint_path.empty() ||
                     !plan.options.restart_path.empty();
   if (hdf5) bytes += kHdf5Bytes;

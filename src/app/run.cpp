@@ -7,9 +7,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
+#include <ostream>
 #include <utility>
 #include <vector>
 
@@ -175,20 +177,42 @@ class StatsWriter final : public Observer {
   std::vector<std::int64_t> populations_;
 };
 
-// --final: the last grid, gathered to rank 0 and written as RLE with the :T/:P suffix.
+// --final: the last grid, streamed to rank 0 a band of rows at a time (for_each_band) and
+// written row by row as RLE with the :T/:P suffix; rank 0 never holds the whole grid.
 class FinalWriter final : public Observer {
  public:
   FinalWriter(std::string path, std::string rule, std::string source)
       : path_(std::move(path)), rule_(std::move(rule)), source_(std::move(source)) {}
 
   void finish(const Simulation& sim) override {
-    const CellArray grid = gather_grid(sim);
-    mpi::on_root_agreed(sim.cart().comm(), [&] {
-      write_file_atomically(path_, [&](std::ostream& out) {
-        write_rle(out, grid.data(), grid.cols(), grid.rows(), rule_,
-                  {"generation " + std::to_string(sim.generation()) + " of " + source_ +
-                   ", written by mpilife"});
-      });
+    const mpi::Comm& comm = sim.cart().comm();
+    const Layout& lay = sim.layout();
+    const std::int64_t rows = band_rows(lay.width);
+    const BandVisitor nothing = [](std::int64_t, std::int64_t, const std::uint8_t*) {};
+    std::exception_ptr failure;
+    if (comm.rank() == 0) {
+      bool gathered = false;
+      try {
+        write_file_atomically(path_, [&](std::ostream& out) {
+          RleWriter rle(out, lay.width, lay.height, rule_,
+                        {"generation " + std::to_string(sim.generation()) + " of " + source_ +
+                         ", written by mpilife"});
+          gathered = true;
+          for_each_band(sim, rows, [&](std::int64_t, std::int64_t n, const std::uint8_t* cells) {
+            for (std::int64_t y = 0; y < n; ++y) rle.add_row(cells + y * lay.width);
+          });
+          rle.finish();
+        });
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      // The other ranks send their bands whatever happened here.
+      if (!gathered) for_each_band(sim, rows, nothing);
+    } else {
+      for_each_band(sim, rows, nothing);
+    }
+    mpi::on_root_agreed(comm, [&] {
+      if (failure) std::rethrow_exception(failure);
     });
   }
 

@@ -1,6 +1,9 @@
 #include "mpilife/parallel/distribution.hpp"
 
 #include <algorithm>
+#include <array>
+#include <exception>
+#include <stdexcept>
 #include <cstring>
 #include <vector>
 
@@ -10,6 +13,7 @@
 #include "mpilife/core/soup.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
+#include "mpilife/parallel/mpi/agreed.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/mpi/datatype.hpp"
 #include "mpilife/parallel/mpi/point_to_point.hpp"
@@ -40,6 +44,20 @@ std::uint32_t count_ones(const std::uint8_t* p, std::int64_t n) {
   return total;
 }
 
+// True when the `n` bytes at `p` (a row from a band) are all 0.
+bool all_dead(const std::uint8_t* p, std::int64_t n) {
+  std::int64_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p + i, sizeof word);
+    if (word != 0) return false;
+  }
+  for (; i < n; ++i) {
+    if (p[i] != 0) return false;
+  }
+  return true;
+}
+
 // Adds the live cells of global columns [x_begin, x_end) of one row (`cells[x]` is column x) to
 // the counts `out` of the `scale`-wide blocks starting at column `x0`.
 void add_block_counts(const std::uint8_t* cells, std::int64_t x_begin, std::int64_t x_end,
@@ -58,32 +76,245 @@ void add_block_counts(const std::uint8_t* cells, std::int64_t x_begin, std::int6
   }
 }
 
+constexpr int kBandTag = 100;
+
+// Rows [y0, y0 + rows) of the grid that lie in `e`: the first one and how many.
+struct RowSpan {
+  std::int64_t y0;
+  std::int64_t rows;
+};
+
+RowSpan rows_in(const Extent& e, std::int64_t y0, std::int64_t rows) {
+  const std::int64_t first = std::max(y0, e.y0);
+  const std::int64_t last = std::min(y0 + rows, e.y0 + e.h);
+  return {first, std::max<std::int64_t>(0, last - first)};
+}
+
+// The first band (of `band_rows` rows from row 0) with rows in `e`, and one past its last.
+std::int64_t first_band(const Extent& e, std::int64_t band_rows) {
+  return e.y0 / band_rows;
+}
+std::int64_t end_band(const Extent& e, std::int64_t band_rows) {
+  return e.h == 0 || e.w == 0 ? first_band(e, band_rows) : (e.y0 + e.h - 1) / band_rows + 1;
+}
+
 }  // namespace
 
-CellArray gather_grid(const Simulation& sim) {
+std::int64_t band_rows(std::int64_t width, std::int64_t align) {
+  const std::int64_t fit = std::max<std::int64_t>(1, kBandBytes / std::max<std::int64_t>(1, width));
+  if (align > 1 && fit >= align) return fit / align * align;
+  return fit;
+}
+
+void for_each_band(const Simulation& sim, std::int64_t band_rows, const BandVisitor& visit) {
+  if (band_rows < 1) throw std::invalid_argument("for_each_band: a band needs a row");
   const mpi::Comm& comm = sim.cart().comm();
   const Layout& lay = sim.layout();
   const Tile& tile = sim.tile();
-  const std::vector<std::uint8_t> mine = copy_out(tile);
-  constexpr int kTag = 100;
+  const Extent mine = lay.local;
+  const std::int64_t width = lay.width;
+  const std::int64_t bands = (lay.height + band_rows - 1) / band_rows;
+  std::array<std::vector<std::uint8_t>, 2> buffers;
+  std::array<mpi::RequestList, 2> pending;
   if (comm.rank() != 0) {
-    mpi::send(mine.data(), mine.size(), 0, kTag, comm);
-    return CellArray();
+    // Each band this tile has rows in goes out as one message of those rows; two in flight.
+    for (std::int64_t k = first_band(mine, band_rows); k < end_band(mine, band_rows); ++k) {
+      const RowSpan s = rows_in(mine, k * band_rows, band_rows);
+      const std::size_t i = static_cast<std::size_t>(k % 2);
+      pending[i].wait_all();
+      buffers[i].resize(static_cast<std::size_t>(s.rows * mine.w));
+      for (std::int64_t y = 0; y < s.rows; ++y) {
+        tile.read_row(s.y0 + y - mine.y0, buffers[i].data() + y * mine.w);
+      }
+      pending[i].isend(buffers[i].data(), buffers[i].size(), 0, kBandTag, comm);
+    }
+    pending[0].wait_all();
+    pending[1].wait_all();
+    return;
   }
-  CellArray grid(lay.height, lay.width);
-  std::vector<mpi::Datatype> types;
-  mpi::RequestList requests;
-  types.reserve(static_cast<std::size_t>(comm.size()));
-  for (int r = 1; r < comm.size(); ++r) {
+  //   band buffer (rows x width):   | rank 0's part | rank 1's part | ...
+  // each part lands through a strided datatype straight from its owner's message.
+  std::array<std::vector<mpi::Datatype>, 2> types;
+  const auto post = [&](std::int64_t k) {
+    const std::size_t i = static_cast<std::size_t>(k % 2);
+    const std::int64_t y0 = k * band_rows;
+    const std::int64_t rows = std::min(band_rows, lay.height - y0);
+    buffers[i].resize(static_cast<std::size_t>(rows * width));
+    types[i].clear();
+    for (int r = 1; r < comm.size(); ++r) {
+      const Extent e = sim.extent_of(r);
+      const RowSpan s = rows_in(e, y0, rows);
+      if (s.rows == 0 || e.w == 0) continue;
+      types[i].push_back(mpi::byte_rows(s.rows, e.w, width));
+      pending[i].irecv(buffers[i].data() + (s.y0 - y0) * width + e.x0, types[i].back(), r,
+                       kBandTag, comm);
+    }
+    const RowSpan s = rows_in(mine, y0, rows);
+    for (std::int64_t y = s.y0; y < s.y0 + s.rows; ++y) {
+      tile.read_row(y - mine.y0, buffers[i].data() + (y - y0) * width + mine.x0);
+    }
+  };
+  std::exception_ptr failure;
+  if (bands > 0) post(0);
+  for (std::int64_t k = 0; k < bands; ++k) {
+    const std::size_t i = static_cast<std::size_t>(k % 2);
+    pending[i].wait_all();
+    if (k + 1 < bands) post(k + 1);
+    if (failure) continue;
+    const std::int64_t y0 = k * band_rows;
+    try {
+      visit(y0, std::min(band_rows, lay.height - y0), buffers[i].data());
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+}
+
+void gather_bands_agreed(const Simulation& sim, std::int64_t band_rows,
+                         const std::function<void()>& begin, const BandVisitor& visit,
+                         const std::function<void()>& end) {
+  const mpi::Comm& comm = sim.cart().comm();
+  std::exception_ptr failure;
+  if (comm.rank() == 0) {
+    try {
+      begin();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    try {
+      for_each_band(sim, band_rows, [&](std::int64_t y0, std::int64_t rows, const std::uint8_t* c) {
+        if (!failure) visit(y0, rows, c);
+      });
+      if (!failure) end();
+    } catch (...) {
+      if (!failure) failure = std::current_exception();
+    }
+  } else {
+    for_each_band(sim, band_rows, visit);
+  }
+  mpi::on_root_agreed(comm, [&] {
+    if (failure) std::rethrow_exception(failure);
+  });
+}
+
+void fill_bands(Simulation& sim, std::int64_t band_rows, const BandFiller& fill) {
+  if (band_rows < 1) throw std::invalid_argument("fill_bands: a band needs a row");
+  const mpi::Comm& comm = sim.cart().comm();
+  const Layout& lay = sim.layout();
+  Tile& tile = sim.tile();
+  const Extent mine = lay.local;
+  const std::int64_t width = lay.width;
+  // Dead rows of a tile that starts dead (a restart) need no writing: most of a big grid.
+  const bool was_dead = tile.population() == 0;
+  if (comm.rank() != 0) {
+    std::vector<std::uint8_t> buffer;
+    for (std::int64_t k = first_band(mine, band_rows); k < end_band(mine, band_rows); ++k) {
+      const RowSpan s = rows_in(mine, k * band_rows, band_rows);
+      buffer.resize(static_cast<std::size_t>(s.rows * mine.w));
+      mpi::RequestList receive;
+      receive.irecv(buffer.data(), buffer.size(), 0, kBandTag + 1, comm);
+      receive.wait_all();
+      for (std::int64_t y = 0; y < s.rows; ++y) {
+        const std::uint8_t* row = buffer.data() + y * mine.w;
+        if (!(was_dead && all_dead(row, mine.w))) tile.write_row(s.y0 + y - mine.y0, row);
+      }
+    }
+    return;
+  }
+  std::array<std::vector<std::uint8_t>, 2> buffers;
+  std::array<std::vector<mpi::Datatype>, 2> types;
+  std::array<mpi::RequestList, 2> pending;
+  std::exception_ptr failure;
+  const std::int64_t bands = (lay.height + band_rows - 1) / band_rows;
+  for (std::int64_t k = 0; k < bands; ++k) {
+    const std::size_t i = static_cast<std::size_t>(k % 2);
+    const std::int64_t y0 = k * band_rows;
+    const std::int64_t rows = std::min(band_rows, lay.height - y0);
+    pending[i].wait_all();
+    types[i].clear();
+    buffers[i].assign(static_cast<std::size_t>(rows * width), 0);
+    if (!failure) {
+      try {
+        fill(y0, rows, buffers[i].data());
+      } catch (...) {
+        failure = std::current_exception();
+        std::fill(buffers[i].begin(), buffers[i].end(), std::uint8_t{0});
+      }
+    }
+    for (int r = 1; r < comm.size(); ++r) {
+      const Extent e = sim.extent_of(r);
+      const RowSpan s = rows_in(e, y0, rows);
+      if (s.rows == 0 || e.w == 0) continue;
+      types[i].push_back(mpi::byte_rows(s.rows, e.w, width));
+      pending[i].isend(buffers[i].data() + (s.y0 - y0) * width + e.x0, types[i].back(), r,
+                       kBandTag + 1, comm);
+    }
+    const RowSpan s = rows_in(mine, y0, rows);
+    for (std::int64_t y = s.y0; y < s.y0 + s.rows; ++y) {
+      const std::uint8_t* row = buffers[i].data() + (y - y0) * width + mine.x0;
+      if (!(was_dead && all_dead(row, mine.w))) tile.write_row(y - mine.y0, row);
+    }
+  }
+  pending[0].wait_all();
+  pending[1].wait_all();
+  if (failure) std::rethrow_exception(failure);
+}
+
+namespace {
+
+// The calls for_each_tile_band makes on every rank: the most bands any tile has rows in.
+std::int64_t tile_band_calls(const Simulation& sim, std::int64_t band_rows) {
+  std::int64_t most = 0;
+  for (int r = 0; r < sim.cart().comm().size(); ++r) {
     const Extent e = sim.extent_of(r);
-    types.push_back(mpi::byte_subarray(lay.height, lay.width, e.h, e.w, e.y0, e.x0));
-    requests.irecv(grid.data(), types.back(), r, kTag, comm);
+    most = std::max(most, end_band(e, band_rows) - first_band(e, band_rows));
   }
-  for (std::int64_t y = 0; y < lay.local.h; ++y) {
-    std::copy_n(mine.data() + y * lay.local.w, lay.local.w, &grid(lay.local.y0 + y, lay.local.x0));
+  return most;
+}
+
+// The part of `mine` in its `j`-th band (empty past its last one).
+Extent tile_band(const Extent& mine, std::int64_t band_rows, std::int64_t j) {
+  const std::int64_t k = first_band(mine, band_rows) + j;
+  if (k >= end_band(mine, band_rows)) return {mine.x0, mine.y0, 0, 0};
+  const RowSpan s = rows_in(mine, k * band_rows, band_rows);
+  return {mine.x0, s.y0, mine.w, s.rows};
+}
+
+}  // namespace
+
+void for_each_tile_band(const Simulation& sim, std::int64_t band_rows,
+                        const TilePartVisitor& visit) {
+  if (band_rows < 1) throw std::invalid_argument("for_each_tile_band: a band needs a row");
+  const Extent mine = sim.layout().local;
+  const std::int64_t calls = tile_band_calls(sim, band_rows);
+  std::vector<std::uint8_t> buffer(
+      static_cast<std::size_t>(std::min(band_rows, mine.h) * mine.w));
+  for (std::int64_t j = 0; j < calls; ++j) {
+    const Extent part = tile_band(mine, band_rows, j);
+    for (std::int64_t y = 0; y < part.h; ++y) {
+      sim.tile().read_row(part.y0 + y - mine.y0, buffer.data() + y * part.w);
+    }
+    visit(part, buffer.data());
   }
-  requests.wait_all();
-  return grid;
+}
+
+void fill_tile_bands(Simulation& sim, std::int64_t band_rows, const TilePartFiller& fill) {
+  if (band_rows < 1) throw std::invalid_argument("fill_tile_bands: a band needs a row");
+  const Extent mine = sim.layout().local;
+  const std::int64_t calls = tile_band_calls(sim, band_rows);
+  const bool was_dead = sim.tile().population() == 0;  // then dead rows need no writing
+  std::vector<std::uint8_t> buffer(
+      static_cast<std::size_t>(std::min(band_rows, mine.h) * mine.w));
+  for (std::int64_t j = 0; j < calls; ++j) {
+    const Extent part = tile_band(mine, band_rows, j);
+    std::fill(buffer.begin(), buffer.end(), std::uint8_t{0});
+    fill(part, buffer.data());
+    for (std::int64_t y = 0; y < part.h; ++y) {
+      const std::uint8_t* row = buffer.data() + y * part.w;
+      if (!(was_dead && all_dead(row, part.w))) sim.tile().write_row(part.y0 + y - mine.y0, row);
+    }
+  }
 }
 
 std::vector<std::uint32_t> gather_block_counts(const Simulation& sim, const Extent& region,

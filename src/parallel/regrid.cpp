@@ -5,12 +5,10 @@
 // tile needs, in one all-to-all per band.
 
 #include <algorithm>
-#include <climits>
 #include <cstring>
 #include <string>
 #include <vector>
 
-#include "mpilife/core/error.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
@@ -34,14 +32,6 @@ Extent shifted(Extent e, std::int64_t dx, std::int64_t dy) {
   return e;
 }
 
-int count_of(std::int64_t n) {
-  if (n > INT_MAX) {
-    throw Error(ExitCode::software, "regrid: a piece of " + std::to_string(n) +
-                                        " cells is too large for one transfer");
-  }
-  return static_cast<int>(n);
-}
-
 }  // namespace
 
 std::unique_ptr<Simulation> regrid(const Simulation& old, const Regrid& to, KernelKind kernel,
@@ -62,7 +52,8 @@ std::unique_ptr<Simulation> regrid(const Simulation& old, const Regrid& to, Kern
   const std::int64_t band_rows = std::max<std::int64_t>(1, to.band_cells / to.width);
   std::vector<std::uint8_t> row(static_cast<std::size_t>(from.w));
   std::vector<std::vector<std::uint8_t>> outgoing(ranks);
-  std::vector<int> send_counts(ranks), send_displs(ranks), recv_counts(ranks), recv_displs(ranks);
+  std::vector<std::int64_t> send_counts(ranks), send_displs(ranks), recv_counts(ranks),
+      recv_displs(ranks);
   std::vector<std::uint8_t> send, received, band;
   // Every rank takes part in every band's all-to-all, owning cells there or not.
   for (std::int64_t b0 = 0; b0 < to.height; b0 += band_rows) {
@@ -82,16 +73,16 @@ std::unique_ptr<Simulation> regrid(const Simulation& old, const Regrid& to, Kern
     }
     send.clear();
     for (std::size_t r = 0; r < ranks; ++r) {
-      send_displs[r] = count_of(static_cast<std::int64_t>(send.size()));
-      send_counts[r] = count_of(static_cast<std::int64_t>(outgoing[r].size()));
+      send_displs[r] = static_cast<std::int64_t>(send.size());
+      send_counts[r] = static_cast<std::int64_t>(outgoing[r].size());
       send.insert(send.end(), outgoing[r].begin(), outgoing[r].end());
     }
     // Receive: from each old tile, its part of my new tile's rows in this band.
     const Extent want = intersect(mine, rows);
     std::int64_t total = 0;
     for (std::size_t r = 0; r < ranks; ++r) {
-      recv_displs[r] = count_of(total);
-      recv_counts[r] = count_of(intersect(sources[r], want).cells());
+      recv_displs[r] = total;
+      recv_counts[r] = intersect(sources[r], want).cells();
       total += recv_counts[r];
     }
     received.resize(static_cast<std::size_t>(total));

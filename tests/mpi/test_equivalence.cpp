@@ -15,6 +15,7 @@
 #include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
+#include "support/gather_grid.hpp"
 #include "support/mpi_test_util.hpp"
 
 using namespace mpilife;

@@ -1,8 +1,15 @@
-// Gathers to rank 0: the whole grid and the block-count reduction used for big-grid frames.
+// Gathers to rank 0: the banded streaming gather (and its reverse) the outputs use, the tile bands
+// of the parallel writes, and the block-count reduction used for big-grid frames.
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
 
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/decomposition.hpp"
+#include "mpilife/core/error.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/core/soup.hpp"
@@ -13,6 +20,7 @@
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/view/block_counts.hpp"
+#include "support/gather_grid.hpp"
 #include "support/mpi_test_util.hpp"
 
 using namespace mpilife;
@@ -29,6 +37,150 @@ TEST_CASE("gather_grid and the soup are independent of the decomposition") {
     CHECK(test::root_says(test::world_rank() != 0 || (got == want).all()));
     CHECK(sim.population() == want.cast<std::int64_t>().sum());
   }
+}
+
+namespace {
+
+// Band heights worth trying on an h-row grid with tiles of about h / rows rows: one row, odd ones,
+// about a tile, more than a tile, the whole grid and beyond.
+std::vector<std::int64_t> band_heights(std::int64_t h) {
+  return {1, 2, 3, 7, h / 3 + 1, h - 1, h, h + 5};
+}
+
+}  // namespace
+
+TEST_CASE("for_each_band gives rank 0 exactly the grid, in order, at every band height") {
+  const std::int64_t w = 61;
+  const std::int64_t h = 37;
+  const CellArray want = soup_grid(w, h, 5);
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::fast, Rule{});
+    fill_soup(sim, 5, 0.5);
+    for (const std::int64_t rows : band_heights(h)) {
+      std::int64_t next = 0;
+      bool ok = true;
+      for_each_band(sim, rows, [&](std::int64_t y0, std::int64_t n, const std::uint8_t* c) {
+        ok = ok && test::world_rank() == 0 && y0 == next && n == std::min(rows, h - y0);
+        for (std::int64_t y = 0; ok && y < n; ++y) {
+          ok = std::equal(c + y * w, c + (y + 1) * w, &want(y0 + y, 0));
+        }
+        next = y0 + n;
+      });
+      ok = ok && next == (test::world_rank() == 0 ? h : 0);
+      INFO("procs ", test::name(g), " band rows ", rows);
+      CHECK(test::all_ranks(ok));
+    }
+  }
+}
+
+TEST_CASE("a visit that throws still drains every band; the error comes out on rank 0 only") {
+  const std::int64_t w = 40;
+  const std::int64_t h = 23;
+  const ProcessGrid g = test::process_grids(test::world_size(), w, h).back();
+  Simulation sim(mpi::world(), w, h, Topology::plane, g, KernelKind::fast, Rule{});
+  fill_soup(sim, 3, 0.4);
+  int visits = 0;
+  bool threw = false;
+  try {
+    for_each_band(sim, 2, [&](std::int64_t y0, std::int64_t, const std::uint8_t*) {
+      ++visits;
+      if (y0 == 4) throw std::runtime_error("disk full");
+    });
+  } catch (const std::runtime_error&) {
+    threw = true;
+  }
+  const bool root = test::world_rank() == 0;
+  CHECK(test::all_ranks(threw == root && visits == (root ? 3 : 0)));
+  // Nothing is left in flight: the next gather is whole.
+  const CellArray after = gather_grid(sim, 5);
+  CHECK(test::root_says(!root || (after == soup_grid(w, h, 3, 0.4)).all()));
+
+  // The agreed form: a failing begin on rank 0 makes every rank throw its Error.
+  ExitCode code = ExitCode::ok;
+  int agreed_visits = 0;
+  try {
+    gather_bands_agreed(
+        sim, 3, [] { throw Error(ExitCode::cant_create, "cannot create x"); },
+        [&](std::int64_t, std::int64_t, const std::uint8_t*) { ++agreed_visits; }, [] {});
+  } catch (const Error& e) {
+    code = e.code();
+  }
+  CHECK(test::all_ranks(code == ExitCode::cant_create && agreed_visits == 0));
+}
+
+TEST_CASE("fill_bands and fill_tile_bands load exactly the grid they are given") {
+  const std::int64_t w = 45;
+  const std::int64_t h = 31;
+  const CellArray want = soup_grid(w, h, 8, 0.3);
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    for (const std::int64_t rows : band_heights(h)) {
+      INFO("procs ", test::name(g), " band rows ", rows);
+      Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::fast, Rule{});
+      // Into a live tile (every row rewritten) and into a dead one (dead rows skipped).
+      if (rows % 2 == 1) fill_soup(sim, 77, 0.5);
+      fill_bands(sim, rows, [&](std::int64_t y0, std::int64_t n, std::uint8_t* c) {
+        std::copy_n(&want(y0, 0), n * w, c);
+      });
+      const CellArray got = gather_grid(sim, rows);
+      CHECK(test::root_says(test::world_rank() != 0 || (got == want).all()));
+
+      Simulation other(mpi::world(), w, h, Topology::torus, g, KernelKind::fast, Rule{});
+      if (rows % 2 == 0) fill_soup(other, 78, 0.5);
+      std::int64_t calls = 0;
+      fill_tile_bands(other, rows, [&](const Extent& part, std::uint8_t* c) {
+        ++calls;
+        for (std::int64_t y = 0; y < part.h; ++y) {
+          std::copy_n(&want(part.y0 + y, part.x0), part.w, c + y * part.w);
+        }
+      });
+      const CellArray got_other = gather_grid(other);
+      CHECK(test::root_says(test::world_rank() != 0 || (got_other == want).all()));
+      // The same number of calls on every rank, so collective writes per call match up.
+      CHECK(mpi::allreduce(calls, mpi::Op::min, mpi::world()) ==
+            mpi::allreduce(calls, mpi::Op::max, mpi::world()));
+    }
+  }
+}
+
+TEST_CASE("for_each_tile_band covers each tile once, in parts aligned to the global bands") {
+  const std::int64_t w = 50;
+  const std::int64_t h = 43;
+  const CellArray want = soup_grid(w, h, 12);
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::fast, Rule{});
+    fill_soup(sim, 12, 0.5);
+    const Extent mine = sim.layout().local;
+    for (const std::int64_t rows : band_heights(h)) {
+      std::int64_t calls = 0;
+      std::int64_t covered = 0;
+      bool ok = true;
+      for_each_tile_band(sim, rows, [&](const Extent& part, const std::uint8_t* c) {
+        ++calls;
+        if (part.h == 0) return;
+        ok = ok && part.x0 == mine.x0 && part.w == mine.w && part.y0 == mine.y0 + covered &&
+             (part.y0 == mine.y0 || part.y0 % rows == 0) &&
+             part.y0 / rows == (part.y0 + part.h - 1) / rows;
+        for (std::int64_t y = 0; ok && y < part.h; ++y) {
+          ok = std::equal(c + y * part.w, c + (y + 1) * part.w, &want(part.y0 + y, part.x0));
+        }
+        covered += part.h;
+      });
+      ok = ok && covered == mine.h;
+      INFO("procs ", test::name(g), " band rows ", rows);
+      CHECK(test::all_ranks(ok));
+      CHECK(mpi::allreduce(calls, mpi::Op::min, mpi::world()) ==
+            mpi::allreduce(calls, mpi::Op::max, mpi::world()));
+    }
+  }
+}
+
+TEST_CASE("band_rows keeps a band within kBandBytes, whole chunk rows where they fit") {
+  CHECK(band_rows(1024) == kBandBytes / 1024);
+  CHECK(band_rows(65536, 256) == 256);
+  CHECK(band_rows(65536, 300) == 256);  // a chunk row does not fit: as many rows as do
+  CHECK(band_rows(4096, 256) == 4096);
+  CHECK(band_rows(100000, 256) == kBandBytes / 100000);
+  CHECK(band_rows(std::int64_t{1} << 40) == 1);
 }
 
 TEST_CASE("block counts equal the counts computed from the full grid") {

@@ -10,6 +10,7 @@
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/simulation.hpp"
+#include "support/gather_grid.hpp"
 #include "support/golly_oracle.hpp"
 #include "support/mpi_test_util.hpp"
 

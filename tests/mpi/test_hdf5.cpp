@@ -28,6 +28,7 @@
 #include "mpilife/parallel/mpi/environment.hpp"
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
+#include "support/gather_grid.hpp"
 #include "support/mpi_test_util.hpp"
 
 using namespace mpilife;

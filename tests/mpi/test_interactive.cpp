@@ -22,6 +22,7 @@
 #include "mpilife/view/block_counts.hpp"
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
+#include "support/gather_grid.hpp"
 #include "support/mpi_test_util.hpp"
 
 using namespace mpilife;

@@ -16,6 +16,7 @@
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/parallel/universe.hpp"
+#include "support/gather_grid.hpp"
 #include "support/mpi_test_util.hpp"
 
 using namespace mpilife;

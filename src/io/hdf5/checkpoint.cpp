@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 
 #include "h5_handles.hpp"
@@ -24,7 +25,6 @@
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
-#include "mpilife/parallel/mpi/point_to_point.hpp"
 #include "mpilife/parallel/simulation.hpp"
 
 namespace mpilife {
@@ -33,32 +33,75 @@ namespace {
 
 constexpr const char* kGrid = "grid";
 
-// At most this many bytes per message when rank 0 sends tiles it read.
-constexpr std::int64_t kMaxMessageBytes = std::int64_t{1} << 30;
+// True when the `n` bytes at `p` are all 0; 64 at a time.
+bool all_dead(const std::uint8_t* p, std::int64_t n) {
+  std::int64_t i = 0;
+  for (; i + 64 <= n; i += 64) {
+    std::uint64_t any = 0;
+    for (int j = 0; j < 8; ++j) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, p + i + 8 * j, sizeof word);
+      any |= word;
+    }
+    if (any != 0) return false;
+  }
+  for (; i < n; ++i) {
+    if (p[i] != 0) return false;
+  }
+  return true;
+}
 
-// Creates `tmp` with the /grid dataset and every attribute, writes this process's `part` of the
-// grid and closes it (a failed close, i.e. a failed final flush, is an error too).
-void write_checkpoint_file(const std::string& tmp, const mpi::Comm* comm, const RunMetadata& meta,
-                           std::int64_t generation, std::int64_t population, const Extent& part,
-                           const std::vector<std::uint8_t>& cells, int compression) {
-  const std::string what = "cannot write checkpoint '" + tmp + "'";
-  h5::File file = h5::create_file(tmp, comm);
-  const auto [chunk_rows, chunk_cols] = h5::plane_chunk(meta.height, meta.width);
-  const h5::Dataspace space =
-      h5::make_space({static_cast<hsize_t>(meta.height), static_cast<hsize_t>(meta.width)});
-  const h5::PropList dcpl = h5::compressed_layout({chunk_rows, chunk_cols}, compression);
-  h5::Dataset grid = h5::check<h5::Dataset>(H5Dcreate2(file.get(), kGrid, H5T_STD_U8LE, space.get(),
-                                                       H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
-                                            ExitCode::io, what);
-  const h5::PropList dxpl = h5::transfer_list(comm != nullptr);
-  h5::write_plane_part(grid.get(), std::nullopt, part, cells.data(), dxpl.get(), what);
-  const hid_t root = file.get();
-  h5::write_run_attributes(root, "checkpoint", meta);
-  h5::write_attribute(root, "generation", generation);
-  h5::write_attribute(root, "population", population);
-  h5::write_attribute(root, "frame_encoding", std::string("cells: 0 = dead, 1 = alive"));
-  const bool grid_closed = grid.close();
-  if (!file.close() || !grid_closed) h5::fail(ExitCode::io, what);
+// A checkpoint file being written: create() makes `tmp` with the /grid dataset, the grid goes in
+// by parts (bands of rows), close() adds the attributes and closes it (a failed close, i.e. a
+// failed final flush, is an error too).
+struct CheckpointFile {
+  std::string what;
+  h5::File file;
+  h5::Dataset grid;
+  h5::PropList dxpl;
+
+  void create(const std::string& tmp, const mpi::Comm* comm, const RunMetadata& meta,
+              int compression) {
+    what = "cannot write checkpoint '" + tmp + "'";
+    file = h5::create_file(tmp, comm);
+    const auto [chunk_rows, chunk_cols] = h5::plane_chunk(meta.height, meta.width);
+    const h5::Dataspace space =
+        h5::make_space({static_cast<hsize_t>(meta.height), static_cast<hsize_t>(meta.width)});
+    const h5::PropList dcpl = h5::compressed_layout({chunk_rows, chunk_cols}, compression);
+    // Every chunk allocated and filled (0) at creation, as a parallel file always is: the dead
+    // parts write() skips are stored too (the fill chunk is compressed once), so the file's
+    // storage stays plausible for its declared grid (check_plausible_storage).
+    h5::check_status(H5Pset_alloc_time(dcpl.get(), H5D_ALLOC_TIME_EARLY), ExitCode::io, what);
+    grid = h5::check<h5::Dataset>(H5Dcreate2(file.get(), kGrid, H5T_STD_U8LE, space.get(),
+                                             H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                                  ExitCode::io, what);
+    dxpl = h5::transfer_list(comm != nullptr);
+  }
+
+  // Writes `part`; an all-dead part selects nothing (a collective write still takes part): its
+  // chunks keep the fill value 0 they were allocated with, so a big sparse grid costs little to
+  // write.
+  void write(const Extent& part, const std::uint8_t* cells) {
+    const bool dead = all_dead(cells, part.cells());
+    h5::write_plane_part(grid.get(), std::nullopt, dead ? Extent{part.x0, part.y0, 0, 0} : part,
+                         cells, dxpl.get(), what);
+  }
+
+  void close(const RunMetadata& meta, std::int64_t generation, std::int64_t population) {
+    const hid_t root = file.get();
+    h5::write_run_attributes(root, "checkpoint", meta);
+    h5::write_attribute(root, "generation", generation);
+    h5::write_attribute(root, "population", population);
+    h5::write_attribute(root, "frame_encoding", std::string("cells: 0 = dead, 1 = alive"));
+    const bool grid_closed = grid.close();
+    if (!file.close() || !grid_closed) h5::fail(ExitCode::io, what);
+  }
+};
+
+// Rows per band when a grid `width` x `height` goes to or comes from a checkpoint: whole chunk
+// rows where a band of them fits kBandBytes, so each chunk is written once.
+std::int64_t checkpoint_band_rows(std::int64_t width, std::int64_t height) {
+  return band_rows(width, static_cast<std::int64_t>(h5::plane_chunk(height, width)[0]));
 }
 
 h5::Dataset open_grid(const h5::File& file, const std::string& path, std::int64_t width,
@@ -97,22 +140,29 @@ void write_checkpoint(const Simulation& sim, const std::string& path, const RunM
   const std::int64_t generation = sim.generation();
   const Layout& lay = sim.layout();
   try {
+    const std::int64_t rows = checkpoint_band_rows(lay.width, lay.height);
     if (io == IoMode::parallel) {
-      const std::vector<std::uint8_t> cells = copy_out(sim.tile());
       mpi::on_root_agreed(comm, [&] {
         h5::check_free_space(tmp, lay.width * lay.height, "cannot write '" + tmp + "'");
       });
+      // Every rank writes its tile a band at a time, the same number of collective writes each.
       mpi::everywhere_agreed(comm, [&] {
-        write_checkpoint_file(tmp, &comm, meta, generation, population, lay.local, cells,
-                              compression);
+        CheckpointFile out;
+        out.create(tmp, &comm, meta, compression);
+        for_each_tile_band(sim, rows, [&](const Extent& part, const std::uint8_t* cells) {
+          out.write(part, cells);
+        });
+        out.close(meta, generation, population);
       });
     } else {
-      const CellArray grid = gather_grid(sim);
-      mpi::on_root_agreed(comm, [&] {
-        const std::vector<std::uint8_t> cells(grid.data(), grid.data() + grid.size());
-        write_checkpoint_file(tmp, nullptr, meta, generation, population,
-                              {0, 0, lay.width, lay.height}, cells, compression);
-      });
+      // Rank 0 writes the bands as they arrive (for_each_band): two bands in memory, not the grid.
+      CheckpointFile out;
+      gather_bands_agreed(
+          sim, rows, [&] { out.create(tmp, nullptr, meta, compression); },
+          [&](std::int64_t y0, std::int64_t n, const std::uint8_t* cells) {
+            out.write({0, y0, lay.width, n}, cells);
+          },
+          [&] { out.close(meta, generation, population); });
     }
     mpi::on_root_agreed(comm, [&] {
       h5::sync_file(tmp);
@@ -202,21 +252,24 @@ CheckpointInfo read_checkpoint_info(const std::string& path) {
 void load_checkpoint(Simulation& sim, const std::string& path, IoMode io) {
   const mpi::Comm& comm = sim.cart().comm();
   const Layout& lay = sim.layout();
-  const Extent mine = lay.local;
-  std::vector<std::uint8_t> cells(static_cast<std::size_t>(mine.cells()));
+  const std::int64_t rows = checkpoint_band_rows(lay.width, lay.height);
   std::int64_t expected_population = 0;
   if (io == IoMode::parallel) {
+    // Every rank reads its tile a band at a time, the same number of collective reads each.
     mpi::everywhere_agreed(comm, [&] {
       const h5::File file = h5::open_file(path, &comm);
       expected_population = h5::read_int_attribute(file.get(), "population", path);
       const h5::Dataset grid = open_grid(file, path, lay.width, lay.height);
       const h5::PropList dxpl = h5::transfer_list(true);
-      h5::read_plane_part(grid.get(), std::nullopt, mine, cells.data(), dxpl.get(), ExitCode::data,
-                          path + ": cannot read /grid");
+      fill_tile_bands(sim, rows, [&](const Extent& part, std::uint8_t* cells) {
+        h5::read_plane_part(grid.get(), std::nullopt, part, cells, dxpl.get(), ExitCode::data,
+                            path + ": cannot read /grid");
+      });
     });
   } else {
-    // Rank 0 reads one tile at a time (memory: one tile) and sends it; a read error is remembered
-    // and reported after every tile went out, so no rank waits for a message that never comes.
+    // Rank 0 reads a band at a time (memory: two bands) and sends each rank its part; a read
+    // error is remembered and reported after every band went out (dead), so no rank waits for a
+    // message that never comes.
     h5::File file;
     h5::Dataset grid;
     mpi::on_root_agreed(comm, [&] {
@@ -224,47 +277,21 @@ void load_checkpoint(Simulation& sim, const std::string& path, IoMode io) {
       expected_population = h5::read_int_attribute(file.get(), "population", path);
       grid = open_grid(file, path, lay.width, lay.height);
     });
-    constexpr int kTag = 300;
-    const auto send_rows = [&](std::int64_t width) {
-      return std::max<std::int64_t>(1, kMaxMessageBytes / std::max<std::int64_t>(1, width));
-    };
-    if (comm.rank() == 0) {
-      std::optional<Error> failure;
-      std::vector<std::uint8_t> buffer;
-      for (int r = 0; r < comm.size(); ++r) {
-        const Extent e = sim.extent_of(r);
-        std::vector<std::uint8_t>& target = r == 0 ? cells : buffer;
-        target.assign(static_cast<std::size_t>(e.cells()), 0);
-        if (!failure) {
-          try {
-            h5::read_plane_part(grid.get(), std::nullopt, e, target.data(), H5P_DEFAULT,
-                                ExitCode::data, path + ": cannot read /grid");
-          } catch (const Error& err) {
-            failure = err;
-          }
-        }
-        if (r == 0) continue;
-        const std::int64_t rows = send_rows(e.w);
-        for (std::int64_t y = 0; y < e.h; y += rows) {
-          const std::int64_t n = std::min(rows, e.h - y) * e.w;
-          mpi::send(buffer.data() + y * e.w, static_cast<std::size_t>(n), r, kTag, comm);
-        }
-      }
-      grid.close();
-      file.close();
-      mpi::on_root_agreed(comm, [&] {
-        if (failure) throw *failure;
+    std::exception_ptr failure;
+    try {
+      fill_bands(sim, rows, [&](std::int64_t y0, std::int64_t n, std::uint8_t* cells) {
+        h5::read_plane_part(grid.get(), std::nullopt, {0, y0, lay.width, n}, cells, H5P_DEFAULT,
+                            ExitCode::data, path + ": cannot read /grid");
       });
-    } else {
-      const std::int64_t rows = send_rows(mine.w);
-      for (std::int64_t y = 0; y < mine.h; y += rows) {
-        const std::int64_t n = std::min(rows, mine.h - y) * mine.w;
-        mpi::recv(cells.data() + y * mine.w, static_cast<std::size_t>(n), 0, kTag, comm);
-      }
-      mpi::on_root_agreed(comm, [] {});
+    } catch (...) {
+      failure = std::current_exception();
     }
+    grid.close();
+    file.close();
+    mpi::on_root_agreed(comm, [&] {
+      if (failure) std::rethrow_exception(failure);
+    });
   }
-  copy_in(sim.tile(), cells.data());
   const std::int64_t population = sim.population();
   mpi::on_root_agreed(comm, [&] {
     if (population != expected_population) {

@@ -4,6 +4,7 @@
 // the cells are (parallel writes) or gathered to rank 0.
 
 #include <algorithm>
+#include <exception>
 
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/geometry.hpp"
@@ -75,17 +76,13 @@ std::vector<std::uint8_t> to_pixels(const std::vector<std::uint32_t>& counts, co
 
 }  // namespace
 
-// This rank's stored pixels of the current frame: its own cells at scale 1; at scale N the
-// blocks it owns (owned_blocks), whose counts are summed from every rank holding some of their
+// This rank's stored pixels of the current frame at scale N > 1 (scale 1 is written in bands
+// straight from the tile, for_each_tile_band): the blocks it owns (owned_blocks), whose counts are summed from every rank holding some of their
 // cells with one all-to-all of the partial counts of straddling blocks.
 std::vector<std::uint8_t> local_pixels(const Simulation& sim, std::int64_t scale, Extent& region) {
   const Layout& lay = sim.layout();
   const Tile& tile = sim.tile();
   const Extent t = lay.local;
-  if (scale == 1) {
-    region = t;
-    return copy_out(tile);
-  }
   const Extent touched = touched_blocks(t, scale);
   std::vector<std::uint32_t> partial(static_cast<std::size_t>(touched.cells()), 0);
   for_each_row(tile, 0, t.h, [&](std::int64_t y, const std::uint8_t* row) {
@@ -96,24 +93,24 @@ std::vector<std::uint8_t> local_pixels(const Simulation& sim, std::int64_t scale
   const mpi::Comm& comm = sim.cart().comm();
   const int ranks = comm.size();
   const Extent mine = owned_blocks(t, scale);
-  std::vector<int> send_counts(static_cast<std::size_t>(ranks));
-  std::vector<int> recv_counts(static_cast<std::size_t>(ranks));
-  std::vector<int> send_displs(static_cast<std::size_t>(ranks));
-  std::vector<int> recv_displs(static_cast<std::size_t>(ranks));
+  std::vector<std::int64_t> send_counts(static_cast<std::size_t>(ranks));
+  std::vector<std::int64_t> recv_counts(static_cast<std::size_t>(ranks));
+  std::vector<std::int64_t> send_displs(static_cast<std::size_t>(ranks));
+  std::vector<std::int64_t> recv_displs(static_cast<std::size_t>(ranks));
   std::vector<Extent> send_parts(static_cast<std::size_t>(ranks));
   std::vector<Extent> recv_parts(static_cast<std::size_t>(ranks));
   std::vector<std::uint32_t> send;
-  int recv_total = 0;
+  std::int64_t recv_total = 0;
   for (int r = 0; r < ranks; ++r) {
     const Extent other = sim.extent_of(r);
     const auto i = static_cast<std::size_t>(r);
     send_parts[i] = intersect(touched, owned_blocks(other, scale));
     recv_parts[i] = intersect(touched_blocks(other, scale), mine);
-    send_displs[i] = static_cast<int>(send.size());
+    send_displs[i] = static_cast<std::int64_t>(send.size());
     append_part(partial, touched, send_parts[i], send);
-    send_counts[i] = static_cast<int>(send_parts[i].cells());
+    send_counts[i] = send_parts[i].cells();
     recv_displs[i] = recv_total;
-    recv_counts[i] = static_cast<int>(recv_parts[i].cells());
+    recv_counts[i] = recv_parts[i].cells();
     recv_total += recv_counts[i];
   }
   std::vector<std::uint32_t> received(static_cast<std::size_t>(recv_total));
@@ -134,19 +131,36 @@ std::vector<std::uint8_t> local_pixels(const Simulation& sim, std::int64_t scale
   return to_pixels(counts, mine, scale, lay.width, lay.height);
 }
 
-// The whole stored frame on rank 0 (empty elsewhere), through gather_grid at scale 1 and
-// gather_block_counts (one value per block on the wire) otherwise.
-std::vector<std::uint8_t> gathered_pixels(const Simulation& sim, std::int64_t scale) {
+std::int64_t band_pixel_rows(std::int64_t frame_w, std::int64_t chunk_rows, std::int64_t scale) {
+  return band_rows(scale == 1 ? frame_w : frame_w * 4, chunk_rows);
+}
+
+void for_each_gathered_band(const Simulation& sim, std::int64_t scale, std::int64_t rows,
+                            const std::function<void(const Extent&, const std::uint8_t*)>& visit) {
   const Layout& lay = sim.layout();
   if (scale == 1) {
-    const CellArray grid = gather_grid(sim);
-    return std::vector<std::uint8_t>(grid.data(), grid.data() + grid.size());
+    for_each_band(sim, rows, [&](std::int64_t y0, std::int64_t n, const std::uint8_t* cells) {
+      visit({0, y0, lay.width, n}, cells);
+    });
+    return;
   }
-  const std::vector<std::uint32_t> counts =
-      gather_block_counts(sim, {0, 0, lay.width, lay.height}, scale);
-  if (counts.empty()) return {};
-  const Extent blocks{0, 0, ceil_div(lay.width, scale), ceil_div(lay.height, scale)};
-  return to_pixels(counts, blocks, scale, lay.width, lay.height);
+  const std::int64_t frame_w = ceil_div(lay.width, scale);
+  const std::int64_t frame_h = ceil_div(lay.height, scale);
+  std::exception_ptr failure;
+  for (std::int64_t y0 = 0; y0 < frame_h; y0 += rows) {
+    const std::int64_t n = std::min(rows, frame_h - y0);
+    const std::int64_t cell_y0 = y0 * scale;
+    const Extent cells{0, cell_y0, lay.width, std::min(n * scale, lay.height - cell_y0)};
+    const std::vector<std::uint32_t> counts = gather_block_counts(sim, cells, scale);
+    if (counts.empty() || failure) continue;  // not rank 0, or rank 0 after a failure
+    const Extent band{0, y0, frame_w, n};
+    try {
+      visit(band, to_pixels(counts, band, scale, lay.width, lay.height).data());
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace mpilife::frame_pixels

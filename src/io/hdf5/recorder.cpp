@@ -6,6 +6,7 @@
 #include <mpi.h>
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 
 #include "append.hpp"
@@ -188,18 +189,29 @@ struct Recorder::Impl {
     }
   }
 
-  // Appends one frame: extends the three datasets, writes this process's pixels in `region`
-  // and (rank 0) the generation and population, then flushes so the file is readable up to it.
-  void append(bool root, std::int64_t generation, std::int64_t pop, const Extent& region,
-              const std::vector<std::uint8_t>& pixels) {
-    const std::string what =
-        "cannot write frame " + std::to_string(count) + " to '" + settings.path + "'";
+  std::string frame_what() const {
+    return "cannot write frame " + std::to_string(count) + " to '" + settings.path + "'";
+  }
+
+  // Starts appending a frame: extends the three datasets by one.
+  void begin_frame() {
+    const std::string what = frame_what();
     const hsize_t t = static_cast<hsize_t>(count) + 1;
     const hsize_t frame_dims[3] = {t, static_cast<hsize_t>(frame_h), static_cast<hsize_t>(frame_w)};
     h5::check_status(H5Dset_extent(frame_data.get(), frame_dims), ExitCode::io, what);
     h5::check_status(H5Dset_extent(generations.get(), &t), ExitCode::io, what);
     h5::check_status(H5Dset_extent(population.get(), &t), ExitCode::io, what);
-    h5::write_plane_part(frame_data.get(), count, region, pixels.data(), dxpl.get(), what);
+  }
+
+  // Writes this process's `pixels` in `region` (frame pixels) of the frame being appended.
+  void write_part(const Extent& region, const std::uint8_t* pixels) {
+    h5::write_plane_part(frame_data.get(), count, region, pixels, dxpl.get(), frame_what());
+  }
+
+  // Ends the frame: (rank 0) the generation and population, then flushes so the file is
+  // readable up to it.
+  void end_frame(bool root, std::int64_t generation, std::int64_t pop) {
+    const std::string what = frame_what();
     write_series(generations.get(), root, generation, what);
     write_series(population.get(), root, pop, what);
     h5::check_status(H5Fflush(file.get(), H5F_SCOPE_LOCAL), ExitCode::io, what);
@@ -207,6 +219,12 @@ struct Recorder::Impl {
     h5::write_attribute(file.get(), h5::kFramesComplete, count + 1);
     h5::check_status(H5Fflush(file.get(), H5F_SCOPE_LOCAL), ExitCode::io, what);
     ++count;
+  }
+
+  // Pixel rows per band: whole chunk rows where they fit kBandBytes.
+  std::int64_t band_rows() const {
+    return frame_pixels::band_pixel_rows(frame_w, h5::plane_chunk(frame_h, frame_w)[0],
+                                         settings.frame_scale);
   }
 
   void write_series(hid_t dataset, bool root, std::int64_t value, const std::string& what) {
@@ -235,20 +253,51 @@ struct Recorder::Impl {
     const bool root = comm.rank() == 0;
     const std::int64_t pop = sim.population();
     if (parallel()) {
-      Extent region;
-      const std::vector<std::uint8_t> pixels =
-          frame_pixels::local_pixels(sim, settings.frame_scale, region);
+      const std::int64_t scale = settings.frame_scale;
       mpi::on_root_agreed(comm, [&] {
-        h5::check_free_space(
-            settings.path, frame_w * frame_h,
-            "cannot write frame " + std::to_string(count) + " to '" + settings.path + "'");
+        h5::check_free_space(settings.path, frame_w * frame_h, frame_what());
       });
-      mpi::everywhere_agreed(comm, [&] { append(root, generation, pop, region, pixels); });
+      if (scale == 1) {
+        // Every rank writes its tile a band at a time, the same number of collective writes each.
+        mpi::everywhere_agreed(comm, [&] {
+          begin_frame();
+          for_each_tile_band(sim, band_rows(), [&](const Extent& part, const std::uint8_t* c) {
+            write_part(part, c);
+          });
+          end_frame(root, generation, pop);
+        });
+      } else {
+        Extent region;
+        const std::vector<std::uint8_t> pixels = frame_pixels::local_pixels(sim, scale, region);
+        mpi::everywhere_agreed(comm, [&] {
+          begin_frame();
+          write_part(region, pixels.data());
+          end_frame(root, generation, pop);
+        });
+      }
     } else {
-      const std::vector<std::uint8_t> pixels =
-          frame_pixels::gathered_pixels(sim, settings.frame_scale);
+      // Rank 0 writes the bands as they arrive: a band or two in memory, never the frame. The
+      // bands are gathered even after a failure there, then every rank learns of it.
+      std::exception_ptr failure;
+      if (root) {
+        try {
+          begin_frame();
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      }
+      try {
+        frame_pixels::for_each_gathered_band(
+            sim, settings.frame_scale, band_rows(),
+            [&](const Extent& band, const std::uint8_t* pixels) {
+              if (!failure) write_part(band, pixels);
+            });
+        if (root && !failure) end_frame(true, generation, pop);
+      } catch (...) {
+        if (!failure) failure = std::current_exception();
+      }
       mpi::on_root_agreed(comm, [&] {
-        append(true, generation, pop, {0, 0, frame_w, frame_h}, pixels);
+        if (failure) std::rethrow_exception(failure);
       });
     }
     last_generation = generation;

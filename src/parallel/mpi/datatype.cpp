@@ -32,14 +32,11 @@ Datatype::~Datatype() {
 Datatype::Datatype(Datatype&& other) noexcept
     : type_(std::exchange(other.type_, MPI_DATATYPE_NULL)) {}
 
-Datatype byte_subarray(std::int64_t rows, std::int64_t cols, std::int64_t sub_rows,
-                       std::int64_t sub_cols, std::int64_t row, std::int64_t col) {
-  int sizes[2] = {to_int(rows), to_int(cols)};
-  int subsizes[2] = {to_int(sub_rows), to_int(sub_cols)};
-  int starts[2] = {to_int(row), to_int(col)};
+Datatype byte_rows(std::int64_t rows, std::int64_t cols, std::int64_t row_stride) {
   MPI_Datatype t = MPI_DATATYPE_NULL;
-  check(MPI_Type_create_subarray(2, sizes, subsizes, starts, MPI_ORDER_C, MPI_BYTE, &t),
-        "MPI_Type_create_subarray");
+  check(MPI_Type_create_hvector(to_int(rows), to_int(cols), static_cast<MPI_Aint>(row_stride),
+                                MPI_BYTE, &t),
+        "MPI_Type_create_hvector");
   return Datatype(t);
 }
 

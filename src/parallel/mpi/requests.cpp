@@ -76,6 +76,26 @@ void RequestList::irecv(void* buffer, const Datatype& type, int source, int tag,
   requests_.push_back(r);
 }
 
+void RequestList::irecv(void* buffer, std::size_t bytes, int source, int tag, const Comm& comm) {
+  MPI_Request r = MPI_REQUEST_NULL;
+  check(MPI_Irecv(buffer, to_int(bytes), MPI_BYTE, source, tag, comm.get(), &r), "MPI_Irecv");
+  requests_.push_back(r);
+}
+
+void RequestList::isend(const void* buffer, const Datatype& type, int dest, int tag,
+                        const Comm& comm) {
+  MPI_Request r = MPI_REQUEST_NULL;
+  check(MPI_Isend(buffer, 1, type.get(), dest, tag, comm.get(), &r), "MPI_Isend");
+  requests_.push_back(r);
+}
+
+void RequestList::isend(const void* buffer, std::size_t bytes, int dest, int tag,
+                        const Comm& comm) {
+  MPI_Request r = MPI_REQUEST_NULL;
+  check(MPI_Isend(buffer, to_int(bytes), MPI_BYTE, dest, tag, comm.get(), &r), "MPI_Isend");
+  requests_.push_back(r);
+}
+
 void RequestList::wait_all() {
   std::vector<MPI_Request> pending;
   pending.swap(requests_);

@@ -63,7 +63,7 @@ TEST_CASE("memory plan: output buffers follow the options, rank 0 holds a band")
   CHECK(bare == 0);
   plan.options.outputs.final_path = "f.rle";
   const long double root_final = output_bytes(plan, true);
-  CHECK(root_final >= 2 * 8 * 1024 * 1024.0L);  // a band of 8 MiB of rows and its text
+  CHECK(root_final >= 2 * 16 * 1024 * 1024.0L);  // two bands of 16 MiB of rows
   CHECK(root_final < 64 * 1024 * 1024.0L);      // never the 4 GiB grid
   CHECK(output_bytes(plan, false) < root_final);
   plan.options.outputs.final_path.clear();

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -408,6 +409,29 @@ TEST_CASE("write_rle: the exact text") {
         "obobobobobobobobobobobobobobobobobobobobobobobobobobobobobobobobobobob\n"
         "obobobobobobobobobobobobobobobobobobobobobobobobobobobobobobobobobobo$\n"
         "75o!\n");
+}
+
+TEST_CASE("RleWriter fed row by row writes what write_rle writes, and counts the rows") {
+  std::mt19937_64 rng(777);
+  for (const auto& [w, h] : {std::pair<std::int64_t, std::int64_t>{140, 9}, {5, 4}, {1, 30}}) {
+    std::bernoulli_distribution alive(0.3);
+    std::vector<std::uint8_t> cells(static_cast<std::size_t>(w * h));
+    for (auto& c : cells) c = alive(rng) ? 1 : 0;
+    for (std::int64_t y = h / 2; y < h; ++y) {  // a dead lower half: rows ends dropped
+      for (std::int64_t x = 0; x < w; ++x) cells[static_cast<std::size_t>(y * w + x)] = 0;
+    }
+    std::ostringstream out;
+    RleWriter rle(out, w, h, "B3/S23", {"streamed"});
+    for (std::int64_t y = 0; y < h; ++y) rle.add_row(cells.data() + y * w);
+    rle.finish();
+    CHECK(out.str() == written(cells, w, h, "B3/S23", {"streamed"}));
+    CHECK_THROWS_AS(rle.add_row(cells.data()), std::logic_error);
+  }
+  std::ostringstream out;
+  RleWriter short_of_rows(out, 3, 3, "B3/S23");
+  const std::uint8_t row[3] = {1, 1, 1};
+  short_of_rows.add_row(row);
+  CHECK_THROWS_AS(short_of_rows.finish(), std::logic_error);
 }
 
 TEST_CASE("write_rle round-trips random grids through parse_pattern") {

@@ -91,16 +91,17 @@ void broadcast_politely(void* data, std::size_t bytes, int root, const Comm& com
 void barrier_politely(const Comm& comm);
 
 /// MPI_Alltoallv of uint32 values: rank r sends send_counts[r] values from send_displs[r] and
-/// receives recv_counts[r] values at recv_displs[r].
-void alltoallv(const std::uint32_t* send, const std::vector<int>& send_counts,
-               const std::vector<int>& send_displs, std::uint32_t* recv,
-               const std::vector<int>& recv_counts, const std::vector<int>& recv_displs,
-               const Comm& comm);
+/// receives recv_counts[r] values at recv_displs[r]. Counts and displacements are 64-bit here;
+/// one beyond an int is refused (Error, exit 70) on the rank that has it.
+void alltoallv(const std::uint32_t* send, const std::vector<std::int64_t>& send_counts,
+               const std::vector<std::int64_t>& send_displs, std::uint32_t* recv,
+               const std::vector<std::int64_t>& recv_counts,
+               const std::vector<std::int64_t>& recv_displs, const Comm& comm);
 
 /// The same for bytes.
-void alltoallv(const std::uint8_t* send, const std::vector<int>& send_counts,
-               const std::vector<int>& send_displs, std::uint8_t* recv,
-               const std::vector<int>& recv_counts, const std::vector<int>& recv_displs,
-               const Comm& comm);
+void alltoallv(const std::uint8_t* send, const std::vector<std::int64_t>& send_counts,
+               const std::vector<std::int64_t>& send_displs, std::uint8_t* recv,
+               const std::vector<std::int64_t>& recv_counts,
+               const std::vector<std::int64_t>& recv_displs, const Comm& comm);
 
 }  // namespace mpilife::mpi

@@ -23,8 +23,8 @@ class Datatype {
   MPI_Datatype type_;
 };
 
-/// A 2-D row-major byte subarray: `sub_rows` x `sub_cols` at (row, col) of a rows x cols array.
-Datatype byte_subarray(std::int64_t rows, std::int64_t cols, std::int64_t sub_rows,
-                       std::int64_t sub_cols, std::int64_t row, std::int64_t col);
+/// `rows` rows of `cols` bytes each, consecutive rows `row_stride` bytes apart (a block of rows
+/// inside a wider row-major byte array); `cols` and `rows` must fit an int, the stride need not.
+Datatype byte_rows(std::int64_t rows, std::int64_t cols, std::int64_t row_stride);
 
 }  // namespace mpilife::mpi

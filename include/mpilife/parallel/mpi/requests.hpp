@@ -47,6 +47,14 @@ class RequestList {
 
   /// Starts receiving one element of `type` into `buffer` from `source` with `tag`.
   void irecv(void* buffer, const Datatype& type, int source, int tag, const Comm& comm);
+  /// Starts receiving `bytes` bytes into `buffer` from `source` with `tag` (at most 2^31-1).
+  void irecv(void* buffer, std::size_t bytes, int source, int tag, const Comm& comm);
+  /// Starts sending one element of `type` from `buffer` to `dest` with `tag`.
+  void isend(const void* buffer, const Datatype& type, int dest, int tag, const Comm& comm);
+  /// Starts sending `bytes` bytes from `buffer` to `dest` with `tag` (at most 2^31-1 bytes).
+  void isend(const void* buffer, std::size_t bytes, int dest, int tag, const Comm& comm);
+  /// True when no request is pending.
+  bool empty() const { return requests_.empty(); }
   /// Waits for every request started so far.
   void wait_all();
 
