@@ -45,9 +45,10 @@ check() {
 printf 'x = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n' | gzip -n >"$WORK/glider.dat"
 check "$WORK/glider.dat" 1 8 32x32 "gzip without a .gz name" 5
 # The same glider as macrocell (what bgolly writes for it), gzip-compressed.
-printf '[M2] (golly 3.3)\n#R B3/S23\n$$$$..*$...*$.***$\n4 0 0 1 0\n' | gzip -n >"$WORK/glider.mc.gz"
+printf '[M2] (golly 3.3)\n#R B3/S23\n$$$$..*$...*$.***$\n4 0 0 1 0\n' |
+  gzip -n >"$WORK/glider.mc.gz"
 check "$WORK/glider.mc.gz" 3 8 32x32 "macrocell, gzip" 5 HashLife
-# Life 1.05 with a bare #P and a one-part rule (Seeds' cousin B2/S... as B234: Persian rugs).
+# Life 1.05 with a bare #P and a one-part rule (B234 = B234/S: a block becomes Persian rugs).
 printf '#Life 1.05\n#R B234\n#P\n**\n**\n' >"$WORK/rug.lif"
 check "$WORK/rug.lif" 3 20 128x128 "Life 1.05 #R B234" 4
 # MCell, Life-like, without a board.

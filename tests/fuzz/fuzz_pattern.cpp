@@ -88,7 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Pattern p =
         parse_pattern(text, static_cast<PatternFormat>(MPILIFE_FUZZ_FORMAT), "fuzz", limits);
 #else
-    static const char* const kNames[] = {"fuzz",     "fuzz.rle",  "fuzz.cells", "fuzz.lif",
+    static const char* const kNames[] = {"fuzz",      "fuzz.rle", "fuzz.cells", "fuzz.lif",
                                          "fuzz.life", "fuzz.txt", "fuzz.mc",    "fuzz.mcl"};
     if (text.empty()) return 0;
     const std::string name = kNames[static_cast<unsigned char>(text[0]) % 8];

@@ -243,9 +243,8 @@ class MacrocellReader {
       node.max_x = c.max_x + dx;
       node.max_y = c.max_y + dy;
     }
-    node.population = c.population >= kManyCells - node.population
-                          ? kManyCells
-                          : node.population + c.population;
+    node.population =
+        c.population >= kManyCells - node.population ? kManyCells : node.population + c.population;
     node.min_x = std::min(node.min_x, c.min_x + dx);
     node.min_y = std::min(node.min_y, c.min_y + dy);
     node.max_x = std::max(node.max_x, c.max_x + dx);
