@@ -89,7 +89,8 @@ T required(const std::optional<T>& parsed, const std::string& option, const std:
 
 void add_grid_options(CLI::App& run, RunOptions& o, RunText& text) {
   run.add_option("PATTERN", o.pattern,
-                 "Pattern file: .rle (incl. #CXRLE), .cells, .lif/.life (Life 1.05/1.06)")
+                 "Pattern file: .rle (incl. #CXRLE), .cells, .lif/.life (Life 1.05/1.06), .mc "
+                 "(macrocell), .mcl (MCell); any of them gzip-compressed")
       ->type_name("FILE");
   run.add_option("-g,--generations", text.generations,
                  "Target generation to run to, 0 or more (after --restart: the generation to end "

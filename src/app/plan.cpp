@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <new>
@@ -192,6 +193,10 @@ void resolve_new_run(RunPlan& plan) {
     pattern = read_pattern_within_memory(o.pattern);
     refuse_blank_file(pattern, o.pattern);
     plan.pattern_name = pattern.name;
+    // What reading changed (a LifeHistory pattern read as Life), once, from rank 0.
+    if (!pattern.note.empty() && !o.quiet) {
+      std::fprintf(stderr, "mpilife: %s: note: %s\n", o.pattern.c_str(), pattern.note.c_str());
+    }
   }
   const std::optional<GridSuffix> suffix = resolve_rule(plan, explicit_rule, pattern.rule);
   resolve_size(plan, suffix, has_pattern ? &pattern : nullptr);

@@ -1,9 +1,13 @@
 // libFuzzer target for one pattern reader (MPILIFE_FUZZ_FORMAT: 0 RLE, 1 plaintext, 2 Life 1.06,
-// 3 Life 1.05) or, without it, for detect_format + parse_pattern (the first byte modulo 6 picks
-// the file name: '0' no extension, '1' .rle, '2' .cells, '3' .lif, '4' .life, '5' .txt). Beyond "no
-// crash, no sanitizer report", every input that parses must give a pattern whose cells lie inside
-// its box, sorted without duplicates, within the cell budget of its size, that write_rle turns into
-// RLE parsing back to the same pattern; every error must be a data error with a short message.
+// 3 Life 1.05, 4 macrocell, 5 MCell), for detect_format + parse_pattern (without it: the first
+// byte modulo 8 picks the file name: '0' no extension, '1' .rle, '2' .cells, '3' .lif, '4' .life,
+// '5' .txt, '6' .mc, '7' .mcl) or, with MPILIFE_FUZZ_GZIP, for gunzip_pattern + detection +
+// parsing of the inflated text. Beyond "no crash, no sanitizer report", every input that parses
+// must give a pattern whose cells lie inside its box, sorted without duplicates, within the cell
+// budget of its size (a macrocell: within the limit on any pattern), that write_rle turns into RLE
+// parsing back to the same pattern; every error must be a data error with a short message. The
+// macrocell, detection and gzip targets run with a limit of 2^20 live cells, since a few bytes of
+// macrocell may stand for millions of cells.
 
 #include <cstddef>
 #include <cstdint>
@@ -34,7 +38,9 @@ constexpr std::int64_t kMaxDenseBox = std::int64_t{1} << 22;
 void check_cells(const Pattern& p, std::size_t size, const PatternLimits& limits) {
   require(p.width >= 0 && p.height >= 0, "box has a negative side");
   require(p.width <= 1'000'000'000 && p.height <= 1'000'000'000, "box over the side limit");
-  require(static_cast<std::int64_t>(p.cells.size()) <= limits.cell_budget(size),
+  const std::int64_t budget =
+      p.format == PatternFormat::macrocell ? limits.max_cells : limits.cell_budget(size);
+  require(static_cast<std::int64_t>(p.cells.size()) <= budget,
           "more cells than the budget of the input's size");
   require(static_cast<std::int64_t>(p.comments.size()) <= limits.max_comments,
           "more comments than the limit");
@@ -66,16 +72,26 @@ void check_round_trip(const Pattern& p) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  const PatternLimits limits;
+  PatternLimits limits;
+#if !defined(MPILIFE_FUZZ_FORMAT) || MPILIFE_FUZZ_FORMAT == 4
+  limits.max_cells = std::int64_t{1} << 20;
+#endif
   try {
-#ifdef MPILIFE_FUZZ_FORMAT
+#if defined(MPILIFE_FUZZ_GZIP)
+    limits.max_bytes = std::int64_t{1} << 20;
+    const std::string inflated = gunzip_pattern(text, "fuzz.gz", limits);
+    require(static_cast<std::int64_t>(inflated.size()) <= limits.max_bytes,
+            "inflated past the limit");
+    text = inflated;
+    const Pattern p = parse_pattern(text, detect_format("fuzz.gz", text), "fuzz.gz", limits);
+#elif defined(MPILIFE_FUZZ_FORMAT)
     const Pattern p =
         parse_pattern(text, static_cast<PatternFormat>(MPILIFE_FUZZ_FORMAT), "fuzz", limits);
 #else
-    static const char* const kNames[] = {"fuzz",     "fuzz.rle",  "fuzz.cells",
-                                         "fuzz.lif", "fuzz.life", "fuzz.txt"};
+    static const char* const kNames[] = {"fuzz",      "fuzz.rle", "fuzz.cells", "fuzz.lif",
+                                         "fuzz.life", "fuzz.txt", "fuzz.mc",    "fuzz.mcl"};
     if (text.empty()) return 0;
-    const std::string name = kNames[static_cast<unsigned char>(text[0]) % 6];
+    const std::string name = kNames[static_cast<unsigned char>(text[0]) % 8];
     text.remove_prefix(1);
     const Pattern p = parse_pattern(text, detect_format(name, text), name, limits);
 #endif

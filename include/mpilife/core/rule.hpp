@@ -58,24 +58,41 @@ struct RuleSpec {
   std::string to_string() const;
 };
 
-/// A rule that does not parse: a data error (exit 65) that also knows where in the text it went
-/// wrong.
+/// How every refusal of a rule family ends: ", which mpilife does not run; it runs Life-like ...".
+inline constexpr const char* kRunsLifeLikeOnly =
+    ", which mpilife does not run; it runs Life-like (outer-totalistic) rules such as B3/S23";
+
+/// A rule that does not parse, or one of a family mpilife does not run (Generations, Larger than
+/// Life, hexagonal, von Neumann, isotropic non-totalistic, a Klein bottle, ...): a data error
+/// (exit 65) that also knows where in the text it went wrong.
 class RuleError : public Error {
  public:
-  /// `column` is 1-based within the rule text; `reason` says what is wrong there.
-  RuleError(const std::string& text, long column, const std::string& reason);
+  /// `column` is 1-based within the rule text; `reason` says what is wrong there. An invalid rule
+  /// reads "invalid rule "TEXT" at column N: REASON"; an `unsupported` one "rule 'TEXT' REASON",
+  /// its reason naming the family ("is a Generations rule, which mpilife does not run; ...").
+  RuleError(const std::string& text, long column, const std::string& reason,
+            bool unsupported = false);
   /// 1-based column within the rule text.
   long column() const { return column_; }
   /// What is wrong, without the position.
   const std::string& reason() const { return reason_; }
+  /// True when the text is a well-known rule of a family mpilife does not run.
+  bool unsupported() const { return unsupported_; }
 
  private:
   long column_;
   std::string reason_;
+  bool unsupported_;
 };
 
-/// Parses B3/S23, b3s23, 23/3 (S/B), "B3/S23:T64,48", ... ; throws RuleError naming the offending
-/// column of `text`.
+/// Parses B3/S23, b3s23, 23/3 (S/B), B234 or S23 (one part only, as Golly), "B3/S23:T64,48", ... ;
+/// throws RuleError naming the offending column of `text`, or naming the family of a rule of
+/// another kind (Generations, Larger than Life, H/V neighbourhoods, Hensel notation, MAP, Wolfram,
+/// named rules, tubes and the other bounded-grid shapes).
 RuleSpec parse_rule(std::string_view text);
+
+/// True when `text` (blanks around it ignored) is Golly's rule name "LifeHistory", alone or with a
+/// bounded-grid suffix: the pattern readers read its states as Life (odd on, even off).
+bool is_life_history(std::string_view text);
 
 }  // namespace mpilife

@@ -5,11 +5,14 @@ namespace mpilife::pattern_io {
 
 namespace {
 
-// Reads "#P x y", the top-left corner of the block whose rows follow.
+// Reads "#P x y", the top-left corner of the block whose rows follow. A bare "#P" (Golly reads
+// acorn.lif and rabbits.lif this way) keeps the position: the next row of the current block, or
+// 0,0 before any.
 void read_life105_offset(const Line& line, const Reporter& report, std::int64_t& block_x,
                          std::int64_t& y) {
   LineCursor at(line, report, 2);
   at.skip_blanks();
+  if (at.at_end()) return;
   if (!at.read_int(block_x, true)) at.fail("expected the block's x offset after #P");
   at.skip_blanks();
   if (!at.read_int(y, true)) at.fail("expected the block's y offset after #P");
@@ -37,7 +40,7 @@ Pattern parse_life105(std::string_view text, const std::string& file, const Repo
       if (kind == 'D' || kind == 'C') {
         report.add_comment(p, line.number, rest);
       } else if (kind == 'N') {
-        p.rule = RuleSpec{};
+        p.rule = RuleSpec{};  // #N: the normal rule, Conway's B3/S23
       } else if (kind == 'R') {
         const std::string_view rule = trim(rest);
         if (rule.empty()) report.fail(line.number, 2, "missing rule after #R");

@@ -83,12 +83,34 @@ void Reporter::fail(long line, std::size_t index, const std::string& what) const
   throw data_error(SourcePos{file_, line, static_cast<long>(index) + 1}, what);
 }
 
-RuleSpec Reporter::rule(long line, std::size_t index, std::string_view text) const {
+const char* const kLifeHistoryNote =
+    "rule LifeHistory read as Life (B3/S23), as Golly's states mean: states 1, 3 and 5 (o/A, C, E: "
+    "on, marked on, start on) alive; 2, 4 and 6 (B, D, F: history, marked off, boundary) dead";
+
+RuleSpec Reporter::rule(long line, std::size_t index, std::string_view text, bool* history) const {
+  // LifeHistory reads as B3/S23 with the suffix it has; columns of the suffix stay those of the
+  // original text.
+  std::string life;
+  std::string_view parsed = text;
+  std::size_t shift = 0;  // how many columns the parsed text's suffix lies left of the original's
+  const bool is_history = history != nullptr && is_life_history(text);
+  if (is_history) {
+    const std::size_t colon = text.find(':');
+    life = "B3/S23";
+    if (colon != std::string_view::npos) {
+      life += text.substr(colon);
+      shift = colon - 6;
+    }
+    parsed = life;
+  }
   try {
-    return parse_rule(text);
+    RuleSpec spec = parse_rule(parsed);
+    if (is_history) *history = true;
+    return spec;
   } catch (const RuleError& e) {
-    fail(line, index + static_cast<std::size_t>(e.column()) - 1,
-         "invalid rule \"" + excerpt(text) + "\": " + e.reason());
+    const std::size_t column = static_cast<std::size_t>(e.column()) - 1 + shift;
+    if (e.unsupported()) fail(line, index + column, "rule '" + excerpt(text) + "' " + e.reason());
+    fail(line, index + column, "invalid rule \"" + excerpt(text) + "\": " + e.reason());
   }
 }
 
@@ -104,6 +126,14 @@ void Reporter::need_cells(const Pattern& p, std::int64_t more, long line, std::s
                          std::to_string(limits_.cells_per_byte) + " per byte, at most " +
                          std::to_string(limits_.max_cells) + ")") +
            (more > 1 ? "; check the run count of " + std::to_string(more) : std::string()));
+}
+
+void Reporter::need_total_cells(std::int64_t total, long line, std::size_t index) const {
+  if (total <= limits_.max_cells) return;
+  fail(line, index,
+       "pattern has " + std::string(total >= kManyCells ? "more than " : "") +
+           std::to_string(total) + " live cells, more than the " +
+           std::to_string(limits_.max_cells) + " any pattern may hold");
 }
 
 void Reporter::add_comment(Pattern& p, long line, std::string_view rest) const {
@@ -135,6 +165,28 @@ void normalise(Pattern& p, const Reporter& report, long line) {
     c.x -= min_x;
     c.y -= min_y;
   }
+  p.origin = PatternOrigin{min_x, min_y};
+}
+
+bool read_long(std::string_view s, std::size_t& i, std::int64_t& value, bool allow_sign) {
+  constexpr std::size_t kMaxDigits = 18;
+  bool negative = false;
+  std::size_t at = i;
+  if (allow_sign && at < s.size() && (s[at] == '-' || s[at] == '+')) {
+    negative = s[at] == '-';
+    ++at;
+  }
+  const std::size_t first = at;
+  std::int64_t v = 0;
+  while (at < s.size() && is_digit(s[at])) {
+    if (at - first == kMaxDigits) return false;
+    v = v * 10 + (s[at] - '0');
+    ++at;
+  }
+  if (at == first) return false;
+  value = negative ? -v : v;
+  i = at;
+  return true;
 }
 
 void finish(Pattern& p, const std::string& file) {

@@ -17,6 +17,9 @@ namespace mpilife::pattern_io {
 /// Largest width, height, coordinate span or run count a pattern file may state (Golly's limit).
 inline constexpr std::int64_t kMaxSide = 1'000'000'000;
 
+/// The saturated live-cell count of a macrocell node: any count this large stands for "at least".
+inline constexpr std::int64_t kManyCells = std::int64_t{1} << 62;
+
 /// One line of input: its 1-based number and its text without the line ending.
 struct Line {
   long number = 0;        ///< 1-based line number
@@ -93,12 +96,22 @@ class Reporter {
   [[noreturn]] void fail(long line, std::size_t index, const std::string& what) const;
 
   /// Parses `text`, which starts at 0-based `index` of `line`, as a rule; a bad rule is reported
-  /// at the column of the offending character within the line.
-  RuleSpec rule(long line, std::size_t index, std::string_view text) const;
+  /// at the column of the offending character within the line, a rule of a family mpilife does
+  /// not run by naming the family. With `history`, Golly's LifeHistory (optionally with a
+  /// bounded-grid suffix) reads as B3/S23 and sets *history; without it, LifeHistory is refused
+  /// like any other named rule.
+  RuleSpec rule(long line, std::size_t index, std::string_view text, bool* history = nullptr) const;
 
   /// Fails at `line` and `index` unless `p` may take `more` live cells (checked before they are
   /// made, so a run count cannot allocate what the input does not justify).
   void need_cells(const Pattern& p, std::int64_t more, long line, std::size_t index) const;
+
+  /// Fails at `line` and `index` unless a pattern may hold `total` live cells at all: the
+  /// absolute limit, for formats (macrocell) whose cell count does not grow with their size.
+  void need_total_cells(std::int64_t total, long line, std::size_t index) const;
+
+  /// The size in bytes of the text being parsed.
+  std::size_t text_bytes() const { return text_bytes_; }
 
   /// Adds the text after a comment marker (and the blanks around it) to the comments of `p`,
   /// failing at `line` when the pattern already has as many as the limits allow.
@@ -142,9 +155,10 @@ class LineCursor {
   [[noreturn]] void fail_at(std::size_t index, const std::string& what) const {
     report_.fail(line_.number, index, what);
   }
-  /// Parses the rest of the line from the cursor, up to `length` characters, as a rule.
-  RuleSpec rule(std::size_t length) const {
-    return report_.rule(line_.number, i_, line_.text.substr(i_, length));
+  /// Parses the rest of the line from the cursor, up to `length` characters, as a rule (see
+  /// Reporter::rule for `history`).
+  RuleSpec rule(std::size_t length, bool* history = nullptr) const {
+    return report_.rule(line_.number, i_, line_.text.substr(i_, length), history);
   }
 
  private:
@@ -153,9 +167,17 @@ class LineCursor {
   std::size_t i_;
 };
 
-/// Shifts cells given at arbitrary (possibly negative) coordinates so the smallest x and y are 0;
-/// a span over kMaxSide is reported at the start of `line`.
+/// Shifts cells given at arbitrary (possibly negative) coordinates, Golly's, so the smallest x and
+/// y are 0 and records that corner as the pattern's origin; a span over kMaxSide is reported at
+/// the start of `line`.
 void normalise(Pattern& p, const Reporter& report, long line);
+
+/// Reads a signed decimal integer of at most 18 digits at `i` of `s` (for positions and
+/// generations, which may exceed kMaxSide); false if there is none or it is longer.
+bool read_long(std::string_view s, std::size_t& i, std::int64_t& value, bool allow_sign);
+
+/// The note a pattern read as Life from Golly's LifeHistory carries (states 1, 3, 5 alive).
+extern const char* const kLifeHistoryNote;
 
 /// Finishes a pattern: removes duplicate cells, sorts them row by row, grows the box to the live
 /// extent and, when it has none, names it after `file`.
@@ -173,7 +195,15 @@ Pattern parse_plaintext(std::string_view text, const std::string& file, const Re
 /// Parses Life 1.06 text: one "x y" coordinate pair per line.
 Pattern parse_life106(std::string_view text, const std::string& file, const Reporter& report);
 
-/// Parses Life 1.05 text: blocks of rows placed by #P lines.
+/// Parses Life 1.05 text: blocks of rows placed by #P lines (a bare #P keeps the position).
 Pattern parse_life105(std::string_view text, const std::string& file, const Reporter& report);
+
+/// Parses Golly's macrocell text ([M2] header, #R/#G/#C lines, 8x8 leaves and "k nw ne sw se"
+/// nodes), counting the live cells of each node before any is made.
+Pattern parse_macrocell(std::string_view text, const std::string& file, const Reporter& report);
+
+/// Parses MCell text (#MCell header, #GAME, #RULE, #BOARD, #WRAP, #D, #L lines) of a Life-like
+/// rule; refuses other MCell games by family.
+Pattern parse_mcell(std::string_view text, const std::string& file, const Reporter& report);
 
 }  // namespace mpilife::pattern_io

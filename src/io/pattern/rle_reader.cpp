@@ -39,16 +39,52 @@ std::int64_t read_rle_size(LineCursor& at, const std::string& key) {
 }
 
 // Reads the rule after "rule =", which runs to the end of the line; Golly writes no trailing
-// comma but tolerates one.
-RuleSpec read_rle_rule(const LineCursor& at) {
+// comma but tolerates one. LifeHistory sets *history.
+RuleSpec read_rle_rule(const LineCursor& at, bool* history) {
   std::string_view text = at.text().substr(at.index());
   while (!text.empty() && (is_blank(text.back()) || text.back() == ',')) text.remove_suffix(1);
   if (text.empty()) at.fail("missing rule after 'rule =' in the RLE header");
-  return at.rule(text.size());
+  return at.rule(text.size(), history);
+}
+
+// Reads "#CXRLE Pos=x,y Gen=n": Golly's position of the box's top-left cell and the generation.
+// Other keys are ignored, as Golly ignores them.
+void parse_cxrle(const Line& line, const Reporter& report, Pattern& p) {
+  LineCursor at(line, report, 6);
+  while (true) {
+    at.skip_blanks();
+    if (at.at_end()) return;
+    const std::size_t key_at = at.index();
+    while (!at.at_end() && !is_blank(at.peek()) && !at.at('=')) at.advance();
+    const std::string_view key = line.text.substr(key_at, at.index() - key_at);
+    if (!at.at('=')) continue;
+    at.advance();
+    std::size_t i = at.index();
+    if (key == "Pos") {
+      PatternOrigin origin;
+      if (!read_long(line.text, i, origin.x, true)) {
+        at.fail_at(i, "expected Pos=<x>,<y> (whole numbers of at most 18 digits) in #CXRLE");
+      }
+      if (i >= line.text.size() || line.text[i] != ',') {
+        at.fail_at(i, "expected ',' between the x and y of Pos in #CXRLE");
+      }
+      ++i;
+      if (!read_long(line.text, i, origin.y, true)) {
+        at.fail_at(i, "expected Pos=<x>,<y> (whole numbers of at most 18 digits) in #CXRLE");
+      }
+      p.origin = origin;
+    } else if (key == "Gen") {
+      if (!read_long(line.text, i, p.generation, false)) {
+        at.fail_at(i, "expected Gen=<generation> (a whole number of at most 18 digits) in #CXRLE");
+      }
+    }
+    while (!at.at_end() && at.index() < i) at.advance();
+    while (!at.at_end() && !is_blank(at.peek())) at.advance();
+  }
 }
 
 // Reads "<key> = <value>" pairs of an RLE header, separated by commas; the rule goes to `p`.
-RleHeader parse_rle_header(const Line& line, const Reporter& report, Pattern& p) {
+RleHeader parse_rle_header(const Line& line, const Reporter& report, Pattern& p, bool* history) {
   LineCursor at(line, report);
   RleHeader header;
   bool seen_x = false;
@@ -71,7 +107,7 @@ RleHeader parse_rle_header(const Line& line, const Reporter& report, Pattern& p)
       seen = true;
       (key == "x" ? header.width : header.height) = read_rle_size(at, key);
     } else if (key == "rule") {
-      p.rule = read_rle_rule(at);
+      p.rule = read_rle_rule(at, history);
       break;
     } else {
       at.fail_at(key_at,
@@ -102,7 +138,16 @@ class RleReader {
         continue;
       }
       if (!header_ && !data_started_ && count_ == 0 && is_rle_header(s)) {
-        header_ = parse_rle_header(line, report_, p_);
+        // The header's rule, if it has one, replaces an earlier #r line's (and its LifeHistory).
+        std::optional<RuleSpec> before = std::move(p_.rule);
+        p_.rule.reset();
+        bool header_history = false;
+        header_ = parse_rle_header(line, report_, p_, &header_history);
+        if (p_.rule) {
+          history_ = header_history;
+        } else {
+          p_.rule = std::move(before);
+        }
         header_rule_ = p_.rule.has_value();
         header_line_ = line.number;
         continue;
@@ -115,6 +160,7 @@ class RleReader {
       p_.width = header_->width;
       p_.height = header_->height;
     }
+    if (history_) p_.note = kLifeHistoryNote;
     finish(p_, file_);
     return std::move(p_);
   }
@@ -126,7 +172,7 @@ class RleReader {
     const char kind = s.size() > 1 ? s[1] : '\0';
     const std::string_view rest = s.size() > 2 ? s.substr(2) : std::string_view();
     if (starts_with(s, "#CXRLE")) {
-      // Position and generation of an extended RLE; placement is the caller's choice.
+      parse_cxrle(line, report_, p_);
     } else if (kind == 'N') {
       p_.name = std::string(trim(rest));
     } else if (kind == 'C' || kind == 'c' || kind == 'O') {
@@ -134,7 +180,8 @@ class RleReader {
     } else if (kind == 'r') {
       const std::string_view rule = trim(rest);
       if (!rule.empty() && !header_rule_) {
-        p_.rule = report_.rule(line.number, static_cast<std::size_t>(rule.data() - s.data()), rule);
+        p_.rule = report_.rule(line.number, static_cast<std::size_t>(rule.data() - s.data()), rule,
+                               &history_);
       }
     }
     // #P and #R give a position, #D and others carry nothing we use.
@@ -182,8 +229,17 @@ class RleReader {
       if (x_ > kMaxSide) {
         report_.fail(line, i, "row longer than " + std::to_string(kMaxSide) + " cells");
       }
-    } else if (c == 'o' || c == 'A') {
+    } else if (c == 'o' || c == 'A' || (history_ && (c == 'C' || c == 'E'))) {
       add_live_run(line, i, n);
+    } else if (history_ && (c == 'B' || c == 'D' || c == 'F')) {
+      x_ += n;  // LifeHistory's off states: history, marked off, boundary
+      if (x_ > kMaxSide) {
+        report_.fail(line, i, "row longer than " + std::to_string(kMaxSide) + " cells");
+      }
+    } else if (history_ && std::isalpha(static_cast<unsigned char>(c))) {
+      report_.fail(line, i,
+                   "unexpected cell state " + describe(c) +
+                       " in a LifeHistory pattern (its states are . or b, and A to F)");
     } else if (c == '$') {
       y_ += n;
       x_ = 0;
@@ -230,6 +286,7 @@ class RleReader {
   std::optional<RleHeader> header_;
   long header_line_ = 0;
   bool header_rule_ = false;  // a rule was known after the header; later #r lines are ignored
+  bool history_ = false;      // the rule is LifeHistory: states A-F, odd ones alive
   bool data_started_ = false;
   std::int64_t x_ = 0;
   std::int64_t y_ = 0;
