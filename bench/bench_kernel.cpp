@@ -84,8 +84,8 @@ void add_options(CLI::App& app, Settings& s) {
       ->check(CLI::IsMember({"fast", "reference"}))
       ->capture_default_str();
   app.add_option("--isa", s.isa_name,
-                 "the fast kernel's instruction set: auto, native, avx512, avx2 or portable")
-      ->check(CLI::IsMember({"auto", "native", "avx512", "avx2", "portable"}))
+                 "the fast kernel's instruction set: auto, native, avx512vbmi2, avx512, avx2 or portable")
+      ->check(CLI::IsMember(mpilife::isa_names()))
       ->capture_default_str();
   app.add_option("--rule", s.rule_text, "Life-like rule, e.g. B36/S23")->capture_default_str();
   app.add_option("--topology", s.topology_name, "torus or plane")

@@ -20,7 +20,7 @@ _mpilife_values() {
     --topology) COMPREPLY=($(compgen -W "torus plane" -- "$cur")) ;;
     --decomp) COMPREPLY=($(compgen -W "1d 2d" -- "$cur")) ;;  # or CxR, e.g. 4x2
     --kernel) COMPREPLY=($(compgen -W "fast reference" -- "$cur")) ;;
-    --isa) COMPREPLY=($(compgen -W "auto avx512 avx2 portable native" -- "$cur")) ;;
+    --isa) COMPREPLY=($(compgen -W "auto avx512vbmi2 avx512 avx2 portable native" -- "$cur")) ;;
     --io) COMPREPLY=($(compgen -W "gather parallel auto" -- "$cur")) ;;
     --compression) COMPREPLY=($(compgen -W "0 1 2 3 4 5 6 7 8 9" -- "$cur")) ;;
     --rule) COMPREPLY=($(compgen -W "B3/S23 B36/S23 B3678/S34678 B2/S B1357/S1357" -- "$cur")) ;;

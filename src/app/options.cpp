@@ -130,12 +130,12 @@ void add_engine_options(CLI::App& run, RunText& text) {
       ->check(CLI::IsMember({"fast", "reference"}));
   run.add_option("--isa", text.isa,
                  "Instruction set of the fast kernel: auto = the best this CPU runs (see "
-                 "--version), or avx512, avx2, portable (native when built with "
+                 "--version), or avx512vbmi2, avx512, avx2, portable (native when built with "
                  "-DMPILIFE_NATIVE=ON); one this CPU or binary lacks is refused (64). Ranks of an "
                  "MPMD run may differ")
-      ->type_name("auto|avx512|avx2|portable")
+      ->type_name("auto|avx512vbmi2|avx512|avx2|portable")
       ->default_val("auto")
-      ->check(CLI::IsMember({"auto", "native", "avx512", "avx2", "portable"}));
+      ->check(CLI::IsMember(isa_names()));
 }
 
 void add_report_options(CLI::App& run, RunOptions& o, RunText& text) {
@@ -440,7 +440,7 @@ Isa isa_argument(int argc, const char* const* argv) {
   const std::optional<Isa> isa = parse_isa(*value);
   if (!isa) {
     throw Error(ExitCode::usage, "--isa: unknown value '" + *value +
-                                     "'; give auto, avx512, avx2, portable or native");
+                                     "'; give auto, avx512vbmi2, avx512, avx2, portable or native");
   }
   return *isa;
 }

@@ -234,7 +234,7 @@ IoMode io_mode_for(const RunPlan& plan, int ranks, std::int64_t scale) {
 // Collective.
 std::string kernel_isa_text(const RunPlan& plan, const mpi::Comm& world) {
   if (plan.options.kernel != KernelKind::fast) return "portable C++";
-  const std::vector<Isa> isas = {Isa::native, Isa::avx512, Isa::avx2, Isa::portable};
+  const std::vector<Isa> isas = all_isas();
   std::vector<int> ranks(isas.size(), 0);
   for (std::size_t i = 0; i < isas.size(); ++i) ranks[i] = isas[i] == selected_fast_isa() ? 1 : 0;
   mpi::allreduce(ranks.data(), ranks.size(), mpi::Op::sum, world);

@@ -29,6 +29,11 @@ namespace native {
 MPILIFE_FAST_ENTRY_POINTS
 }  // namespace native
 #endif
+#if defined(MPILIFE_FAST_HAS_AVX512VBMI2)
+namespace avx512vbmi2 {
+MPILIFE_FAST_ENTRY_POINTS
+}  // namespace avx512vbmi2
+#endif
 #if defined(MPILIFE_FAST_HAS_AVX512)
 namespace avx512 {
 MPILIFE_FAST_ENTRY_POINTS
@@ -62,6 +67,9 @@ const std::vector<Variant>& variants() {
   static const std::vector<Variant> all = {
 #if defined(MPILIFE_FAST_HAS_NATIVE)
       {Isa::native, fast::native::make_tile, &fast::native::kRequiredFeatures},
+#endif
+#if defined(MPILIFE_FAST_HAS_AVX512VBMI2)
+      {Isa::avx512vbmi2, fast::avx512vbmi2::make_tile, &fast::avx512vbmi2::kRequiredFeatures},
 #endif
 #if defined(MPILIFE_FAST_HAS_AVX512)
       {Isa::avx512, fast::avx512::make_tile, &fast::avx512::kRequiredFeatures},
@@ -127,6 +135,8 @@ std::string to_string(Isa isa) {
       return "auto";
     case Isa::native:
       return "native";
+    case Isa::avx512vbmi2:
+      return "avx512vbmi2";
     case Isa::avx512:
       return "avx512";
     case Isa::avx2:
@@ -137,8 +147,19 @@ std::string to_string(Isa isa) {
   return "portable";
 }
 
+std::vector<Isa> all_isas() {
+  return {Isa::native, Isa::avx512vbmi2, Isa::avx512, Isa::avx2, Isa::portable};
+}
+
+std::vector<std::string> isa_names() {
+  std::vector<std::string> names = {to_string(Isa::automatic)};
+  for (const Isa isa : all_isas()) names.push_back(to_string(isa));
+  return names;
+}
+
 std::optional<Isa> parse_isa(std::string_view name) {
-  for (const Isa isa : {Isa::automatic, Isa::native, Isa::avx512, Isa::avx2, Isa::portable}) {
+  if (name == to_string(Isa::automatic)) return Isa::automatic;
+  for (const Isa isa : all_isas()) {
     if (name == to_string(isa)) return isa;
   }
   return std::nullopt;

@@ -21,7 +21,7 @@ echo "compiled: $COMPILED; this CPU: $SUPPORTED; auto: $BEST"
 
 # The ranks' instruction sets, in the issue's order, those this CPU runs.
 ISAS=()
-for isa in avx512 portable avx2; do
+for isa in avx512vbmi2 portable avx512 avx2; do
   if grep -qw "$isa" <<<"$SUPPORTED"; then
     ISAS+=("$isa")
   else
@@ -46,7 +46,7 @@ mpmd() {
 # The distinct ISAs of NP ranks, best first, comma-separated (what --summary reports).
 expected_mix() {
   local np=$1 out="" isa i
-  for isa in native avx512 avx2 portable; do
+  for isa in native avx512vbmi2 avx512 avx2 portable; do
     for ((i = 0; i < np && i < ${#ISAS[@]}; i++)); do
       if [ "${ISAS[i]}" = "$isa" ]; then
         out+="${out:+,}$isa"
@@ -106,7 +106,7 @@ expect_rc 64 "rank 1 --isa sse9"
 expect_err "^mpilife: rank 1: --isa: unknown value 'sse9'" "rank 1 --isa sse9"
 expect_one_message "rank 1 --isa sse9"
 LACKING=""
-for isa in avx512 avx2 native; do
+for isa in avx512vbmi2 avx512 avx2 native; do
   grep -qw "$isa" <<<"$SUPPORTED" || { LACKING=$isa; break; }
 done
 if [ -z "$LACKING" ]; then

@@ -8,19 +8,26 @@
 namespace mpilife {
 
 /// An instruction set the fast kernel is compiled for. The binary holds several copies of the
-/// kernel (src/CMakeLists.txt: avx512, avx2 and portable on x86-64, plus native with
+/// kernel (src/CMakeLists.txt: avx512vbmi2, avx512, avx2 and portable on x86-64, plus native with
 /// -DMPILIFE_NATIVE=ON; portable elsewhere) and chooses one at run time; they compute the same
 /// cells and exchange the same face bytes, so ranks on different instruction sets run together.
 enum class Isa {
   automatic,  ///< "auto": the best one this binary holds and this CPU supports
   native,     ///< built with -march=native for the build machine (-DMPILIFE_NATIVE=ON)
+  avx512vbmi2,  ///< x86-64-v4 and VBMI2 (Ice Lake, Zen 4 and later: vpshldq for the shifts)
   avx512,     ///< x86-64-v4: AVX-512 F/BW/DQ/VL/CD (vpternlogq on zmm registers)
   avx2,       ///< x86-64-v3: AVX2, BMI1/2, FMA
   portable    ///< the baseline of the target (x86-64: SSE2)
 };
 
-/// "auto", "native", "avx512", "avx2" or "portable".
+/// "auto", "native", "avx512vbmi2", "avx512", "avx2" or "portable".
 std::string to_string(Isa isa);
+
+/// Every instruction set mpilife knows, best first (not Isa::automatic), compiled in or not.
+std::vector<Isa> all_isas();
+
+/// "auto" and the names of all_isas(): what --isa accepts.
+std::vector<std::string> isa_names();
 
 /// The instruction set `name` names (as to_string writes it); none for any other text.
 std::optional<Isa> parse_isa(std::string_view name);
