@@ -140,7 +140,8 @@ void add_engine_options(CLI::App& run, RunText& text) {
 
 void add_report_options(CLI::App& run, RunOptions& o, RunText& text) {
   run.add_option("--final", o.outputs.final_path,
-                 "Write the final grid as RLE (x = W, y = H, rule with :T/:P suffix)")
+                 "Write the final grid as RLE (#CXRLE Pos and Gen, x = W, y = H, rule with :T/:P "
+                 "suffix)")
       ->type_name("FILE.rle");
   run.add_option("--stats", o.outputs.stats_path,
                  "Write generation,population for every generation")

@@ -196,7 +196,8 @@ class FinalWriter final : public Observer {
         write_file_atomically(path_, [&](std::ostream& out) {
           RleWriter rle(out, lay.width, lay.height, rule_,
                         {"generation " + std::to_string(sim.generation()) + " of " + source_ +
-                         ", written by mpilife"});
+                         ", written by mpilife"},
+                        bounded_grid_placement(lay.width, lay.height, sim.generation()));
           gathered = true;
           for_each_band(sim, rows, [&](std::int64_t, std::int64_t n, const std::uint8_t* cells) {
             for (std::int64_t y = 0; y < n; ++y) rle.add_row(cells + y * lay.width);

@@ -38,10 +38,16 @@ expect_rc 0 "continue from --final"
 diff <(grep -v '^#' "$WORK/cont.rle") <(grep -v '^#' "$WORK/f1.rle") >/dev/null && pass ||
   fail "continuing the --final file differs from the straight run"
 
-# Golly loads a --final file and continues the same evolution: 60 generations in mpilife, then 60
-# in bgolly, give the population mpilife has at 120.
+# The --final file says where and when it is: "#CXRLE Pos=-32,-24 Gen=60" (Golly centres a bounded
+# grid on 0,0).
+head -1 "$WORK/half.rle" | grep -qx '#CXRLE Pos=-32,-24 Gen=60' && pass ||
+  fail "--final lacks the #CXRLE line: $(head -1 "$WORK/half.rle")"
+
+# Golly loads a --final file and continues the same evolution: 60 generations in mpilife, then
+# bgolly from the file's generation 60 to 120 (-m is absolute, so this fails if bgolly did not
+# read Gen=60), give the population mpilife has at 120.
 if command -v bgolly >/dev/null; then
-  (cd "$WORK" && bgolly -q -q -a QuickLife -m 60 -o golly120.rle half.rle >/dev/null 2>&1)
+  (cd "$WORK" && bgolly -q -q -a QuickLife -m 120 -o golly120.rle half.rle >/dev/null 2>&1)
   run 1 run "$WORK/golly120.rle" -g 0 --stats "$WORK/golly.csv"
   expect_rc 0 "mpilife reads bgolly's output"
   [ "$(sed -n 2p "$WORK/golly.csv" | cut -d, -f2)" = "$(tail -1 "$WORK/s1.csv" | cut -d, -f2)" ] && pass ||

@@ -14,9 +14,19 @@ constexpr std::size_t kMaxRleLine = 70;
 
 }  // namespace
 
+RlePlacement bounded_grid_placement(std::int64_t width, std::int64_t height,
+                                    std::int64_t generation) {
+  return {-(width / 2), -(height / 2), generation};
+}
+
 RleWriter::RleWriter(std::ostream& out, std::int64_t width, std::int64_t height,
-                     const std::string& rule_text, const std::vector<std::string>& comments)
+                     const std::string& rule_text, const std::vector<std::string>& comments,
+                     const std::optional<RlePlacement>& placement)
     : out_(out), width_(width), height_(height) {
+  if (placement) {
+    out_ << "#CXRLE Pos=" << placement->x << ',' << placement->y
+         << " Gen=" << placement->generation << '\n';
+  }
   for (const std::string& comment : comments) {
     std::size_t start = 0;
     while (true) {

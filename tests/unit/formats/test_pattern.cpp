@@ -434,6 +434,24 @@ TEST_CASE("RleWriter fed row by row writes what write_rle writes, and counts the
   CHECK_THROWS_AS(short_of_rows.finish(), std::logic_error);
 }
 
+TEST_CASE("RleWriter with a placement writes Golly's #CXRLE line, which the reader takes back") {
+  const RlePlacement at = bounded_grid_placement(65, 48, 1234);
+  CHECK(at.x == -32);  // Golly centres a bounded grid: left column -(65 / 2)
+  CHECK(at.y == -24);
+  std::ostringstream out;
+  RleWriter rle(out, 3, 3, "B3/S23:T65,48", {"placed"}, at);
+  const std::uint8_t rows[3][3] = {{0, 1, 0}, {0, 0, 1}, {1, 1, 1}};
+  for (const auto& row : rows) rle.add_row(row);
+  rle.finish();
+  CHECK(out.str() ==
+        "#CXRLE Pos=-32,-24 Gen=1234\n#C placed\nx = 3, y = 3, rule = B3/S23:T65,48\nbo$2bo$3o!\n");
+  const Pattern p = parse_pattern(out.str(), PatternFormat::rle);
+  REQUIRE(p.origin.has_value());
+  CHECK(*p.origin == PatternOrigin{-32, -24});
+  CHECK(p.generation == 1234);
+  CHECK(p.cells.size() == 5);
+}
+
 TEST_CASE("write_rle round-trips random grids through parse_pattern") {
   std::mt19937_64 rng(12345);
   const std::pair<std::int64_t, std::int64_t> sizes[] = {{0, 0},   {1, 1},   {1, 9},  {9, 1},
