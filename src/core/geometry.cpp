@@ -1,5 +1,7 @@
 #include "mpilife/core/geometry.hpp"
 
+#include <algorithm>
+
 namespace mpilife {
 
 namespace {
@@ -24,6 +26,15 @@ Extent region(Dir d, std::int64_t w, std::int64_t h, bool ghost) {
 }
 
 }  // namespace
+
+Extent intersect(const Extent& a, const Extent& b) {
+  const std::int64_t x0 = std::max(a.x0, b.x0);
+  const std::int64_t y0 = std::max(a.y0, b.y0);
+  const std::int64_t x1 = std::min(a.x0 + a.w, b.x0 + b.w);
+  const std::int64_t y1 = std::min(a.y0 + a.h, b.y0 + b.h);
+  if (x1 <= x0 || y1 <= y0) return {x0, y0, 0, 0};
+  return {x0, y0, x1 - x0, y1 - y0};
+}
 
 Extent face_region(Dir d, std::int64_t w, std::int64_t h) {
   return region(d, w, h, false);

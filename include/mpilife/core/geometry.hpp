@@ -58,6 +58,9 @@ struct Extent {
   std::int64_t cells() const { return w * h; }
 };
 
+/// The cells `a` and `b` share: an empty extent (w = h = 0) when they share none.
+Extent intersect(const Extent& a, const Extent& b);
+
 /// The owned cells of a w x h tile that border side `d`, in local coordinates (what a face holds).
 Extent face_region(Dir d, std::int64_t w, std::int64_t h);
 

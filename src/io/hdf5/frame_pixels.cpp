@@ -23,15 +23,6 @@ std::int64_t ceil_div(std::int64_t a, std::int64_t b) {
 
 namespace {
 
-Extent intersect(const Extent& a, const Extent& b) {
-  const std::int64_t x0 = std::max(a.x0, b.x0);
-  const std::int64_t y0 = std::max(a.y0, b.y0);
-  const std::int64_t x1 = std::min(a.x0 + a.w, b.x0 + b.w);
-  const std::int64_t y1 = std::min(a.y0 + a.h, b.y0 + b.h);
-  if (x1 <= x0 || y1 <= y0) return {x0, y0, 0, 0};
-  return {x0, y0, x1 - x0, y1 - y0};
-}
-
 // Blocks (in block coordinates) whose top-left cell lies in `tile`: the blocks that tile's rank
 // stores. Over all tiles these partition the block grid.
 Extent owned_blocks(const Extent& tile, std::int64_t scale) {

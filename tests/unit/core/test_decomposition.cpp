@@ -129,3 +129,17 @@ TEST_CASE("the soup is a pure function of seed and position") {
   for (int x = 0; x < 100; ++x) differ += soup_cell(1, x, 0, 0.5) != soup_cell(2, x, 0, 0.5);
   CHECK(differ > 20);
 }
+
+TEST_CASE("intersect: the shared cells of two extents, empty when they only touch or miss") {
+  const Extent a{2, 3, 10, 5};  // columns 2..11, rows 3..7
+  const Extent both = intersect(a, {8, 0, 10, 4});
+  CHECK(both.x0 == 8);
+  CHECK(both.y0 == 3);
+  CHECK(both.w == 4);
+  CHECK(both.h == 1);
+  const Extent inside = intersect(a, {4, 4, 2, 2});
+  CHECK((inside.x0 == 4 && inside.y0 == 4 && inside.w == 2 && inside.h == 2));
+  CHECK(intersect(a, {12, 3, 5, 5}).cells() == 0);  // touching at column 12: nothing shared
+  CHECK(intersect(a, {-5, -5, 3, 3}).cells() == 0);
+  CHECK(intersect(a, a).cells() == 50);
+}
