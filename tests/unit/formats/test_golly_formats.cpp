@@ -19,8 +19,10 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/io/pattern.hpp"
 #include "support/golly_oracle.hpp"
+#include "support/pattern_errors.hpp"
 
 using namespace mpilife;
+using mpilife::test::read_error;
 
 namespace {
 
@@ -52,17 +54,6 @@ std::string error_of(const std::string& text, PatternFormat format,
     return e.what();
   }
   return "no error";
-}
-
-// The message and exit code of reading `path`.
-std::pair<std::string, ExitCode> read_error(const std::string& path,
-                                            const PatternLimits& limits = {}) {
-  try {
-    read_pattern(path, limits);
-  } catch (const Error& e) {
-    return {e.what(), e.code()};
-  }
-  return {"no error", ExitCode::ok};
 }
 
 // `text` as one gzip member (deflate level 9).

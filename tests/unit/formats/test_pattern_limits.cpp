@@ -14,8 +14,10 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/io/pattern.hpp"
+#include "support/pattern_errors.hpp"
 
 using namespace mpilife;
+using mpilife::test::read_error;
 
 namespace {
 
@@ -24,17 +26,6 @@ std::pair<std::string, ExitCode> parse_error(const std::string& text, PatternFor
                                              const PatternLimits& limits = {}) {
   try {
     parse_pattern(text, format, "p", limits);
-  } catch (const Error& e) {
-    return {e.what(), e.code()};
-  }
-  return {"no error", ExitCode::ok};
-}
-
-// The message and exit code of reading `path` (the message is "no error" when it reads).
-std::pair<std::string, ExitCode> read_error(const std::string& path,
-                                            const PatternLimits& limits = {}) {
-  try {
-    read_pattern(path, limits);
   } catch (const Error& e) {
     return {e.what(), e.code()};
   }

@@ -19,6 +19,7 @@
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/serial.hpp"
+#include "support/side_by_side.hpp"
 
 using namespace mpilife;
 
@@ -37,28 +38,11 @@ std::vector<Isa> runnable() {
   return out;
 }
 
-// Steps a fast tile of `isa` and a reference tile side by side from `start`, checking every
-// generation; false (with a failed check) at the first difference.
+// A fast tile of `isa` against the reference kernel from `start`, every generation checked.
 bool same_as_reference(Isa isa, const CellArray& start, const Rule& rule, Topology topology,
                        std::int64_t generations) {
-  const std::int64_t w = start.cols();
-  const std::int64_t h = start.rows();
-  auto fast = make_fast_tile(w, h, rule, isa);
-  auto ref = make_tile(KernelKind::reference, w, h, rule);
-  load(*fast, start);
-  load(*ref, start);
-  for (std::int64_t g = 0; g < generations; ++g) {
-    fill_ghosts_local(*fast, topology);
-    fill_ghosts_local(*ref, topology);
-    fast->step_all();
-    ref->step_all();
-    if (!(to_array(*fast) == to_array(*ref)).all() || fast->population() != ref->population()) {
-      FAIL_CHECK(to_string(isa) << " differs at generation " << g + 1 << ": " << w << "x" << h
-                                << " " << rule.to_string() << " " << to_string(topology));
-      return false;
-    }
-  }
-  return true;
+  const auto fast = make_fast_tile(start.cols(), start.rows(), rule, isa);
+  return test::same_as_reference(*fast, start, rule, topology, generations, to_string(isa));
 }
 
 std::vector<std::byte> face_of(const Tile& tile, Dir d) {

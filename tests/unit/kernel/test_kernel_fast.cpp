@@ -12,6 +12,7 @@
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/serial.hpp"
+#include "support/side_by_side.hpp"
 
 using namespace mpilife;
 
@@ -32,28 +33,8 @@ std::int64_t count(const CellArray& cells) {
 // Runs both kernels side by side from `start`, checking every generation.
 void check_side_by_side(const CellArray& start, const Rule& rule, Topology topology,
                         std::int64_t generations) {
-  const std::int64_t w = start.cols();
-  const std::int64_t h = start.rows();
-  auto fast = make_tile(KernelKind::fast, w, h, rule);
-  auto ref = make_tile(KernelKind::reference, w, h, rule);
-  load(*fast, start);
-  load(*ref, start);
-  for (std::int64_t g = 0; g < generations; ++g) {
-    fill_ghosts_local(*fast, topology);
-    fill_ghosts_local(*ref, topology);
-    fast->step_all();
-    ref->step_all();
-    const CellArray a = to_array(*fast);
-    const CellArray b = to_array(*ref);
-    const bool same = (a == b).all();
-    if (!same || fast->population() != ref->population()) {
-      FAIL_CHECK("differs at generation " << g + 1 << ": " << w << "x" << h << " "
-                                          << rule.to_string() << " " << to_string(topology)
-                                          << " population fast " << fast->population()
-                                          << " reference " << ref->population());
-      return;
-    }
-  }
+  const auto fast = make_tile(KernelKind::fast, start.cols(), start.rows(), rule);
+  test::same_as_reference(*fast, start, rule, topology, generations, "fast");
 }
 
 }  // namespace
