@@ -35,11 +35,9 @@ long double ceil_div(long double n, long double d) {
   return std::ceil(n / d);
 }
 
-// A band of whole rows of `width` cells (distribution.hpp's band_rows: about kBandBytes, at least
-// one row), in bytes.
-long double band_bytes(long double width) {
-  const auto bytes = static_cast<long double>(kBandBytes);
-  return std::max(width, std::floor(bytes / width) * width);
+// The bytes of a band of the output paths (distribution.hpp's band_rows) of a `width`-cell grid.
+long double band_bytes(std::int64_t width) {
+  return static_cast<long double>(band_rows(width)) * static_cast<long double>(width);
 }
 
 // "the 3000000x3000000 grid needs 2.05 TiB per rank on 1 rank (1x1 tiles: ...)".
@@ -85,7 +83,8 @@ long double output_bytes(const RunPlan& plan, bool root) {
   const long double th = ceil_div(h, std::max(1, plan.procs.rows));
   // Bands of rows: rank 0 holds two whole bands (one written while the next arrives), another
   // rank its own columns of one.
-  const long double band = root ? 2 * band_bytes(w) : band_bytes(w) / w * tw;
+  const long double band =
+      root ? 2 * band_bytes(plan.width) : band_bytes(plan.width) / w * tw;
   long double bytes = static_cast<long double>(plan.cell_count) *
                       (root ? kRootBytesPerCell : kOwnerBytesPerCell);
   if (!out.final_path.empty()) bytes += band;
