@@ -5,7 +5,7 @@
 
 _mpilife_commands="run view info export"
 _mpilife_global="--help --help-all --version"
-_mpilife_run="--help --help-all --generations --size --rule --topology --random --seed --at --decomp --kernel --isa
+_mpilife_run="--help --help-all --generations --size --rule --topology --max-cells --random --seed --at --decomp --kernel --isa
   --final --stats --summary --stop-when-stable --quiet --progress --output --every --frame-scale
   --io --checkpoint --checkpoint-every --restart --force --compression --view --window
   --view-script --max-time"
@@ -17,7 +17,7 @@ _mpilife_export="--help --help-all --frame --out"
 _mpilife_values() {
   local opt=$1 cur=$2
   case $opt in
-    --topology) COMPREPLY=($(compgen -W "torus plane" -- "$cur")) ;;
+    --topology) COMPREPLY=($(compgen -W "torus plane unbounded" -- "$cur")) ;;
     --decomp) COMPREPLY=($(compgen -W "1d 2d" -- "$cur")) ;;  # or CxR, e.g. 4x2
     --kernel) COMPREPLY=($(compgen -W "fast reference" -- "$cur")) ;;
     --isa) COMPREPLY=($(compgen -W "auto avx512vbmi2 avx512 avx2 portable native" -- "$cur")) ;;
@@ -29,7 +29,8 @@ _mpilife_values() {
     --summary) _mpilife_files '@(json)' "$cur" ;;
     --output | --checkpoint | --restart) _mpilife_files '@(h5)' "$cur" ;;
     --view-script) _mpilife_files '' "$cur" ;;
-    --generations | -g | --size | --random | --seed | --at | --progress | --every | --frame-scale | \
+    --generations | -g | --size | --random | --seed | --at | --max-cells | --progress | --every | \
+      --frame-scale | \
       --checkpoint-every | --window | --max-time | --frame)
       COMPREPLY=() ;;  # a number or a free-form value
     *) return 1 ;;

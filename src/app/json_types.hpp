@@ -115,16 +115,17 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OutputOptions, final_path, stats_path, summar
                                    compression)
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunOptions, pattern, generations, generations_given, size, rule,
-                                   topology, density, seed, at, decomp, kernel, io, outputs,
+                                   topology, density, seed, at, max_cells, decomp, kernel, io, outputs,
                                    stop_when_stable, quiet, progress_seconds, restart_path,
                                    max_seconds, view, window, view_script, command_line)
 
 // Everything but the cells, which only rank 0 holds (their number is there).
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunPlan, options, width, height, rule, topology, pattern_name,
-                                   start_generation, procs, cell_count)
+                                   start_generation, procs, cell_count, origin_x, origin_y)
 
 // The --summary keys; RunReport::json adds mpilife_version and cell_updates_per_second.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunReport, generations, final_generation, width, height, ranks,
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunReport, generations, final_generation, width, height,
+                                   origin_x, origin_y, cell_updates, growths, growth_seconds, ranks,
                                    process_grid, kernel, kernel_isa, rule, topology, wall_seconds,
                                    halo_wait_fraction, output_seconds, output_wait_fraction,
                                    final_population, stopped, peak_memory_bytes,

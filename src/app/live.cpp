@@ -25,23 +25,27 @@ namespace mpilife {
 
 namespace {
 
-// Flips the listed cells this rank owns.
-void apply_toggles(Simulation& sim, const Message& m) {
+// Flips the listed cells (window coordinates, the window at `at` in the grid) this rank owns.
+void apply_toggles(Simulation& sim, const Message& m, const Cell& at) {
   const Extent e = sim.layout().local;
   std::vector<Cell> cells;
   for (std::int64_t i = 0; i < m[kToggleCount]; ++i) {
-    cells.push_back({m[static_cast<std::size_t>(kToggles + 2 * i)] - e.x0,
-                     m[static_cast<std::size_t>(kToggles + 2 * i + 1)] - e.y0});
+    cells.push_back({m[static_cast<std::size_t>(kToggles + 2 * i)] + at.x - e.x0,
+                     m[static_cast<std::size_t>(kToggles + 2 * i + 1)] + at.y - e.y0});
   }
   toggle_cells(sim.tile(), std::move(cells));
 }
 
 }  // namespace
 
-InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewSource& source,
+InteractiveResult run_interactive(Universe& universe, Display* display, const ViewSource& source,
                                   const InteractiveOptions& options) {
-  const mpi::Comm& comm = sim.cart().comm();
-  const bool root = comm.rank() == 0;
+  // The current grid's communicator: a growing universe replaces its grid (and communicator).
+  const auto comm = [&]() -> const mpi::Comm& { return universe.sim().cart().comm(); };
+  // The viewer shows the grid it starts with; a growing universe's grid moves under it.
+  const std::int64_t window_x = universe.origin_x();
+  const std::int64_t window_y = universe.origin_y();
+  const bool root = comm().rank() == 0;
   std::exception_ptr failure;
   std::unique_ptr<Steering> steering;
   if (root) {
@@ -55,7 +59,7 @@ InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewS
   InteractiveResult result;
   RateMeter generation_rate;
   RateMeter frame_rate;
-  const std::int64_t first_generation = sim.generation();
+  const std::int64_t first_generation = universe.sim().generation();
   bool was_running = false;
   const double t0 = now_seconds();
   for (;;) {
@@ -64,28 +68,34 @@ InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewS
       m[kQuit] = 1;
       if (!failure) {
         try {
-          m = steering->next(sim);
+          m = steering->next(universe.sim());
         } catch (...) {
           failure = std::current_exception();
         }
       }
     }
-    mpi::broadcast_politely(m.data(), sizeof m, 0, comm);
+    mpi::broadcast_politely(m.data(), sizeof m, 0, comm());
     if (m[kQuit]) break;
-    apply_toggles(sim, m);
+    const Cell window{window_x - universe.origin_x(), window_y - universe.origin_y()};
+    apply_toggles(universe.sim(), m, window);
     const double t_step = now_seconds();
-    for (std::int64_t i = 0; i < m[kGenerations]; ++i) {
-      sim.step();
-      if (options.after_step) options.after_step();
+    for (std::int64_t i = 0; i < m[kGenerations] && !result.cell_limit; ++i) {
+      result.cell_limit = universe.step() == GrowthCheck::limited;
+      if (!result.cell_limit && options.after_step) options.after_step();
     }
+    if (result.cell_limit) break;
+    const Simulation& sim = universe.sim();
+    const Cell at{window_x - universe.origin_x(), window_y - universe.origin_y()};
     if (root) steering->stepped(m[kGenerations], now_seconds() - t_step);
     if (options.after_frame) options.after_frame();
     if (!m[kGather]) continue;
 
     const ViewRequest view{{m[kRegionX], m[kRegionY], m[kRegionW], m[kRegionH]}, m[kScale]};
     Frame frame;
-    frame.counts = gather_block_counts(sim, view.region, view.scale);
-    const std::int64_t total = mpi::reduce(sim.tile().population(), mpi::Op::sum, 0, comm);
+    frame.counts = gather_block_counts(
+        sim, {view.region.x0 + at.x, view.region.y0 + at.y, view.region.w, view.region.h},
+        view.scale);
+    const std::int64_t total = mpi::reduce(sim.tile().population(), mpi::Op::sum, 0, comm());
     ++result.frames;
     if (!root || failure) continue;
     const double now = now_seconds();
@@ -107,9 +117,9 @@ InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewS
     }
   }
   result.seconds = now_seconds() - t0;
-  result.generations = sim.generation() - first_generation;
-  result.interrupted = mpi::broadcast(root && steering && steering->interrupted(), 0, comm);
-  mpi::on_root_agreed(comm, [&] {
+  result.generations = universe.sim().generation() - first_generation;
+  result.interrupted = mpi::broadcast(root && steering && steering->interrupted(), 0, comm());
+  mpi::on_root_agreed(comm(), [&] {
     if (failure) std::rethrow_exception(failure);
   });
   return result;
@@ -131,21 +141,21 @@ std::unique_ptr<Display> open_viewer(const mpi::Comm& comm, const RunPlan& plan,
   return display;
 }
 
-InteractiveResult run_viewer(Simulation& sim, const RunPlan& plan, Display* display,
+InteractiveResult run_viewer(Universe& universe, const RunPlan& plan, Display* display,
                              const InteractiveOptions& options) {
-  const mpi::Comm& comm = sim.cart().comm();
+  const int rank = universe.sim().cart().comm().rank();
   ViewSource source;
   source.width = plan.width;
   source.height = plan.height;
   source.name = plan.pattern_name.empty() ? std::string("random soup") : plan.pattern_name;
   source.rule = plan.rule_with_suffix();
-  source.ranks = comm.size();
+  source.ranks = universe.sim().cart().comm().size();
   source.proc_cols = plan.procs.cols;
   source.proc_rows = plan.procs.rows;
   InteractiveOptions with_pause = options;
   if (plan.options.generations_given) with_pause.pause_at = plan.options.generations;
-  const InteractiveResult r = run_interactive(sim, display, source, with_pause);
-  if (comm.rank() == 0 && !plan.options.quiet) {
+  const InteractiveResult r = run_interactive(universe, display, source, with_pause);
+  if (rank == 0 && !plan.options.quiet) {
     std::fprintf(
         stderr,
         "mpilife: viewer showed %lld frames in %.1f s (%.1f frames/s, %.1f generations/s)\n",

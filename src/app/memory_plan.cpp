@@ -173,4 +173,34 @@ std::unique_ptr<Simulation> make_simulation(const mpi::Comm& world, const RunPla
   return sim;
 }
 
+Growth unbounded_growth(const mpi::Comm& world, const RunPlan& plan, long double planned) {
+  Growth growth;
+  growth.margin = std::clamp<std::int64_t>(std::max(plan.width, plan.height) / 32, 32, 4096);
+  growth.band_cells = static_cast<std::int64_t>(kBandBytes);
+  if (plan.options.max_cells > 0) {
+    growth.max_cells = plan.options.max_cells;
+    return growth;
+  }
+  // Bytes per cell of a large grid's tiles.
+  constexpr std::int64_t kSide = 4096;
+  const long double per_cell =
+      tile_bytes(plan.options.kernel, kSide, kSide) / static_cast<long double>(kSide * kSide);
+  const mpi::Comm node = mpi::split_shared(world);
+  const double need = mpi::allreduce(static_cast<double>(planned), mpi::Op::sum, node);
+  const double held = mpi::allreduce(static_cast<double>(resident_bytes()), mpi::Op::sum, node);
+  const long double usable = probe_node_memory().usable(held);
+  // This node holds node.size() / world.size() of the grid; while it moves, old and new together
+  // take at most twice the new one.
+  double cells = 0;  // 0: unknown
+  if (usable > 0) {
+    const long double spare = std::max<long double>(usable - need, 0);
+    cells = static_cast<double>(spare / (2 * per_cell) * world.size() / node.size());
+  }
+  const double fewest = mpi::allreduce(cells > 0 ? cells : 1e300, mpi::Op::min, world);
+  if (fewest < 1e300) {
+    growth.max_cells = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::min(fewest, 4e18)));
+  }
+  return growth;
+}
+
 }  // namespace mpilife

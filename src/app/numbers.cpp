@@ -92,20 +92,25 @@ std::int64_t pair_part(const std::string& part, const char* name, const std::str
                                      name + " '" + shown(part) + "' is not a whole number" + got);
   }
   const std::optional<std::uint64_t> v = value_of(d->digits);
-  if (d->negative && !all_zero(d->digits) && spec.min >= 0) {
+  const bool negative = d->negative && !all_zero(d->digits);
+  if (negative && spec.min >= 0) {
     throw Error(ExitCode::usage, std::string(spec.option) + ": the " + name + " " + shown(part) +
                                      " is negative; give " + spec.form + ", " + range);
   }
-  if (v && static_cast<std::int64_t>(*v) < spec.min) {
+  // Both bounds lie within +-2^62, so a value past them is refused before it could overflow.
+  const std::uint64_t bound = static_cast<std::uint64_t>(negative ? -spec.min : spec.max);
+  if (!v || *v > bound) {
+    throw Error(ExitCode::usage, std::string(spec.option) + ": the " + name + " " + shown(part) +
+                                     (negative ? " is too small" : " is too large") + "; give " +
+                                     spec.form + ", " + range);
+  }
+  const std::int64_t value = negative ? -static_cast<std::int64_t>(*v) : static_cast<std::int64_t>(*v);
+  if (value < spec.min) {
     throw Error(ExitCode::usage, std::string(spec.option) + ": " + spec.first + " and " +
                                      spec.second + " must be at least " + std::to_string(spec.min) +
                                      got);
   }
-  if (!v || *v > static_cast<std::uint64_t>(spec.max)) {
-    throw Error(ExitCode::usage, std::string(spec.option) + ": the " + name + " " + shown(part) +
-                                     " is too large; give " + spec.form + ", " + range);
-  }
-  return static_cast<std::int64_t>(*v);
+  return value;
 }
 
 }  // namespace

@@ -24,19 +24,27 @@ namespace {
 constexpr const char* kFooter =
     R"(Exit codes: 0 success, 64 bad command line (also a grid too big for the ranks' memory),
 65 bad pattern or rule, 66 input missing, 70 internal error, 73 output cannot be created,
-74 I/O error during the run, 75 stopped by --max-time or SIGUSR1 (resubmit with --restart),
+74 I/O error during the run, 75 stopped early after writing the outputs: --max-time, SIGUSR1
+or an unbounded universe that reached --max-cells (resubmit with --restart),
 130 stopped by SIGINT/SIGTERM.
 Every rank exits with the same code. See README.md for formats and examples.)";
 
 constexpr const char* kRunFooter = R"(Examples:
-  mpiexec -n 4 mpilife run patterns/gosper-glider-gun.rle -g 1000 --size 256x256 --final out.rle
+  mpiexec -n 4 mpilife run patterns/gosper-glider-gun.rle -g 1000 --final out.rle
+  mpiexec -n 4 mpilife run patterns/gosper-glider-gun.rle -g 1000 --size 256x256 --final t.rle
   mpiexec -n 2 mpilife run --random 0.5 --size 4096x4096 -g 1000 --decomp 1d --summary s.json
   mpiexec -n 2 mpilife run patterns/gosper-glider-gun.rle --size 160x120 --topology plane --view
   mpilife run patterns/acorn.rle --size 4096x4096 --topology plane -g 5206 --stats pop.csv
 
-Without --size the grid is the pattern's own :T/:P size if its rule has one, otherwise the
-pattern with a margin of max(32, its larger side) dead cells on every side (256x256 for a soup).
-Precedence: explicit options > the pattern's rule line and suffix > defaults (B3/S23, torus).)";
+Without --size, and unless the pattern's rule has a :T/:P suffix (its bounded grid), a pattern
+runs in Golly's unbounded universe: the grid starts as the pattern with a margin of max(32, its
+larger side) dead cells on every side and grows (redistributed over the ranks) before any live
+cell reaches its edge, up to --max-cells. Coordinates are Golly's: the pattern's #CXRLE Pos (or
+its Life 1.05/1.06 or macrocell position; else its top-left at 0,0), and --final writes the live
+cells' bounding box with its #CXRLE Pos and Gen. --size without --topology makes a torus;
+--topology unbounded --size WxH starts the universe at that size (the window --output records).
+A soup without --size is 256x256. Precedence: explicit options > the pattern's rule line and
+suffix > defaults (B3/S23, unbounded).)";
 
 // `mpilife --version`: the version, the fast kernel's compiled instruction sets and the one auto
 // picks on this CPU.
@@ -69,6 +77,7 @@ struct RunText {
   std::string every = "1";
   std::string frame_scale = "1";
   std::string checkpoint_every;
+  std::string max_cells;
 };
 
 // The subcommands, for telling which one was parsed.
@@ -105,8 +114,15 @@ void add_grid_options(CLI::App& run, RunOptions& o, RunText& text) {
                  "Life-like rule: B3/S23, b3s23, 23/3 (S/B), optionally with :T<W>,<H> (torus) "
                  "or :P<W>,<H> (plane) [default: the pattern's, else B3/S23]")
       ->type_name("RULE");
-  run.add_option("--topology", text.topology, "Grid edges [default: torus]")
-      ->check(CLI::IsMember({"torus", "plane"}));
+  run.add_option("--topology", text.topology,
+                 "Grid edges: torus (wraps), plane (fixed size, dead outside) or unbounded "
+                 "(Golly's universe: grows as needed) [default: unbounded, but torus with --size "
+                 "or --random, and the pattern's :T/:P suffix if it has one]")
+      ->check(CLI::IsMember({"torus", "plane", "unbounded"}));
+  run.add_option("--max-cells", text.max_cells,
+                 "Unbounded universe: the most cells its grid may grow to; on reaching it the run "
+                 "stops, writes its outputs and exits 75 [default: what the nodes' memory holds]")
+      ->type_name("N");
   run.add_option("--random", text.density,
                  "Random soup of this density (0 to 1) instead of a pattern")
       ->type_name("DENSITY");
@@ -115,7 +131,9 @@ void add_grid_options(CLI::App& run, RunOptions& o, RunText& text) {
       ->type_name("N")
       ->default_val("1");
   run.add_option("--at", text.at,
-                 "Top-left X,Y of the pattern in the grid, each 0 or more [default: centred]")
+                 "Top-left X,Y of the pattern in the grid, each 0 or more [default: centred]; in "
+                 "an unbounded universe Golly's coordinates, negative too [default: the "
+                 "pattern's position]")
       ->type_name("X,Y");
 }
 
@@ -314,7 +332,7 @@ CLI::App* add_export_command(CLI::App& app, InspectOptions& in, std::string& fra
 }
 
 constexpr PairSpec kSizeSpec{"--size", "xX", "WxH (e.g. 512x256)", "width", "height"};
-constexpr PairSpec kAtSpec{"--at", ",", "X,Y (e.g. 10,20)", "X", "Y", 0, kMaxGridSide};
+constexpr PairSpec kAtSpec{"--at", ",", "X,Y (e.g. 10,20)", "X", "Y", -kMaxGridSide, kMaxGridSide};
 constexpr PairSpec kWindowSpec{"--window", "xX", "WxH (e.g. 1280x800)", "width",
                                "height",   1,    kMaxWindowSide};
 
@@ -335,6 +353,10 @@ void finish_run_numbers(const CLI::App& run, const RunText& text, RunOptions& o)
   out.every = parse_integer(text.every, {"--every", "how many generations apart frames are", 1});
   out.frame_scale = parse_integer(text.frame_scale,
                                   {"--frame-scale", "the cells per pixel side", 1, kMaxGridSide});
+  if (run.count("--max-cells") > 0) {
+    o.max_cells = parse_integer(text.max_cells,
+                                {"--max-cells", "the most cells the grid may grow to", 1});
+  }
   if (run.count("--checkpoint-every") > 0) {
     out.checkpoint_every =
         parse_integer(text.checkpoint_every,

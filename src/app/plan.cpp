@@ -17,6 +17,7 @@
 #include "mpilife/core/rule.hpp"
 #include "mpilife/io/hdf5/checkpoint.hpp"
 #include "mpilife/io/pattern.hpp"
+#include "mpilife/io/rle_writer.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "output_checks.hpp"
 
@@ -66,6 +67,8 @@ void resolve_restart(RunPlan& plan) {
   plan.topology = info.meta.topology;
   plan.pattern_name = info.meta.pattern;
   plan.start_generation = info.generation;
+  plan.origin_x = info.meta.origin_x;
+  plan.origin_y = info.meta.origin_y;
   plan.options.seed = info.meta.seed;
   plan.options.density = info.meta.density;  // provenance only: the grid comes from the file
   // Without -g the live viewer has no target to pause at, so only then the default is moot.
@@ -101,7 +104,12 @@ std::optional<GridSuffix> resolve_rule(RunPlan& plan, const std::optional<RuleSp
       ((*o.size)[0] != suffix->width || (*o.size)[1] != suffix->height)) {
     throw Error(ExitCode::usage, "--size contradicts the grid size in --rule " + o.rule);
   }
-  plan.topology = o.topology ? *o.topology : suffix ? suffix->topology : Topology::torus;
+  // Golly's default is the unbounded universe; a size (--size, a soup's default) makes a torus.
+  const bool sized = o.size.has_value() || o.pattern.empty();
+  plan.topology = o.topology                            ? *o.topology
+                  : suffix                              ? suffix->topology
+                  : sized                               ? Topology::torus
+                                                        : Topology::unbounded;
   return suffix;
 }
 
@@ -128,15 +136,31 @@ void resolve_size(RunPlan& plan, const std::optional<GridSuffix>& suffix, const 
   }
 }
 
+// Places the grid in Golly's universe: a bounded grid centred on 0,0 (Golly's convention), an
+// unbounded one by the pattern placement (place_pattern).
+void place_grid(RunPlan& plan) {
+  const RlePlacement centred = bounded_grid_placement(plan.width, plan.height, 0);
+  plan.origin_x = centred.x;
+  plan.origin_y = centred.y;
+}
+
 // Places the pattern's cells at --at or centred; a pattern that does not fit is an error (64 when
 // --size or --at made the grid, 65 when the pattern's own suffix did). The fit is checked without
-// adding --at to the pattern's size, which could overflow.
+// adding --at to the pattern's size, which could overflow. In an unbounded universe the pattern
+// sits centred in the starting grid and --at (else the file's position, else 0,0) is where its
+// top-left cell lies in Golly's coordinates.
 void place_pattern(RunPlan& plan, const Pattern& pattern) {
   const RunOptions& o = plan.options;
   const bool fits_at_all = pattern.width <= plan.width && pattern.height <= plan.height;
   std::int64_t x0 = fits_at_all ? (plan.width - pattern.width) / 2 : 0;
   std::int64_t y0 = fits_at_all ? (plan.height - pattern.height) / 2 : 0;
-  if (o.at) {
+  if (plan.topology == Topology::unbounded) {
+    const PatternOrigin golly = o.at            ? PatternOrigin{(*o.at)[0], (*o.at)[1]}
+                                : pattern.origin ? *pattern.origin
+                                                 : PatternOrigin{};
+    plan.origin_x = golly.x - x0;
+    plan.origin_y = golly.y - y0;
+  } else if (o.at) {
     x0 = (*o.at)[0];
     y0 = (*o.at)[1];
   }
@@ -200,7 +224,33 @@ void resolve_new_run(RunPlan& plan) {
   }
   const std::optional<GridSuffix> suffix = resolve_rule(plan, explicit_rule, pattern.rule);
   resolve_size(plan, suffix, has_pattern ? &pattern : nullptr);
+  place_grid(plan);
   if (has_pattern) place_pattern(plan, pattern);
+}
+
+// Options that only make sense with (or against) a growing universe; Error 64.
+void check_unbounded_options(const RunPlan& plan) {
+  const RunOptions& o = plan.options;
+  const bool grows = plan.topology == Topology::unbounded;
+  if (o.max_cells > 0 && !grows) {
+    throw Error(ExitCode::usage, "--max-cells limits an unbounded universe, but this run is a " +
+                                     to_string(plan.topology) +
+                                     " of fixed size; leave --max-cells out, or give "
+                                     "--topology unbounded");
+  }
+  if (o.max_cells > 0 && static_cast<long double>(o.max_cells) <
+                            static_cast<long double>(plan.width) * plan.height) {
+    throw Error(ExitCode::usage, "--max-cells " + std::to_string(o.max_cells) +
+                                     " is smaller than the starting grid (" +
+                                     std::to_string(plan.width) + "x" +
+                                     std::to_string(plan.height) + " cells)");
+  }
+  if (grows && o.io == IoChoice::parallel && !o.outputs.output_path.empty()) {
+    throw Error(ExitCode::usage,
+                "--io parallel: an unbounded universe's recording shows a window of a grid that "
+                "grows and moves, which rank 0 writes; give --io gather (or auto), or record a "
+                "fixed grid with --size and --topology plane");
+  }
 }
 
 }  // namespace
@@ -223,6 +273,7 @@ RunPlan resolve_plan(const RunOptions& options) {
     resolve_new_run(plan);
   }
   check_outputs(plan.options);
+  check_unbounded_options(plan);
   return plan;
 }
 

@@ -40,22 +40,23 @@ std::string to_string(StopReason reason) {
       return "interrupted";
     case StopReason::time_limit:
       return "time-limit";
+    case StopReason::cell_limit:
+      return "cell-limit";
   }
   return "completed";
 }
 
 std::optional<StopReason> parse_stop_reason(std::string_view text) {
   for (const StopReason r : {StopReason::completed, StopReason::died_out, StopReason::stable,
-                             StopReason::interrupted, StopReason::time_limit}) {
+                             StopReason::interrupted, StopReason::time_limit,
+                             StopReason::cell_limit}) {
     if (text == to_string(r)) return r;
   }
   return std::nullopt;
 }
 
 double RunReport::cell_updates_per_second() const {
-  return wall_seconds > 0 ? static_cast<double>(generations) * static_cast<double>(width) *
-                                static_cast<double>(height) / wall_seconds
-                          : 0.0;
+  return wall_seconds > 0 ? cell_updates / wall_seconds : 0.0;
 }
 
 std::string RunReport::line() const {
@@ -66,6 +67,10 @@ std::string RunReport::line() const {
                   ") in " + fixed(wall_seconds, wall_seconds < 10 ? 2 : 1) +
                   " s = " + rate_text(cell_updates_per_second()) + ", halo wait " +
                   fixed(100.0 * halo_wait_fraction, 0) + "%";
+  if (topology == Topology::unbounded) {
+    s += ", unbounded: grew " + std::to_string(growths) + (growths == 1 ? " time" : " times") +
+         " in " + fixed(growth_seconds, growth_seconds < 10 ? 2 : 1) + " s";
+  }
   if (!peak_memory_bytes.empty()) {
     const std::int64_t peak = *std::max_element(peak_memory_bytes.begin(), peak_memory_bytes.end());
     if (peak > 0) s += ", peak memory " + bytes_text(static_cast<long double>(peak)) + " per rank";

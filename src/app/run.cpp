@@ -37,6 +37,8 @@
 #include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/observer.hpp"
 #include "mpilife/parallel/simulation.hpp"
+#include "mpilife/parallel/universe.hpp"
+#include "mpilife/core/decomposition.hpp"
 #include "mpilife/view/display.hpp"
 #include "stop_requests.hpp"
 
@@ -53,17 +55,18 @@ constexpr double kControlSeconds = 0.1;
 // allreduce about ten times a second whatever the generation rate.
 class Control {
  public:
-  Control(const Simulation& sim, const StopRequests& stops, bool stop_when_stable)
-      : sim_(sim),
+  Control(const Universe& universe, const StopRequests& stops, bool stop_when_stable)
+      : universe_(universe),
         stops_(stops),
         stop_when_stable_(stop_when_stable),
-        first_(sim.generation()),
+        first_(universe.sim().generation()),
         next_(first_ + 1) {}
 
-  bool due() const { return sim_.generation() >= next_; }
+  bool due() const { return universe_.sim().generation() >= next_; }
 
   // Collective; returns why to stop (setting `code` for a signal or the deadline), or none.
   std::optional<StopReason> check(double elapsed, StopCode& code) {
+    const Simulation& sim_ = universe_.sim();  // the current grid (a universe's grows)
     std::int64_t v[4] = {static_cast<std::int64_t>(stops_.local()), 0, 0, 0};
     if (sim_.cart().comm().rank() == 0) {
       const auto done = static_cast<double>(std::max<std::int64_t>(1, sim_.generation() - first_));
@@ -89,7 +92,7 @@ class Control {
   }
 
  private:
-  const Simulation& sim_;
+  const Universe& universe_;
   const StopRequests& stops_;
   bool stop_when_stable_;
   std::int64_t first_;
@@ -178,15 +181,17 @@ class StatsWriter final : public Observer {
 };
 
 // --final: the last grid, streamed to rank 0 a band of rows at a time (for_each_band) and
-// written row by row as RLE with the :T/:P suffix; rank 0 never holds the whole grid.
+// written row by row as RLE with its #CXRLE position and generation and its :T/:P suffix; rank 0
+// never holds the whole grid. Of an unbounded universe it writes the live cells' bounding box.
 class FinalWriter final : public Observer {
  public:
-  FinalWriter(std::string path, std::string rule, std::string source)
-      : path_(std::move(path)), rule_(std::move(rule)), source_(std::move(source)) {}
+  FinalWriter(std::string path, std::string rule, std::string source, bool crop)
+      : path_(std::move(path)), rule_(std::move(rule)), source_(std::move(source)), crop_(crop) {}
 
   void finish(const Simulation& sim) override {
     const mpi::Comm& comm = sim.cart().comm();
     const Layout& lay = sim.layout();
+    const Extent box = crop_ ? live_extent(sim) : Extent{0, 0, lay.width, lay.height};
     const std::int64_t rows = band_rows(lay.width);
     const BandVisitor nothing = [](std::int64_t, std::int64_t, const std::uint8_t*) {};
     std::exception_ptr failure;
@@ -194,13 +199,16 @@ class FinalWriter final : public Observer {
       bool gathered = false;
       try {
         write_file_atomically(path_, [&](std::ostream& out) {
-          RleWriter rle(out, lay.width, lay.height, rule_,
+          RleWriter rle(out, box.w, box.h, rule_,
                         {"generation " + std::to_string(sim.generation()) + " of " + source_ +
                          ", written by mpilife"},
-                        bounded_grid_placement(lay.width, lay.height, sim.generation()));
+                        RlePlacement{lay.origin_x + box.x0, lay.origin_y + box.y0,
+                                     sim.generation()});
           gathered = true;
-          for_each_band(sim, rows, [&](std::int64_t, std::int64_t n, const std::uint8_t* cells) {
-            for (std::int64_t y = 0; y < n; ++y) rle.add_row(cells + y * lay.width);
+          for_each_band(sim, rows, [&](std::int64_t y0, std::int64_t n, const std::uint8_t* cells) {
+            for (std::int64_t y = std::max(y0, box.y0); y < std::min(y0 + n, box.y0 + box.h); ++y) {
+              rle.add_row(cells + (y - y0) * lay.width + box.x0);
+            }
           });
           rle.finish();
         });
@@ -221,6 +229,7 @@ class FinalWriter final : public Observer {
   std::string path_;
   std::string rule_;
   std::string source_;
+  bool crop_;
 };
 
 // The frame (or checkpoint grid) size the --io choice depends on.
@@ -252,6 +261,8 @@ RunMetadata run_metadata(const RunPlan& plan, const std::string& kernel_isa) {
   m.topology = plan.topology;
   m.width = plan.width;
   m.height = plan.height;
+  m.origin_x = plan.origin_x;
+  m.origin_y = plan.origin_y;
   m.seed = plan.options.seed;
   m.pattern = plan.pattern_name;
   m.density = plan.options.density;
@@ -325,10 +336,14 @@ Observers make_observers(const RunPlan& plan, const mpi::Comm& world) {
   if (!out.final_path.empty()) {
     observers.all.push_back(std::make_unique<FinalWriter>(
         out.final_path, plan.rule_with_suffix(),
-        plan.pattern_name.empty() ? std::string("a random soup") : plan.pattern_name));
+        plan.pattern_name.empty() ? std::string("a random soup") : plan.pattern_name,
+        plan.topology == Topology::unbounded));
   }
   if (!out.output_path.empty()) {
-    const IoMode io = io_mode_for(plan, ranks, out.frame_scale);
+    // A growing universe's recording shows a window of a grid that moves: rank 0 writes it.
+    const IoMode io = plan.topology == Topology::unbounded
+                          ? IoMode::gather
+                          : io_mode_for(plan, ranks, out.frame_scale);
     // A restart continues the recording of the run it continues (an existing file, unless
     // --force replaces it).
     const bool append = !plan.options.restart_path.empty() && !out.force;
@@ -349,33 +364,35 @@ Observers make_observers(const RunPlan& plan, const mpi::Comm& world) {
 
 // Steps to the target generation unless the control points say stop; returns why it ended (and
 // in `code` what stopped it early).
-StopReason step_to_target(Simulation& sim, const RunPlan& plan, Observers& observers,
+StopReason step_to_target(Universe& universe, const RunPlan& plan, Observers& observers,
                           const StopRequests& stops, Progress& progress, double t0,
                           StopCode& code) {
-  Control control(sim, stops, plan.options.stop_when_stable);
-  while (sim.generation() < plan.options.generations) {
+  Control control(universe, stops, plan.options.stop_when_stable);
+  while (universe.sim().generation() < plan.options.generations) {
     if (control.due()) {
       const std::optional<StopReason> reason = control.check(now_seconds() - t0, code);
       observers.flush();
       if (reason) return *reason;
     }
-    sim.step();
-    observers.after_step(sim);
-    progress.update(sim.generation());
+    if (universe.step() == GrowthCheck::limited) return StopReason::cell_limit;
+    observers.after_step(universe.sim());
+    progress.update(universe.sim().generation());
   }
   return StopReason::completed;
 }
 
 // Runs the live viewer on `display` (rank 0; null elsewhere) until the user quits or a stop
 // request arrives; returns why it ended. Collective.
-StopReason view_generations(const mpi::Comm& world, Simulation& sim, const RunPlan& plan,
+StopReason view_generations(const mpi::Comm& world, Universe& universe, const RunPlan& plan,
                             Observers& observers, Display* display, const StopRequests& stops,
                             StopCode& code) {
   InteractiveOptions viewing;
-  viewing.after_step = [&] { observers.after_step(sim); };
+  viewing.after_step = [&] { observers.after_step(universe.sim()); };
   viewing.after_frame = [&] { observers.flush(); };
   viewing.stop_requested = [&] { return stops.local() != StopCode::none; };
-  if (!run_viewer(sim, plan, display, viewing).interrupted) return StopReason::completed;
+  const InteractiveResult viewed = run_viewer(universe, plan, display, viewing);
+  if (viewed.cell_limit) return StopReason::cell_limit;
+  if (!viewed.interrupted) return StopReason::completed;
   // Rank 0 saw the request; the most urgent one seen anywhere names it.
   code = static_cast<StopCode>(
       mpi::allreduce(static_cast<std::int64_t>(stops.local()), mpi::Op::max, world));
@@ -385,21 +402,21 @@ StopReason view_generations(const mpi::Comm& world, Simulation& sim, const RunPl
 
 // Runs the generations (under the live viewer with --view); returns why the run ended and sets
 // `wall` to this rank's stepping time.
-StopReason run_generations(const mpi::Comm& world, Simulation& sim, const RunPlan& plan,
+StopReason run_generations(const mpi::Comm& world, Universe& universe, const RunPlan& plan,
                            Observers& observers, const DisplayFactory& make_display,
                            const StopRequests& stops, double& wall, StopCode& code) {
   const RunOptions& opt = plan.options;
   // The window first: a viewer that cannot show anything stops the run before any output starts.
   std::unique_ptr<Display> display;
   if (opt.view) display = open_viewer(world, plan, make_display);
-  observers.start(sim);
-  Progress progress(sim.generation(), opt.generations, opt.progress_seconds,
+  observers.start(universe.sim());
+  Progress progress(universe.sim().generation(), opt.generations, opt.progress_seconds,
                     world.rank() == 0 && !opt.quiet);
   mpi::barrier(world);
   const double t0 = now_seconds();
   const StopReason stopped =
-      opt.view ? view_generations(world, sim, plan, observers, display.get(), stops, code)
-               : step_to_target(sim, plan, observers, stops, progress, t0, code);
+      opt.view ? view_generations(world, universe, plan, observers, display.get(), stops, code)
+               : step_to_target(universe, plan, observers, stops, progress, t0, code);
   wall = now_seconds() - t0;
   progress.finish();
   return stopped;
@@ -407,22 +424,28 @@ StopReason run_generations(const mpi::Comm& world, Simulation& sim, const RunPla
 
 // The report of the run: the slowest rank's wall time, the mean halo and output waits.
 // Collective.
-RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPlan& plan,
+RunReport make_report(const mpi::Comm& world, const Universe& universe, const RunPlan& plan,
                       const Observers& observers, StopReason stopped, StopCode code, double wall) {
+  const Simulation& sim = universe.sim();
   RunReport report;
   report.generations = sim.generation() - plan.start_generation;
   report.final_generation = sim.generation();
-  report.width = plan.width;
-  report.height = plan.height;
+  report.width = sim.layout().width;
+  report.height = sim.layout().height;
+  report.origin_x = sim.layout().origin_x;
+  report.origin_y = sim.layout().origin_y;
+  report.cell_updates = universe.cell_updates();
+  report.growths = universe.growths();
+  report.growth_seconds = mpi::allreduce(universe.growth_seconds(), mpi::Op::max, world);
   report.ranks = world.size();
-  report.process_grid = plan.procs;
+  report.process_grid = sim.layout().procs;
   report.kernel = plan.options.kernel;
   report.kernel_isa = kernel_isa_text(plan, world);
   report.rule = plan.rule_with_suffix();
   report.topology = plan.topology;
   report.stopped = stopped;
   report.stopped_by = stop_cause(code);
-  double wait_fraction = wall > 0 ? sim.halo_wait_seconds() / wall : 0.0;
+  double wait_fraction = wall > 0 ? universe.halo_wait_seconds() / wall : 0.0;
   const double output_fraction = wall > 0 ? observers.seconds / wall : 0.0;
   report.output_wait_fraction = mpi::allreduce(output_fraction, mpi::Op::sum, world) / world.size();
   wall = mpi::allreduce(wall, mpi::Op::max, world);
@@ -434,9 +457,31 @@ RunReport make_report(const mpi::Comm& world, const Simulation& sim, const RunPl
   return report;
 }
 
-// Rank 0's note on a run stopped early by a signal or --max-time: what was written, what next.
-void print_stop_note(const RunPlan& plan, const RunReport& report) {
+// Rank 0's note on a run stopped early by a signal, --max-time or the universe's cell limit: what
+// was written, what next.
+void print_stop_note(const RunPlan& plan, const RunReport& report, const Universe& universe,
+                     std::int64_t max_cells) {
   const auto gen = static_cast<long long>(report.final_generation);
+  if (report.stopped == StopReason::cell_limit) {
+    const std::string& ck = plan.options.outputs.checkpoint_path;
+    const std::string limit =
+        plan.options.max_cells > 0
+            ? "--max-cells " + std::to_string(max_cells)
+            : "the " + std::to_string(max_cells) + " cells the nodes' memory holds";
+    std::fprintf(stderr,
+                 "mpilife: stopped at generation %lld: the unbounded universe had to grow from "
+                 "%lldx%lld to %lldx%lld cells, beyond %s; outputs written, exact up to here. "
+                 "%s (exit 75)\n",
+                 gen, static_cast<long long>(report.width), static_cast<long long>(report.height),
+                 static_cast<long long>(universe.wanted_width()),
+                 static_cast<long long>(universe.wanted_height()), limit.c_str(),
+                 ck.empty() ? "Rerun with more ranks or nodes (or a larger --max-cells); with "
+                              "--checkpoint a later run can continue from here"
+                            : ("Continue with --restart " + ck +
+                               " on more ranks or nodes (or a larger --max-cells)")
+                                  .c_str());
+    return;
+  }
   if (report.stopped == StopReason::interrupted) {
     std::fprintf(stderr, "mpilife: stopped by %s at generation %lld; outputs written\n",
                  report.stopped_by.c_str(), gen);
@@ -467,9 +512,11 @@ std::vector<std::int64_t> per_rank(const mpi::Comm& world, long double bytes) {
 }
 
 // Writes the outputs and the summary, prints the summary line; returns the exit code.
-int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& plan,
-               Observers& observers, RunReport report, long double planned) {
+int finish_run(const mpi::Comm& world, const Universe& universe, const RunPlan& plan,
+               Observers& observers, RunReport report, long double planned,
+               std::int64_t max_cells) {
   const RunOptions& opt = plan.options;
+  const Simulation& sim = universe.sim();
   if (observers.recorder != nullptr) observers.recorder->set_outcome(to_string(report.stopped));
   observers.finish(sim);
   report.output_seconds = mpi::allreduce(observers.seconds, mpi::Op::max, world);
@@ -485,10 +532,12 @@ int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& pla
   if (world.rank() == 0) {
     const std::string warning = report.edge_warning();
     if (!warning.empty()) std::fprintf(stderr, "%s\n", warning.c_str());
-    print_stop_note(plan, report);
+    print_stop_note(plan, report, universe, max_cells);
   }
   if (report.stopped == StopReason::interrupted) return static_cast<int>(ExitCode::interrupted);
-  if (report.stopped == StopReason::time_limit) return static_cast<int>(ExitCode::time_limit);
+  if (report.stopped == StopReason::time_limit || report.stopped == StopReason::cell_limit) {
+    return static_cast<int>(ExitCode::time_limit);
+  }
   return 0;
 }
 
@@ -497,16 +546,25 @@ int finish_run(const mpi::Comm& world, const Simulation& sim, const RunPlan& pla
 int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
   const StopRequests stops(plan.options.max_seconds);
   long double planned = 0;
-  const std::unique_ptr<Simulation> owned = make_simulation(world, plan, planned);
-  Simulation& sim = *owned;
-  seed_initial_state(sim, plan, world.size());
+  std::unique_ptr<Simulation> sim = make_simulation(world, plan, planned);
+  sim->place_at(plan.origin_x, plan.origin_y);
+  seed_initial_state(*sim, plan, world.size());
+  std::optional<Growth> growth;
+  if (plan.topology == Topology::unbounded) growth = unbounded_growth(world, plan, planned);
+  const int ranks = world.size();
+  Universe universe(std::move(sim), plan.options.kernel, plan.rule, growth,
+                    [&plan, ranks](std::int64_t w, std::int64_t h) {
+                      return choose_process_grid(plan.options.decomp, ranks, w, h,
+                                                 mpi::dims_create(ranks));
+                    });
   Observers observers = make_observers(plan, world);
   double wall = 0.0;
   StopCode code = StopCode::none;
   const StopReason stopped =
-      run_generations(world, sim, plan, observers, make_display, stops, wall, code);
-  const RunReport report = make_report(world, sim, plan, observers, stopped, code, wall);
-  return finish_run(world, sim, plan, observers, report, planned);
+      run_generations(world, universe, plan, observers, make_display, stops, wall, code);
+  const RunReport report = make_report(world, universe, plan, observers, stopped, code, wall);
+  return finish_run(world, universe, plan, observers, report, planned,
+                    growth ? growth->max_cells : 0);
 }
 
 }  // namespace mpilife

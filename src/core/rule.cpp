@@ -286,11 +286,16 @@ RuleError::RuleError(const std::string& text, long column, const std::string& re
       unsupported_(unsupported) {}
 
 std::string to_string(Topology t) {
-  return t == Topology::torus ? "torus" : "plane";
+  switch (t) {
+    case Topology::torus: return "torus";
+    case Topology::plane: return "plane";
+    case Topology::unbounded: return "unbounded";
+  }
+  return "torus";
 }
 
 std::optional<Topology> parse_topology(std::string_view name) {
-  for (const Topology t : {Topology::torus, Topology::plane}) {
+  for (const Topology t : {Topology::torus, Topology::plane, Topology::unbounded}) {
     if (name == to_string(t)) return t;
   }
   return std::nullopt;
@@ -301,6 +306,7 @@ std::string Rule::to_string() const {
 }
 
 std::string GridSuffix::to_string() const {
+  if (topology == Topology::unbounded) return "";
   return std::string(topology == Topology::torus ? ":T" : ":P") + std::to_string(width) + "," +
          std::to_string(height);
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <exception>
+#include <iterator>
+#include <limits>
 #include <stdexcept>
 #include <cstring>
 #include <vector>
@@ -315,6 +317,29 @@ void fill_tile_bands(Simulation& sim, std::int64_t band_rows, const TilePartFill
       if (!(was_dead && all_dead(row, part.w))) sim.tile().write_row(part.y0 + y - mine.y0, row);
     }
   }
+}
+
+Extent live_extent(const Simulation& sim) {
+  const Extent t = sim.layout().local;
+  constexpr std::int64_t none = std::numeric_limits<std::int64_t>::max();
+  // Minima of x0, y0, -x1, -y1 (one all-reduce).
+  std::array<std::int64_t, 4> bounds{none, none, none, none};
+  for_each_row(sim.tile(), 0, t.h, [&](std::int64_t y, const std::uint8_t* row) {
+    const std::uint8_t* end = row + t.w;
+    const std::uint8_t* first = std::find_if(row, end, [](std::uint8_t c) { return c != 0; });
+    if (first == end) return;
+    const std::uint8_t* last =
+        std::find_if(std::make_reverse_iterator(end), std::make_reverse_iterator(first),
+                     [](std::uint8_t c) { return c != 0; })
+            .base();
+    bounds[0] = std::min(bounds[0], t.x0 + (first - row));
+    bounds[1] = std::min(bounds[1], t.y0 + y);
+    bounds[2] = std::min(bounds[2], -(t.x0 + (last - row)));
+    bounds[3] = std::min(bounds[3], -(t.y0 + y + 1));
+  });
+  mpi::allreduce(bounds.data(), bounds.size(), mpi::Op::min, sim.cart().comm());
+  if (bounds[0] == none) return {};
+  return {bounds[0], bounds[1], -bounds[2] - bounds[0], -bounds[3] - bounds[1]};
 }
 
 std::vector<std::uint32_t> gather_block_counts(const Simulation& sim, const Extent& region,

@@ -54,32 +54,32 @@ std::array<int, 4> near_edges(const Simulation& sim, std::int64_t margin) {
 
 }  // namespace
 
-Universe::Universe(std::unique_ptr<Simulation> sim, std::int64_t origin_x, std::int64_t origin_y,
-                   KernelKind kernel, const Rule& rule, const Growth& growth,
-                   ProcessGridFor procs_for)
+Universe::Universe(std::unique_ptr<Simulation> sim, KernelKind kernel, const Rule& rule,
+                   std::optional<Growth> growth, ProcessGridFor procs_for)
     : sim_(std::move(sim)),
-      origin_x_(origin_x),
-      origin_y_(origin_y),
       kernel_(kernel),
       rule_(rule),
       growth_(growth),
       procs_for_(std::move(procs_for)),
       next_check_(sim_->generation()) {
-  growth_.margin = std::max<std::int64_t>(growth_.margin, 2);
+  if (growth_) growth_->margin = std::max<std::int64_t>(growth_->margin, 2);
 }
 
 GrowthCheck Universe::step() {
   GrowthCheck check = GrowthCheck::room;
-  if (sim_->generation() >= next_check_) {
+  if (growth_ && sim_->generation() >= next_check_) {
     check = grow_if_needed();
     if (check == GrowthCheck::limited) return check;
   }
   sim_->step();
+  cell_updates_ += static_cast<double>(sim_->layout().width) *
+                   static_cast<double>(sim_->layout().height);
   return check;
 }
 
 GrowthCheck Universe::grow_if_needed() {
-  const std::int64_t m = growth_.margin;
+  if (!growth_) return GrowthCheck::room;
+  const std::int64_t m = growth_->margin;
   // Live cells move at most one cell a generation: with none within m of an edge now, none reaches
   // the edge for m - 1 generations. Check again after m / 2.
   next_check_ = sim_->generation() + m / 2;
@@ -96,17 +96,18 @@ GrowthCheck Universe::grow_if_needed() {
   to.dy = near[north] ? grow_y : 0;
   to.width = lay.width + to.dx + (near[east] ? grow_x : 0);
   to.height = lay.height + to.dy + (near[south] ? grow_y : 0);
-  if (growth_.max_cells > 0 &&
+  if (growth_->max_cells > 0 &&
       static_cast<long double>(to.width) * static_cast<long double>(to.height) >
-          static_cast<long double>(growth_.max_cells)) {
+          static_cast<long double>(growth_->max_cells)) {
+    wanted_width_ = to.width;
+    wanted_height_ = to.height;
     return GrowthCheck::limited;
   }
   to.procs = procs_for_(to.width, to.height);
-  to.band_cells = growth_.band_cells;
+  to.band_cells = growth_->band_cells;
   std::unique_ptr<Simulation> next = regrid(*sim_, to, kernel_, rule_);
+  halo_wait_before_ += sim_->halo_wait_seconds();
   sim_ = std::move(next);
-  origin_x_ -= to.dx;
-  origin_y_ -= to.dy;
   ++growths_;
   growth_seconds_ +=
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

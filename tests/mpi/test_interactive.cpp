@@ -19,6 +19,7 @@
 #include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/serial.hpp"
 #include "mpilife/parallel/simulation.hpp"
+#include "mpilife/parallel/universe.hpp"
 #include "mpilife/view/block_counts.hpp"
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
@@ -128,11 +129,18 @@ std::vector<Cell> live_cells(const CellArray& a) {
   return out;
 }
 
+// A fixed-size grid (no growth) of the reference kernel, for the loop to step.
+Universe bounded(std::int64_t w, std::int64_t h, Topology topology, const ProcessGrid& g) {
+  return Universe(std::make_unique<Simulation>(mpi::world(), w, h, topology, g,
+                                               KernelKind::reference, Rule{}),
+                  KernelKind::reference, Rule{}, std::nullopt, {});
+}
+
 // Runs the loop with `display` on rank 0 (nullptr elsewhere).
-InteractiveResult run_with(Simulation& sim, FakeDisplay& display,
+InteractiveResult run_with(Universe& universe, FakeDisplay& display,
                            const InteractiveOptions& options = {}) {
-  return run_interactive(sim, test::world_rank() == 0 ? &display : nullptr, source_of(sim),
-                         options);
+  return run_interactive(universe, test::world_rank() == 0 ? &display : nullptr,
+                         source_of(universe.sim()), options);
 }
 
 // Whether `v` is the same on every rank.
@@ -150,7 +158,8 @@ TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank
   for (std::int64_t x = 10; x < 26; ++x) toggles.push_back({x, 20});  // 20 toggles: two messages
   for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
     INFO("procs ", test::name(g));
-    Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::reference, Rule{});
+    Universe universe = bounded(w, h, Topology::torus, g);
+    Simulation& sim = universe.sim();
     place_cells(sim, test::world_rank() == 0 ? glider : std::vector<Cell>{});
     FakeDisplay display({
         [](Controls&, const FakeDisplay&) {},
@@ -168,7 +177,7 @@ TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank
         [](Controls& c, const FakeDisplay&) { c.running = false; },
         [](Controls&, const FakeDisplay&) {},
     });
-    const InteractiveResult result = run_with(sim, display);
+    const InteractiveResult result = run_with(universe, display);
     const std::int64_t gen = sim.generation();
     CHECK(same_everywhere(gen));
     CHECK(result.generations == gen);
@@ -203,7 +212,8 @@ TEST_CASE("frames are the block counts of the reference grid for the requested v
                                           {{0, 0, 0, 0}, 4}};
   for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
     INFO("procs ", test::name(g));
-    Simulation sim(mpi::world(), w, h, Topology::plane, g, KernelKind::reference, Rule{});
+    Universe universe = bounded(w, h, Topology::plane, g);
+    Simulation& sim = universe.sim();
     place_cells(sim, test::world_rank() == 0 ? live_cells(start) : std::vector<Cell>{});
     std::vector<Action> actions;
     for (std::size_t i = 0; i < views.size(); ++i) {
@@ -213,7 +223,7 @@ TEST_CASE("frames are the block counts of the reference grid for the requested v
       });
     }
     FakeDisplay display(actions);
-    run_with(sim, display);
+    run_with(universe, display);
     bool ok = true;
     if (test::world_rank() == 0) {
       ok = display.frames().size() == views.size();
@@ -235,7 +245,8 @@ TEST_CASE("a run started from the display pauses at the requested generation") {
   const std::int64_t w = 24;
   const std::int64_t h = 18;
   const ProcessGrid g = test::process_grids(test::world_size(), w, h).front();
-  Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::reference, Rule{});
+  Universe universe = bounded(w, h, Topology::torus, g);
+  Simulation& sim = universe.sim();
   fill_soup(sim, 5, 0.5);
   bool paused_seen = false;
   std::vector<Action> actions = {[](Controls& c, const FakeDisplay&) { c.running = true; }};
@@ -250,7 +261,7 @@ TEST_CASE("a run started from the display pauses at the requested generation") {
   FakeDisplay stepper(actions);
   InteractiveOptions options;
   options.pause_at = 7;
-  run_with(sim, stepper, options);
+  run_with(universe, stepper, options);
   CHECK(same_everywhere(sim.generation()));
   CHECK(sim.generation() == 7);
   CHECK(test::root_says(test::world_rank() != 0 || paused_seen));
@@ -258,14 +269,15 @@ TEST_CASE("a run started from the display pauses at the requested generation") {
 
 TEST_CASE("a stop request (a signal) ends the loop on every rank") {
   const ProcessGrid g = test::process_grids(test::world_size(), 30, 30).front();
-  Simulation sim(mpi::world(), 30, 30, Topology::torus, g, KernelKind::reference, Rule{});
+  Universe universe = bounded(30, 30, Topology::torus, g);
+  Simulation& sim = universe.sim();
   int calls = 0;
   InteractiveOptions options;
   options.stop_requested = [&] { return ++calls >= 3; };
   std::vector<Action> forever(1000,
                               Action([](Controls& c, const FakeDisplay&) { c.running = true; }));
   FakeDisplay display(forever);
-  const InteractiveResult r = run_with(sim, display, options);
+  const InteractiveResult r = run_with(universe, display, options);
   CHECK(test::all_ranks(r.interrupted));
   CHECK(same_everywhere(sim.generation()));
   CHECK(test::root_says(test::world_rank() != 0 || display.polls() == 3));
@@ -273,13 +285,13 @@ TEST_CASE("a stop request (a signal) ends the loop on every rank") {
 
 TEST_CASE("a display failure on rank 0 becomes the same error on every rank") {
   const ProcessGrid g = test::process_grids(test::world_size(), 30, 30).front();
-  Simulation sim(mpi::world(), 30, 30, Topology::torus, g, KernelKind::reference, Rule{});
+  Universe universe = bounded(30, 30, Topology::torus, g);
   std::vector<Action> steps(10, Action([](Controls& c, const FakeDisplay&) { c.steps = 1; }));
   FakeDisplay display(steps);
   display.throw_at_frame_ = 2;
   int code = 0;
   try {
-    run_with(sim, display);
+    run_with(universe, display);
   } catch (const Error& e) {
     code = static_cast<int>(e.code());
   }
@@ -288,7 +300,8 @@ TEST_CASE("a display failure on rank 0 becomes the same error on every rank") {
 
 TEST_CASE("huge steps are cut into pieces so quit is handled promptly") {
   const ProcessGrid g = test::process_grids(test::world_size(), 40, 40).front();
-  Simulation sim(mpi::world(), 40, 40, Topology::torus, g, KernelKind::reference, Rule{});
+  Universe universe = bounded(40, 40, Topology::torus, g);
+  Simulation& sim = universe.sim();
   fill_soup(sim, 8, 0.3);
   FakeDisplay display({[](Controls& c, const FakeDisplay&) {
                          c.running = true;
@@ -296,7 +309,7 @@ TEST_CASE("huge steps are cut into pieces so quit is handled promptly") {
                        },
                        [](Controls&, const FakeDisplay&) {}, [](Controls&, const FakeDisplay&) {}});
   const auto t0 = std::chrono::steady_clock::now();
-  run_with(sim, display);
+  run_with(universe, display);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   CHECK(same_everywhere(sim.generation()));

@@ -49,10 +49,11 @@ void check_growth(const std::string& file, std::int64_t generations, const Decom
     for (const Cell& c : p.cells) cells.push_back({c.x + margin, c.y + margin});
   }
   place_cells(*sim, cells);
+  sim->place_at(-margin, -margin);
   Growth growth;
   growth.margin = margin;
   growth.band_cells = 5000;  // several bands per move
-  Universe u(std::move(sim), -margin, -margin, KernelKind::fast, life, growth, procs_for);
+  Universe u(std::move(sim), KernelKind::fast, life, growth, procs_for);
   for (std::int64_t g = 0; g < generations; ++g) REQUIRE(u.step() != GrowthCheck::limited);
   CHECK(u.sim().generation() == generations);
   CHECK(u.growths() >= 1);
@@ -112,10 +113,11 @@ TEST_CASE("a universe that would grow past its cell limit stops, exact up to the
     for (const Cell& c : p.cells) cells.push_back({c.x + 6, c.y + 6});
   }
   place_cells(*sim, cells);
+  sim->place_at(-6, -6);
   Growth growth;
   growth.margin = 4;
   growth.max_cells = 40 * 40;
-  Universe u(std::move(sim), -6, -6, KernelKind::fast, life, growth, procs_for);
+  Universe u(std::move(sim), KernelKind::fast, life, growth, procs_for);
   GrowthCheck last = GrowthCheck::room;
   std::int64_t g = 0;
   for (; g < 400 && last != GrowthCheck::limited; ++g) last = u.step();

@@ -9,6 +9,7 @@
 #include "mpilife/app/plan.hpp"
 #include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/simulation.hpp"
+#include "mpilife/parallel/universe.hpp"
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
 
@@ -28,14 +29,16 @@ struct InteractiveResult {
   std::int64_t generations = 0;  ///< generations computed
   double seconds = 0.0;          ///< wall time of the loop
   bool interrupted = false;      ///< ended by stop_requested rather than by the user
+  bool cell_limit = false;       ///< ended by an unbounded universe reaching its cell limit
 };
 
-/// The live loop, on every rank of `sim`: each frame rank 0 polls `display` (non-null on rank 0
-/// only) and broadcasts one fixed-size control message (quit, generations to compute, view
+/// The live loop, on every rank of `universe`: each frame rank 0 polls `display` (non-null on
+/// rank 0 only) and broadcasts one fixed-size control message (quit, generations to compute, view
 /// region and scale, cell toggles); every rank applies the toggles it owns, steps, and reduces the
-/// visible region to block counts that rank 0 shows. Returns on every rank when the user quits.
-/// Collective.
-InteractiveResult run_interactive(Simulation& sim, Display* display, const ViewSource& source,
+/// visible region to block counts that rank 0 shows. The display's world (`source`) is the grid
+/// the loop starts with: when an unbounded universe grows, it stays on the same cells. Returns on
+/// every rank when the user quits (or the universe reaches its cell limit). Collective.
+InteractiveResult run_interactive(Universe& universe, Display* display, const ViewSource& source,
                                   const InteractiveOptions& options);
 
 /// The display options `plan` asks for (--window, --view-script).
@@ -47,9 +50,9 @@ DisplayOptions display_options(const RunOptions& options);
 std::unique_ptr<Display> open_viewer(const mpi::Comm& comm, const RunPlan& plan,
                                      const DisplayFactory& factory);
 
-/// `mpilife run --view`: runs the live loop on `sim` under `display` (from open_viewer) until the
-/// user quits, pausing at -g N when it was given. Collective.
-InteractiveResult run_viewer(Simulation& sim, const RunPlan& plan, Display* display,
+/// `mpilife run --view`: runs the live loop on `universe` under `display` (from open_viewer)
+/// until the user quits, pausing at -g N when it was given. Collective.
+InteractiveResult run_viewer(Universe& universe, const RunPlan& plan, Display* display,
                              const InteractiveOptions& options);
 
 }  // namespace mpilife

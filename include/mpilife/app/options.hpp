@@ -38,6 +38,7 @@ struct RunOptions {
   std::optional<double> density;                     ///< --random
   std::uint64_t seed = 1;                            ///< --seed
   std::optional<std::array<std::int64_t, 2>> at;     ///< --at X,Y
+  std::int64_t max_cells = 0;  ///< --max-cells: largest unbounded grid, 0 = what memory holds
   DecompSpec decomp;                                 ///< --decomp
   KernelKind kernel = KernelKind::fast;              ///< --kernel
   Isa isa = Isa::automatic;  ///< --isa as rank 0 read it (each rank runs its own: isa_argument)

@@ -24,6 +24,8 @@ struct RunPlan {
   ProcessGrid procs;                    ///< process grid chosen for the ranks
   std::vector<Cell> cells;              ///< live cells in global coordinates (rank 0 only)
   std::int64_t cell_count = 0;          ///< cells.size(), known on every rank (memory plan)
+  std::int64_t origin_x = 0;  ///< universe (Golly) x of the grid's column 0
+  std::int64_t origin_y = 0;  ///< universe (Golly) y of the grid's row 0
 
   /// The rule with its bounded-grid suffix, e.g. "B3/S23:T64,64".
   std::string rule_with_suffix() const;

@@ -13,12 +13,12 @@
 namespace mpilife {
 
 /// Why a run ended: it reached the target generation, the grid died out or stopped changing
-/// (--stop-when-stable), a signal (SIGINT, SIGTERM) stopped it, or its time ran out (--max-time,
-/// SIGUSR1).
-enum class StopReason { completed, died_out, stable, interrupted, time_limit };
+/// (--stop-when-stable), a signal (SIGINT, SIGTERM) stopped it, its time ran out (--max-time,
+/// SIGUSR1), or an unbounded universe had to grow past --max-cells (or the nodes' memory).
+enum class StopReason { completed, died_out, stable, interrupted, time_limit, cell_limit };
 
 /// The name used in --summary and recordings: "completed", "died-out", "stable", "interrupted",
-/// "time-limit".
+/// "time-limit", "cell-limit".
 std::string to_string(StopReason reason);
 
 /// The reason `text` names (as written by to_string); none for any other text.
@@ -28,8 +28,13 @@ std::optional<StopReason> parse_stop_reason(std::string_view text);
 struct RunReport {
   std::int64_t generations = 0;          ///< generations computed by this invocation
   std::int64_t final_generation = 0;     ///< generation of the final state
-  std::int64_t width = 0;                ///< grid width
-  std::int64_t height = 0;               ///< grid height
+  std::int64_t width = 0;                ///< grid width (at the end)
+  std::int64_t height = 0;               ///< grid height (at the end)
+  std::int64_t origin_x = 0;             ///< Golly x of the grid's column 0 (at the end)
+  std::int64_t origin_y = 0;             ///< Golly y of the grid's row 0 (at the end)
+  double cell_updates = 0;               ///< cells updated over all generations (grids grow)
+  int growths = 0;                       ///< unbounded: times the grid grew
+  double growth_seconds = 0;             ///< unbounded: time spent growing, slowest rank
   int ranks = 1;                         ///< MPI processes
   ProcessGrid process_grid;              ///< process grid
   KernelKind kernel = KernelKind::fast;  ///< kernel that ran

@@ -56,6 +56,10 @@ struct Extent {
   std::int64_t h = 0;   ///< rows
   /// Number of cells.
   std::int64_t cells() const { return w * h; }
+  friend bool operator==(const Extent& a, const Extent& b) {
+    return a.x0 == b.x0 && a.y0 == b.y0 && a.w == b.w && a.h == b.h;
+  }
+  friend bool operator!=(const Extent& a, const Extent& b) { return !(a == b); }
 };
 
 /// The cells `a` and `b` share: an empty extent (w = h = 0) when they share none.

@@ -10,7 +10,9 @@
 namespace mpilife {
 
 /// How the grid's edges behave: wrapped both ways, or dead cells outside.
-enum class Topology { torus, plane };
+/// A run's edges: a torus (wrapping), a plane of fixed size (dead outside), or Golly's unbounded
+/// universe (a plane that grows before live cells reach its edge).
+enum class Topology { torus, plane, unbounded };
 
 /// The name used on the command line and in files: "torus" or "plane".
 std::string to_string(Topology t);
@@ -45,7 +47,7 @@ struct GridSuffix {
   std::int64_t width = 0;               ///< grid width in cells
   std::int64_t height = 0;              ///< grid height in cells
 
-  /// Golly's spelling, e.g. ":T64,48".
+  /// Golly's spelling, e.g. ":T64,48"; "" for the unbounded universe (no suffix).
   std::string to_string() const;
 };
 

@@ -52,9 +52,10 @@ class RleWriter {
 
 /// Writes a whole row-major grid (1 = alive) as RLE through RleWriter: "x = W, y = H, rule =
 /// <rule_text>" header, optional #C comment lines first, lines of at most 70 characters, trailing
-/// "!".
+/// "!"; with a placement, the #CXRLE line first.
 void write_rle(std::ostream& out, const std::uint8_t* cells, std::int64_t width,
                std::int64_t height, const std::string& rule_text,
-               const std::vector<std::string>& comments = {});
+               const std::vector<std::string>& comments = {},
+               const std::optional<RlePlacement>& placement = std::nullopt);
 
 }  // namespace mpilife

@@ -74,6 +74,10 @@ void fill_tile_bands(Simulation& sim, std::int64_t band_rows, const TilePartFill
 std::vector<std::uint32_t> gather_block_counts(const Simulation& sim, const Extent& region,
                                                std::int64_t scale);
 
+/// The smallest extent (global cells) holding every live cell of the grid, on every rank; empty
+/// (w = h = 0) when none lives. Reads each tile once. Collective.
+Extent live_extent(const Simulation& sim);
+
 /// Makes the cells listed on rank 0 (global coordinates, inside the grid) alive on the ranks that
 /// own them; the list on other ranks is ignored. Collective.
 void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root);

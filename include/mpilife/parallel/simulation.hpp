@@ -22,12 +22,15 @@ struct Layout {
   ProcessGrid procs;                    ///< process columns x rows
   std::array<int, 2> coords{};          ///< this rank's {col, row}
   Extent local;                         ///< this rank's block in global coordinates
+  std::int64_t origin_x = 0;  ///< universe (Golly) x of the grid's column 0
+  std::int64_t origin_y = 0;  ///< universe (Golly) y of the grid's row 0
 };
 
 /// The distributed time loop: every rank owns one tile of the grid and steps it in lock-step.
 class Simulation {
  public:
-  /// Builds the Cart communicator over `world` and a dead tile for this rank.
+  /// Builds the Cart communicator over `world` and a dead tile for this rank. Topology::unbounded
+  /// is a plane whose edge the caller keeps live cells away from (Universe): no edge watch.
   Simulation(const mpi::Comm& world, std::int64_t width, std::int64_t height, Topology topology,
              const ProcessGrid& procs, KernelKind kernel, const Rule& rule,
              std::int64_t generation = 0);
@@ -45,6 +48,11 @@ class Simulation {
   const Tile& tile() const { return *tile_; }
   /// Where this rank's tile sits.
   const Layout& layout() const { return layout_; }
+  /// Sets the universe coordinates of the grid's cell (0, 0) (layout().origin_x/origin_y).
+  void place_at(std::int64_t origin_x, std::int64_t origin_y) {
+    layout_.origin_x = origin_x;
+    layout_.origin_y = origin_y;
+  }
   /// The Cartesian communicator.
   const mpi::CartComm& cart() const { return cart_; }
   /// Seconds this rank spent blocked waiting for halo messages.

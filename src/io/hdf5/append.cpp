@@ -25,14 +25,17 @@ std::string grid_text(const RunMetadata& m) {
          ", rule " + m.rule;
 }
 
-void check_matches(hid_t root, const std::string& path, const RunMetadata& meta, std::int64_t every,
-                   std::int64_t frame_scale) {
+RunMetadata check_matches(hid_t root, const std::string& path, const RunMetadata& meta,
+                          std::int64_t every, std::int64_t frame_scale) {
   std::string kind;
   const RunMetadata stored = read_run_attributes(root, path, kind);
+  // An unbounded universe's recording shows the window its run started with; the grid the
+  // checkpoint holds has grown since.
+  const bool grows = meta.topology == Topology::unbounded;
   if (kind != "recording") {
     throw Error(ExitCode::cant_create, refuse(path, "it is an mpilife " + kind));
   }
-  if (stored.width != meta.width || stored.height != meta.height ||
+  if ((!grows && (stored.width != meta.width || stored.height != meta.height)) ||
       stored.topology != meta.topology || stored.rule != meta.rule) {
     throw Error(ExitCode::usage, refuse(path, "it records a " + grid_text(stored) +
                                                   " grid, the checkpoint a " + grid_text(meta)));
@@ -51,6 +54,7 @@ void check_matches(hid_t root, const std::string& path, const RunMetadata& meta,
                                      std::to_string(stored_scale) + "); give --frame-scale " +
                                      std::to_string(stored_scale) + " to continue it");
   }
+  return stored;
 }
 
 // How many of `gens` (complete frames) an uninterrupted run has before `start`: the first frame
@@ -111,7 +115,7 @@ AppendPoint prepare_append(const std::string& path, const RunMetadata& meta, std
   if (!has_attribute(root, "mpilife_kind")) {
     throw Error(ExitCode::cant_create, refuse(path, "it is not an mpilife recording"));
   }
-  check_matches(root, path, meta, every, frame_scale);
+  const RunMetadata stored = check_matches(root, path, meta, every, frame_scale);
   const Dataset frames = check<Dataset>(H5Dopen2(root, "frames", H5P_DEFAULT), ExitCode::data,
                                         path + ": cannot open /frames");
   std::vector<std::int64_t> gens = read_series(root, "generations", path);
@@ -148,7 +152,7 @@ AppendPoint prepare_append(const std::string& path, const RunMetadata& meta, std
   shrink(root, "frames", keep, what);
   shrink(root, "generations", keep, what);
   shrink(root, "population", keep, what);
-  return {gens};
+  return {gens, stored};
 }
 
 }  // namespace mpilife::h5

@@ -26,10 +26,12 @@ std::int64_t complete_frames(hid_t file, std::int64_t frames_extent, std::int64_
 /// `frame_scale`) restarted at generation `start` continues with.
 struct AppendPoint {
   std::vector<std::int64_t> generations;  ///< generations of the frames kept, in order
+  RunMetadata stored;                     ///< the recording's attributes (its window)
 };
 
 /// Prepares the existing recording `path` (serial driver, one process) to continue at generation
-/// `start`: checks it is a recording of the same grid, rule, topology, every and frame scale
+/// `start`: checks it is a recording of the same grid (for an unbounded universe, whose grid
+/// grows, any window), rule, topology, every and frame scale
 /// (Error 64 when not, 73 when it is not an mpilife recording at all), keeps the complete frames
 /// an uninterrupted run would have before `start` and drops the rest (frames_complete first, then
 /// the extents), and marks it "running". Error 64 when frames before `start` are missing.

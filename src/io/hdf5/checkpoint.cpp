@@ -124,9 +124,15 @@ h5::Dataset open_grid(const h5::File& file, const std::string& path, std::int64_
 
 }  // namespace
 
-void write_checkpoint(const Simulation& sim, const std::string& path, const RunMetadata& meta,
+void write_checkpoint(const Simulation& sim, const std::string& path, const RunMetadata& run,
                       IoMode io, int compression) {
   const mpi::Comm& comm = sim.cart().comm();
+  // The grid as it is now: an unbounded universe's grid grows during the run.
+  RunMetadata meta = run;
+  meta.width = sim.layout().width;
+  meta.height = sim.layout().height;
+  meta.origin_x = sim.layout().origin_x;
+  meta.origin_y = sim.layout().origin_y;
   const bool root = comm.rank() == 0;
   // Through a symbolic link the target is replaced and the link kept (README, below "Exit codes").
   // A loop of links was refused before the run; should one appear since, write at `path`.

@@ -126,27 +126,34 @@ std::int64_t band_pixel_rows(std::int64_t frame_w, std::int64_t chunk_rows, std:
   return band_rows(scale == 1 ? frame_w : frame_w * 4, chunk_rows);
 }
 
-void for_each_gathered_band(const Simulation& sim, std::int64_t scale, std::int64_t rows,
+void for_each_gathered_band(const Simulation& sim, const Extent& window, std::int64_t scale,
+                            std::int64_t rows,
                             const std::function<void(const Extent&, const std::uint8_t*)>& visit) {
   const Layout& lay = sim.layout();
-  if (scale == 1) {
+  const bool whole = window == Extent{0, 0, lay.width, lay.height};
+  if (scale == 1 && whole) {
     for_each_band(sim, rows, [&](std::int64_t y0, std::int64_t n, const std::uint8_t* cells) {
       visit({0, y0, lay.width, n}, cells);
     });
     return;
   }
-  const std::int64_t frame_w = ceil_div(lay.width, scale);
-  const std::int64_t frame_h = ceil_div(lay.height, scale);
+  const std::int64_t frame_w = ceil_div(window.w, scale);
+  const std::int64_t frame_h = ceil_div(window.h, scale);
   std::exception_ptr failure;
   for (std::int64_t y0 = 0; y0 < frame_h; y0 += rows) {
     const std::int64_t n = std::min(rows, frame_h - y0);
     const std::int64_t cell_y0 = y0 * scale;
-    const Extent cells{0, cell_y0, lay.width, std::min(n * scale, lay.height - cell_y0)};
+    const Extent cells{window.x0, window.y0 + cell_y0, window.w,
+                       std::min(n * scale, window.h - cell_y0)};
     const std::vector<std::uint32_t> counts = gather_block_counts(sim, cells, scale);
     if (counts.empty() || failure) continue;  // not rank 0, or rank 0 after a failure
     const Extent band{0, y0, frame_w, n};
     try {
-      visit(band, to_pixels(counts, band, scale, lay.width, lay.height).data());
+      // At scale 1 a block is a cell: its count is the cell.
+      const std::vector<std::uint8_t> pixels =
+          scale == 1 ? std::vector<std::uint8_t>(counts.begin(), counts.end())
+                     : to_pixels(counts, band, scale, window.w, window.h);
+      visit(band, pixels.data());
     } catch (...) {
       failure = std::current_exception();
     }

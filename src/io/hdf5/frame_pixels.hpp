@@ -22,12 +22,14 @@ std::vector<std::uint8_t> local_pixels(const Simulation& sim, std::int64_t scale
 /// band's pixels (and at scale > 1 its block counts, 4 bytes each) stay within kBandBytes.
 std::int64_t band_pixel_rows(std::int64_t frame_w, std::int64_t chunk_rows, std::int64_t scale);
 
-/// Streams the stored frame to rank 0 in bands of `rows` pixel rows, top to bottom, calling
-/// `visit(region, pixels)` there for each (region in frame pixels, pixels row-major): at scale 1
-/// the cells through for_each_band, above it the block counts of one band at a time. Rank 0 holds
-/// a band or two, never the frame. If `visit` throws, the remaining bands are still gathered (not
-/// visited) and the first exception is rethrown on rank 0 alone. Collective.
-void for_each_gathered_band(const Simulation& sim, std::int64_t scale, std::int64_t rows,
+/// Streams the stored frame, the grid's cells in `window` (the whole grid, or the part an unbounded
+/// universe started with), to rank 0 in bands of `rows` pixel rows, top to bottom, calling
+/// `visit(region, pixels)` there for each (region in frame pixels, pixels row-major): the whole
+/// grid at scale 1 through for_each_band, otherwise the block counts of one band at a time. Rank 0
+/// holds a band or two, never the frame. If `visit` throws, the remaining bands are still
+/// gathered (not visited) and the first exception is rethrown on rank 0 alone. Collective.
+void for_each_gathered_band(const Simulation& sim, const Extent& window, std::int64_t scale,
+                            std::int64_t rows,
                             const std::function<void(const Extent&, const std::uint8_t*)>& visit);
 
 }  // namespace mpilife::frame_pixels

@@ -173,6 +173,8 @@ void write_run_attributes(hid_t object, const std::string& kind, const RunMetada
   write_attribute(object, "topology", to_string(meta.topology));
   write_attribute(object, "width", meta.width);
   write_attribute(object, "height", meta.height);
+  write_attribute(object, "origin_x", meta.origin_x);
+  write_attribute(object, "origin_y", meta.origin_y);
   write_attribute(object, "seed", meta.seed);
   write_attribute(object, "pattern", meta.pattern);
   write_attribute(object, "command_line", meta.command_line);
@@ -213,6 +215,12 @@ RunMetadata read_run_attributes(hid_t object, const std::string& file, std::stri
   m.topology = *parsed;
   m.width = read_int_attribute(object, "width", file);
   m.height = read_int_attribute(object, "height", file);
+  // Where the grid lies in Golly's universe; files of older versions held bounded grids only,
+  // which Golly centres on 0,0.
+  m.origin_x = has_attribute(object, "origin_x") ? read_int_attribute(object, "origin_x", file)
+                                                 : -(m.width / 2);
+  m.origin_y = has_attribute(object, "origin_y") ? read_int_attribute(object, "origin_y", file)
+                                                 : -(m.height / 2);
   m.seed = read_uint_attribute(object, "seed", file);
   m.pattern = read_string_attribute(object, "pattern", file);
   read_provenance(object, file, m);

@@ -344,7 +344,9 @@ void export_frame(const std::string& path, std::int64_t frame, const std::string
                                              " of " + source + ", exported by mpilife from " +
                                              std::filesystem::path(path).filename().string()};
   const auto write = [&](std::ostream& out) {
-    write_rle(out, cells.data(), cells.cols(), cells.rows(), rec.rule(), comments);
+    // At its place in Golly's universe (the recording's origin) and generation.
+    write_rle(out, cells.data(), cells.cols(), cells.rows(), rec.rule(), comments,
+              RlePlacement{rec.metadata().origin_x, rec.metadata().origin_y, rec.generation(i)});
   };
   if (out_path.empty() || out_path == "-") {
     write(std::cout);

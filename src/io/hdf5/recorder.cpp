@@ -6,6 +6,7 @@
 #include <mpi.h>
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <filesystem>
 
@@ -172,15 +173,28 @@ struct Recorder::Impl {
   void open_or_create(const Simulation& sim) {
     const mpi::Comm& comm = sim.cart().comm();
     std::int64_t kept = -1;  // -1: create
+    std::array<std::int64_t, 4> window{};
     mpi::on_root_agreed(comm, [&] {
       std::error_code ec;
       if (!settings.append || !std::filesystem::exists(settings.path, ec)) return;
-      recorded = h5::prepare_append(settings.path, meta, settings.every, settings.frame_scale,
-                                    sim.generation())
-                     .generations;
+      h5::AppendPoint point = h5::prepare_append(settings.path, meta, settings.every,
+                                                 settings.frame_scale, sim.generation());
+      recorded = std::move(point.generations);
       kept = static_cast<std::int64_t>(recorded.size());
+      window = {point.stored.origin_x, point.stored.origin_y, point.stored.width,
+                point.stored.height};
     });
     kept = mpi::broadcast(kept, 0, comm);
+    // An unbounded universe's recording goes on showing its own window.
+    mpi::broadcast(window.data(), window.size(), 0, comm);
+    if (kept >= 0) {
+      meta.origin_x = window[0];
+      meta.origin_y = window[1];
+      meta.width = window[2];
+      meta.height = window[3];
+      frame_w = ceil_div(meta.width, settings.frame_scale);
+      frame_h = ceil_div(meta.height, settings.frame_scale);
+    }
     count = std::max<std::int64_t>(kept, 0);  // on every rank: start() decides collectively
     if (kept < 0) {
       on_writers(comm, [&] { create(comm); });
@@ -252,6 +266,16 @@ struct Recorder::Impl {
     const mpi::Comm& comm = sim.cart().comm();
     const bool root = comm.rank() == 0;
     const std::int64_t pop = sim.population();
+    // The recorded window: the grid the run started with, wherever it now lies in a grown
+    // universe's grid (meta holds its size and place in the universe).
+    const Layout& lay = sim.layout();
+    const Extent window{meta.origin_x - lay.origin_x, meta.origin_y - lay.origin_y, meta.width,
+                        meta.height};
+    const bool whole = window == Extent{0, 0, lay.width, lay.height};
+    if (parallel() && !whole) {
+      // Not reached: the app records a growing universe through rank 0 (every rank sees this).
+      throw Error(ExitCode::software, "a parallel recording cannot follow a growing grid");
+    }
     if (parallel()) {
       const std::int64_t scale = settings.frame_scale;
       mpi::on_root_agreed(comm, [&] {
@@ -288,7 +312,7 @@ struct Recorder::Impl {
       }
       try {
         frame_pixels::for_each_gathered_band(
-            sim, settings.frame_scale, band_rows(),
+            sim, window, settings.frame_scale, band_rows(),
             [&](const Extent& band, const std::uint8_t* pixels) {
               if (!failure) write_part(band, pixels);
             });

@@ -93,8 +93,9 @@ void RleWriter::finish() {
 
 void write_rle(std::ostream& out, const std::uint8_t* cells, std::int64_t width,
                std::int64_t height, const std::string& rule_text,
-               const std::vector<std::string>& comments) {
-  RleWriter rle(out, width, height, rule_text, comments);
+               const std::vector<std::string>& comments,
+               const std::optional<RlePlacement>& placement) {
+  RleWriter rle(out, width, height, rule_text, comments, placement);
   for (std::int64_t y = 0; y < height; ++y) rle.add_row(cells + y * width);
   rle.finish();
 }

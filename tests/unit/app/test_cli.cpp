@@ -104,7 +104,16 @@ TEST_CASE("plan: explicit options beat the pattern, which beats the defaults") {
   plan = resolve_plan(plain);
   CHECK(plan.width == 3 + 2 * default_margin(3, 1));
   CHECK(plan.height == 1 + 2 * default_margin(3, 1));
+  // Golly's default: without --size or a suffix the universe is unbounded, the pattern's top-left
+  // (a plain RLE has no position) at Golly's 0,0.
+  CHECK(plan.topology == Topology::unbounded);
+  CHECK(plan.origin_x == -default_margin(3, 1));
+  CHECK(plan.origin_y == -default_margin(3, 1));
+  plain.size = std::array<std::int64_t, 2>{40, 20};
+  plan = resolve_plan(plain);
   CHECK(plan.topology == Topology::torus);
+  CHECK(plan.origin_x == -20);  // a bounded grid is centred on 0,0, as Golly places it
+  CHECK(plan.origin_y == -10);
   CHECK(plan.rule.is_conway());
   std::remove(p.c_str());
   std::remove(plain.pattern.c_str());

@@ -239,6 +239,9 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
   r.final_generation = 150;
   r.width = 64;
   r.height = 32;
+  r.origin_x = -32;
+  r.origin_y = -16;
+  r.cell_updates = 130.0 * 64 * 32;
   r.ranks = 6;
   r.process_grid = {3, 2};
   r.kernel = KernelKind::reference;
@@ -260,15 +263,20 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
   json.erase(version, json.find('\n', version) + 1 - version);
   CHECK(json ==
         "{\n"
+        "  \"cell_updates\": 266240.0,\n"
         "  \"cell_updates_per_second\": 133120.0,\n"
         "  \"edge_reached_generation\": 96,\n"
         "  \"final_generation\": 150,\n"
         "  \"final_population\": 7,\n"
         "  \"generations\": 130,\n"
+        "  \"growth_seconds\": 0.0,\n"
+        "  \"growths\": 0,\n"
         "  \"halo_wait_fraction\": 0.25,\n"
         "  \"height\": 32,\n"
         "  \"kernel\": \"reference\",\n"
         "  \"kernel_isa\": \"portable C++\",\n"
+        "  \"origin_x\": -32,\n"
+        "  \"origin_y\": -16,\n"
         "  \"output_seconds\": 0.5,\n"
         "  \"output_wait_fraction\": 0.125,\n"
         "  \"peak_memory_bytes\": [\n"
@@ -301,6 +309,15 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
   CHECK(r.line() ==
         "mpilife: 130 generations of 64x32 on 6 ranks (3x2) in 2.00 s = 133120 cell-updates/s, "
         "halo wait 25%, peak memory 100 MiB per rank (died-out at generation 150)");
+  // An unbounded universe's line says how often it grew; its rate counts the cells of each grid.
+  r.topology = Topology::unbounded;
+  r.growths = 3;
+  r.growth_seconds = 0.25;
+  r.cell_updates = 4.0e6;
+  CHECK(r.line().find("2.00 s = 2.0 Mcell-updates/s") != std::string::npos);
+  CHECK(r.line().find(", unbounded: grew 3 times in 0.25 s,") != std::string::npos);
+  CHECK(r.json().find("\"growths\": 3") != std::string::npos);
+  r.topology = Topology::plane;
   CHECK(r.edge_warning().find("reached the edge of the 64x32 plane at generation 96") !=
         std::string::npos);
   r.topology = Topology::torus;  // no edge, no key, no warning

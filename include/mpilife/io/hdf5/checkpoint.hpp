@@ -18,7 +18,8 @@ struct CheckpointSettings {
   int compression = kDefaultCompression;  ///< deflate level 0..9 (0 = no filter)
 };
 
-/// Writes the current full grid, its generation and `meta` as a checkpoint to "<path>.tmp"
+/// Writes the current full grid (its size and place in the universe from `sim`, the rest of the
+/// run's description from `meta`), its generation and `meta` as a checkpoint to "<path>.tmp"
 /// (deflate level `compression`), then renames it over `path`, so a crash at any moment leaves the
 /// previous checkpoint intact. Collective; errors are agreed (exit 74).
 void write_checkpoint(const Simulation& sim, const std::string& path, const RunMetadata& meta,

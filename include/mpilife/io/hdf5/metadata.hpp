@@ -14,6 +14,8 @@ struct RunMetadata {
   Topology topology = Topology::torus;  ///< grid edges
   std::int64_t width = 0;               ///< grid width in cells
   std::int64_t height = 0;              ///< grid height in cells
+  std::int64_t origin_x = 0;  ///< universe (Golly) x of the grid's column 0
+  std::int64_t origin_y = 0;  ///< universe (Golly) y of the grid's row 0
   std::uint64_t seed = 1;               ///< soup seed
   std::string pattern;                  ///< pattern name, "" for a random soup
   std::optional<double> density;        ///< soup density, none for a pattern
