@@ -24,6 +24,7 @@
 #include "mpilife/app/report.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/clock.hpp"
+#include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/io/files.hpp"
 #include "mpilife/io/hdf5/checkpoint.hpp"
@@ -38,7 +39,6 @@
 #include "mpilife/parallel/observer.hpp"
 #include "mpilife/parallel/simulation.hpp"
 #include "mpilife/parallel/universe.hpp"
-#include "mpilife/core/decomposition.hpp"
 #include "mpilife/view/display.hpp"
 #include "stop_requests.hpp"
 
@@ -66,22 +66,22 @@ class Control {
 
   // Collective; returns why to stop (setting `code` for a signal or the deadline), or none.
   std::optional<StopReason> check(double elapsed, StopCode& code) {
-    const Simulation& sim_ = universe_.sim();  // the current grid (a universe's grows)
+    const Simulation& sim = universe_.sim();  // the current grid (a universe's grows)
     std::int64_t v[4] = {static_cast<std::int64_t>(stops_.local()), 0, 0, 0};
-    if (sim_.cart().comm().rank() == 0) {
-      const auto done = static_cast<double>(std::max<std::int64_t>(1, sim_.generation() - first_));
+    if (sim.cart().comm().rank() == 0) {
+      const auto done = static_cast<double>(std::max<std::int64_t>(1, sim.generation() - first_));
       const double per_gen = std::max(elapsed / done, 1e-9);
       v[1] = std::clamp<std::int64_t>(static_cast<std::int64_t>(kControlSeconds / per_gen), 1,
                                       1 << 16);
     }
     if (stop_when_stable_) {
-      v[2] = sim_.tile().population() > 0 ? 1 : 0;
-      v[3] = sim_.tile().changed() ? 1 : 0;
+      v[2] = sim.tile().population() > 0 ? 1 : 0;
+      v[3] = sim.tile().changed() ? 1 : 0;
     }
-    mpi::allreduce(v, 4, mpi::Op::max, sim_.cart().comm());
+    mpi::allreduce(v, 4, mpi::Op::max, sim.cart().comm());
     const std::int64_t* out = v;
     // Stability is checked every generation, so the run stops exactly where it settles.
-    next_ = sim_.generation() + (stop_when_stable_ ? 1 : out[1]);
+    next_ = sim.generation() + (stop_when_stable_ ? 1 : out[1]);
     if (out[0] != 0) {
       code = static_cast<StopCode>(out[0]);
       return stop_reason(code);

@@ -241,6 +241,68 @@ TEST_CASE("frames are the block counts of the reference grid for the requested v
   }
 }
 
+TEST_CASE("the viewer of a growing universe stays on the cells it started with") {
+  // A glider and a blinker in a 16x16 unbounded universe: the glider flies out of the window and
+  // the grid grows (several times, redistributed) under the viewer, whose frames keep showing the
+  // starting 16x16 cells, where the blinker stays.
+  const std::int64_t side = 16;
+  const std::vector<Cell> start = {{7, 5}, {8, 6}, {6, 7}, {7, 7}, {8, 7}, {1, 12}, {2, 12}, {3, 12}};
+  const int ranks = test::world_size();
+  const ProcessGridFor procs_for = [ranks](std::int64_t w, std::int64_t h) {
+    return choose_process_grid(parse_decomp("2d"), ranks, w, h, mpi::dims_create(ranks));
+  };
+  auto sim = std::make_unique<Simulation>(mpi::world(), side, side, Topology::unbounded,
+                                          procs_for(side, side), KernelKind::fast, Rule{});
+  place_cells(*sim, test::world_rank() == 0 ? start : std::vector<Cell>{});
+  sim->place_at(-100, 50);
+  Growth growth;
+  growth.margin = 3;
+  growth.band_cells = 64;
+  Universe universe(std::move(sim), KernelKind::fast, Rule{}, growth, procs_for);
+  const std::vector<ViewRequest> views = {{{0, 0, side, side}, 1}, {{2, 3, 10, 12}, 2}};
+  std::vector<Action> actions;
+  for (int i = 0; i < 16; ++i) {
+    actions.push_back([&, i](Controls& c, const FakeDisplay&) {
+      c.view = views[static_cast<std::size_t>(i % 2)];
+      c.steps = 5;
+    });
+  }
+  FakeDisplay display(actions);
+  const InteractiveResult result = run_with(universe, display);
+  CHECK_FALSE(result.cell_limit);
+  CHECK(universe.growths() >= 2);
+  CHECK(universe.sim().layout().width > side);
+  bool ok = true;
+  if (test::world_rank() == 0) {
+    // The same cells on a plane far larger than they reach, the window at (b, b).
+    const std::int64_t b = 100;
+    const CellArray plane = cells_of(
+        [&] {
+          std::vector<Cell> moved;
+          for (const Cell& c : start) moved.push_back({c.x + b, c.y + b});
+          return moved;
+        }(),
+        side + 2 * b, side + 2 * b);
+    ok = display.frames().size() == actions.size();
+    for (std::size_t i = 0; ok && i < display.frames().size(); ++i) {
+      const Frame& f = display.frames()[i];
+      const CellArray want =
+          evolve_serial(plane, Rule{}, Topology::plane, KernelKind::reference, f.generation);
+      Extent region = f.view.region;
+      region.x0 += b;
+      region.y0 += b;
+      ok = f.counts == block_counts(want, region, f.view.scale) &&
+           f.population == want.cast<std::int64_t>().sum();
+      INFO("frame ", i, " generation ", f.generation);
+      CHECK(ok);
+    }
+    // By the end the glider has left the window: only the blinker is in it.
+    const Frame& last = display.frames().back();
+    ok = ok && last.generation == 80 && last.population == 8;
+  }
+  CHECK(test::root_says(ok));
+}
+
 TEST_CASE("a run started from the display pauses at the requested generation") {
   const std::int64_t w = 24;
   const std::int64_t h = 18;
