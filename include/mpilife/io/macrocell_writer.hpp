@@ -29,8 +29,10 @@ inline constexpr std::int64_t kMacrocellMaxY = std::int64_t{1} << 61;
 /// (x to the right, y down), in any order, duplicates allowed, within kMacrocellMinX ..
 /// kMacrocellMaxX and kMacrocellMinY .. kMacrocellMaxY; Golly and parse_pattern put each back at
 /// the same place (parse_pattern: origin + cell). Time and memory grow with the number of cells
-/// times the tree depth, never with the area they span. Throws std::invalid_argument for a cell out
-/// of reach or a negative generation.
+/// times the tree depth, never with the area they span: besides `cells`, 24 to 32 bytes per
+/// distinct node (at most one per cell and level). Throws std::invalid_argument for a cell out of
+/// reach or a negative generation, std::length_error past 2^32 - 2 distinct nodes (the most the
+/// reader numbers); what was written by then is not a whole file.
 void write_macrocell(std::ostream& out, std::vector<Cell> cells, const std::string& rule_text,
                      std::int64_t generation = 0, const std::vector<std::string>& comments = {});
 

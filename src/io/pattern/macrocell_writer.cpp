@@ -1,12 +1,12 @@
 #include "mpilife/io/macrocell_writer.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cstddef>
 #include <ostream>
 #include <stdexcept>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "macrocell_geometry.hpp"
 #include "writer_support.hpp"
@@ -34,22 +34,68 @@ constexpr int kMinRootLevel = 4;
 // Bytes of node lines gathered before they go to the stream.
 constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
 
-// A node above the leaves: the numbers of its four children (0 = empty), nw ne sw se. A number
-// belongs to one node of one level, so the children alone name the node.
-using Children = std::array<std::uint64_t, 4>;
-
-// Mixes the four child numbers (splitmix64's finaliser on a running sum).
-struct ChildrenHash {
-  std::size_t operator()(const Children& c) const {
-    std::uint64_t h = 0;
-    for (const std::uint64_t n : c) {
-      h = (h ^ n) + 0x9E3779B97F4A7C15ULL;
-      h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
-      h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
-      h ^= h >> 31;
-    }
-    return static_cast<std::size_t>(h);
+// What a node holds, which names it: a leaf's 64 cells (lo, bit 8 * y + x; hi = kLeafMark), or
+// the numbers of a node's four children (0 = empty): nw | ne << 32 in lo, sw | se << 32 in hi. A
+// number belongs to one node of one level, so the children alone name a node.
+struct NodeKey {
+  std::uint64_t lo = 0;
+  std::uint64_t hi = 0;
+  friend bool operator==(const NodeKey& a, const NodeKey& b) {
+    return a.lo == b.lo && a.hi == b.hi;
   }
+};
+
+// The most nodes a file may have: the reader numbers them with 32 bits. All ones in hi marks a
+// leaf, which no node's children can spell.
+constexpr std::uint32_t kMaxNodes = 0xFFFFFFFEu;
+constexpr std::uint64_t kLeafMark = ~std::uint64_t{0};
+
+// The nodes made so far, numbered from 1 in making order and found by their keys: an
+// open-addressing hash table of 32-bit numbers over the keys, 24 to 32 bytes a node. Looking up
+// a node costs a cache miss or two once the table outgrows the cache (about 0.3 us a node).
+class NodeTable {
+ public:
+  NodeTable() : slots_(std::size_t{1} << 12, 0) {}
+
+  // The number of the node `key` names, and whether it is new (then it is numbered next).
+  std::pair<std::uint32_t, bool> find_or_add(const NodeKey& key) {
+    if (2 * (keys_.size() + 1) > slots_.size()) grow();
+    std::size_t at = home(key);
+    while (slots_[at] != 0) {
+      if (keys_[slots_[at] - 1] == key) return {slots_[at], false};
+      at = (at + 1) & (slots_.size() - 1);
+    }
+    if (keys_.size() >= kMaxNodes) {
+      throw std::length_error("write_macrocell: more than " + std::to_string(kMaxNodes) +
+                              " distinct nodes, more than a macrocell file mpilife reads holds");
+    }
+    keys_.push_back(key);
+    slots_[at] = static_cast<std::uint32_t>(keys_.size());
+    return {slots_[at], true};
+  }
+
+ private:
+  // The first slot to try for `key`: its two halves mixed, then splitmix64's finaliser.
+  std::size_t home(const NodeKey& key) const {
+    std::uint64_t h = (key.lo * 0x9E3779B97F4A7C15ULL) ^ (key.hi + 0x632BE59BD9B4E019ULL);
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    h ^= h >> 31;
+    return static_cast<std::size_t>(h) & (slots_.size() - 1);
+  }
+
+  // Doubles the slots and places every number again.
+  void grow() {
+    slots_.assign(2 * slots_.size(), 0);
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      std::size_t at = home(keys_[i]);
+      while (slots_[at] != 0) at = (at + 1) & (slots_.size() - 1);
+      slots_[at] = static_cast<std::uint32_t>(i + 1);
+    }
+  }
+
+  std::vector<NodeKey> keys_;         // the key of node number i + 1
+  std::vector<std::uint32_t> slots_;  // node numbers, 0 = free; a power of two, at most half full
 };
 
 // The smallest root level from kMinRootLevel up that holds every cell (Golly coordinates).
@@ -100,22 +146,21 @@ class TreeWriter {
         std::partition(first, south, [&](const Cell& c) { return c.x < x0 + half; });
     Cell* const south_east =
         std::partition(south, last, [&](const Cell& c) { return c.x < x0 + half; });
-    const Children children = {build(first, north_east, level - 1, x0, y0),
-                               build(north_east, south, level - 1, x0 + half, y0),
-                               build(south, south_east, level - 1, x0, y0 + half),
-                               build(south_east, last, level - 1, x0 + half, y0 + half)};
-    const auto [at, made] = nodes_.try_emplace(children, count_ + 1);
+    const std::uint64_t nw = build(first, north_east, level - 1, x0, y0);
+    const std::uint64_t ne = build(north_east, south, level - 1, x0 + half, y0);
+    const std::uint64_t sw = build(south, south_east, level - 1, x0, y0 + half);
+    const std::uint64_t se = build(south_east, last, level - 1, x0 + half, y0 + half);
+    const auto [number, made] = nodes_.find_or_add({nw | ne << 32, sw | se << 32});
     if (made) {
-      ++count_;
       append_number(static_cast<std::uint64_t>(level));
-      for (const std::uint64_t child : children) {
+      for (const std::uint64_t child : {nw, ne, sw, se}) {
         text_ += ' ';
         append_number(child);
       }
       text_ += '\n';
       flush_if_full();
     }
-    return at->second;
+    return number;
   }
 
   // Writes what is left.
@@ -132,9 +177,8 @@ class TreeWriter {
     std::uint64_t bits = 0;
     for (const Cell* c = first; c != last; ++c)
       bits |= std::uint64_t{1} << (8 * (c->y - y0) + c->x - x0);
-    const auto [at, made] = leaves_.try_emplace(bits, count_ + 1);
+    const auto [number, made] = nodes_.find_or_add({bits, kLeafMark});
     if (made) {
-      ++count_;
       for (std::uint64_t rows = bits; rows != 0; rows >>= 8) {
         for (std::uint64_t row = rows & 0xFF; row != 0; row >>= 1) text_ += (row & 1) ? '*' : '.';
         text_ += '$';
@@ -142,7 +186,7 @@ class TreeWriter {
       text_ += '\n';
       flush_if_full();
     }
-    return at->second;
+    return number;
   }
 
   void append_number(std::uint64_t n) {
@@ -156,10 +200,8 @@ class TreeWriter {
   }
 
   std::ostream& out_;
-  std::string text_;                                                 // node lines not yet written
-  std::uint64_t count_ = 0;                                          // nodes written so far
-  std::unordered_map<std::uint64_t, std::uint64_t> leaves_;          // bits -> number
-  std::unordered_map<Children, std::uint64_t, ChildrenHash> nodes_;  // children -> number
+  std::string text_;  // node lines not yet written
+  NodeTable nodes_;   // the leaves and nodes written so far
 };
 
 }  // namespace
