@@ -184,9 +184,11 @@ TEST_CASE("write_macrocell: cells out of reach and negative generations are refu
 
 TEST_CASE("write_macrocell: a glider at negative and far-out places") {
   const std::int64_t far = std::int64_t{1} << 40;
-  const std::pair<std::int64_t, std::int64_t> places[] = {
-      {0, 0}, {-7, 5}, {-3, -3}, {-1000, -2000}, {far, far}, {-far, -far}, {far - 1, -far + 1}};
-  for (const auto& [x, y] : places) {
+  const Cell places[] = {{0, 0},     {-7, 5},      {-3, -3},           {-1000, -2000},
+                         {far, far}, {-far, -far}, {far - 1, -far + 1}};
+  for (const Cell& place : places) {
+    const std::int64_t x = place.x;
+    const std::int64_t y = place.y;
     CAPTURE(x);
     CAPTURE(y);
     const Pattern p = round_trip(glider_at(x, y));
