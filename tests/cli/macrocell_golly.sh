@@ -98,6 +98,25 @@ golly -m 0 -o "$WORK/back.mc" "$WORK/ours.mc" >/dev/null
 same "generation 12" "$(grep '^#G' "$WORK/ours.mc")" "$(grep '^#G' "$WORK/back.mc")"
 same "rule B36/S23" "$(grep '^#R' "$WORK/ours.mc")" "$(grep '^#R' "$WORK/back.mc")"
 
+# A bounded grid (a torus of 20 x 16, which Golly centres on 0,0, as RlePlacement places --final's
+# grid): the rule keeps its suffix, and 37 generations later, the glider having wrapped around,
+# Golly's result from our .mc is its result from the RLE.
+printf '#CXRLE Pos=-10,-8\nx = 20, y = 16, rule = B3/S23:T20,16\n$$17bo$18bo$16b3o!\n' \
+  >"$WORK/torus.rle"
+check_file "$WORK/torus.rle" "glider on a 20x16 torus"
+golly -m 37 -o "$WORK/ours37.rle" "$WORK/ours.mc" >/dev/null
+golly -m 37 -o "$WORK/theirs37.rle" "$WORK/torus.rle" >/dev/null
+same "torus, generation 37" "$(cat "$WORK/ours37.rle")" "$(cat "$WORK/theirs37.rle")"
+{
+  echo edges
+  for ((g = 0; g < 37; ++g)); do echo "step 1"; done
+  echo edges
+} >"$WORK/steps.txt"
+same "torus, boxes at 0 and 37 (wrapped)" \
+  "$(golly --exec "$WORK/steps.txt" "$WORK/ours.mc" | grep '^Bounding box')" \
+  "$(golly --exec "$WORK/steps.txt" "$WORK/torus.rle" | grep '^Bounding box')"
+same "torus rule" "$(grep '^#R' "$WORK/ours.mc")" "#R B3/S23:T20,16"
+
 # An empty universe: the header alone, which Golly reads as empty.
 printf 'x = 0, y = 0, rule = B3/S23\n!\n' >"$WORK/empty.rle"
 write "empty" "$WORK/ours.mc" "$WORK/empty.rle" 0 0
