@@ -55,7 +55,7 @@ constexpr std::uint64_t kLeafMark = ~std::uint64_t{0};
 // a node costs a cache miss or two once the table outgrows the cache (about 0.3 us a node).
 class NodeTable {
  public:
-  NodeTable() : slots_(std::size_t{1} << 12, 0) {}
+  NodeTable() : slots_(std::size_t{1} << 6, 0) {}
 
   // The number of the node `key` names, and whether it is new (then it is numbered next).
   std::pair<std::uint32_t, bool> find_or_add(const NodeKey& key) {
@@ -133,7 +133,7 @@ int root_level(const std::vector<Cell>& cells) {
 // numbers are those Golly gives the same tree.
 class TreeWriter {
  public:
-  explicit TreeWriter(std::ostream& out) : out_(out) { text_.reserve(kFlushBytes + 64); }
+  explicit TreeWriter(std::ostream& out) : out_(out) {}
 
   // The number of the node of `level` whose top-left cell is (x0, y0) in tree coordinates
   // (0 .. 2^root - 1), holding the cells [first, last), all inside it; 0 when there are none.
