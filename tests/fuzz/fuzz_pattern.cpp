@@ -5,7 +5,8 @@
 // parsing of the inflated text. Beyond "no crash, no sanitizer report", every input that parses
 // must give a pattern whose cells lie inside its box, sorted without duplicates, within the cell
 // budget of its size (a macrocell: within the limit on any pattern), that write_rle turns into RLE
-// parsing back to the same pattern; every error must be a data error with a short message. The
+// parsing back to the same pattern, and that write_macrocell turns into a macrocell parsing back to
+// the same cells at the same place; every error must be a data error with a short message. The
 // macrocell, detection and gzip targets run with a limit of 2^20 live cells, since a few bytes of
 // macrocell may stand for millions of cells.
 
@@ -20,6 +21,7 @@
 
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/error.hpp"
+#include "mpilife/io/macrocell_writer.hpp"
 #include "mpilife/io/pattern.hpp"
 #include "mpilife/io/rle_writer.hpp"
 #include "require.hpp"
@@ -32,6 +34,9 @@ using fuzz::require;
 
 // The largest box the round trip draws densely (larger boxes are checked without it).
 constexpr std::int64_t kMaxDenseBox = std::int64_t{1} << 22;
+
+// The most live cells the macrocell round trip writes (it costs a tree of up to 30 levels).
+constexpr std::size_t kMaxMacrocellCells = 256;
 
 // The box holds every cell, the cells are in row-major order without duplicates, and there are no
 // more than the input's size allows.
@@ -68,6 +73,37 @@ void check_round_trip(const Pattern& p) {
   if (p.rule) require(back.rule->to_string() == p.rule->to_string(), "round trip changed the rule");
 }
 
+// write_macrocell of the pattern at its Golly coordinates parses back to the same cells, place,
+// rule, generation and comments.
+void check_macrocell_round_trip(const Pattern& p, const PatternLimits& limits) {
+  if (p.generation < 0) return;  // no file of Golly's says a negative generation
+  if (p.cells.size() > kMaxMacrocellCells) return;
+  const PatternOrigin origin = p.origin.value_or(PatternOrigin{});
+  std::vector<Cell> cells;
+  cells.reserve(p.cells.size());
+  for (const Cell& c : p.cells) cells.push_back({origin.x + c.x, origin.y + c.y});
+  std::ostringstream out;
+  write_macrocell(out, cells, p.rule ? p.rule->to_string() : "", p.generation, p.comments);
+  Pattern back;
+  try {
+    back = parse_pattern(out.str(), PatternFormat::macrocell, "fuzz.mc", limits);
+  } catch (const Error&) {
+    require(false, "the macrocell written does not parse");
+  }
+  // The macrocell's box is the live cells' extent, so compare the cells at Golly's coordinates.
+  const PatternOrigin back_origin = back.origin.value_or(PatternOrigin{});
+  require(back.cells.size() == cells.size(), "macrocell round trip changed the population");
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    require(back_origin.x + back.cells[i].x == cells[i].x &&
+                back_origin.y + back.cells[i].y == cells[i].y,
+            "macrocell round trip moved a cell");
+  }
+  require(back.generation == p.generation, "macrocell round trip changed the generation");
+  require(back.comments == p.comments, "macrocell round trip changed the comments");
+  require(back.rule.has_value() == p.rule.has_value(), "macrocell round trip lost the rule");
+  if (p.rule) require(back.rule->to_string() == p.rule->to_string(), "macrocell changed the rule");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -97,6 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 #endif
     check_cells(p, text.size(), limits);
     check_round_trip(p);
+    check_macrocell_round_trip(p, limits);
   } catch (const Error& e) {
     require(e.code() == ExitCode::data, "an error other than a data error");
     require(std::string_view(e.what()).size() < 400, "an error message over 400 characters");

@@ -3,16 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "macrocell_geometry.hpp"
 #include "mpilife/core/cells.hpp"
 #include "readers.hpp"
 
 namespace mpilife::pattern_io {
 
 namespace {
-
-// The largest node level whose coordinates (the root spans -2^(level-1) .. 2^(level-1) - 1, plus
-// Golly's one-row shift) fit an int64 with room to spare.
-constexpr std::int64_t kMaxLevel = 62;
 
 // One quadtree node: a leaf (an 8x8 raster of a two-state file, or a 2x2 square of states of a
 // multi-state file, level 1) or four children of the level below. Node 0 is the empty node of any
@@ -162,9 +159,9 @@ class MacrocellReader {
   void read_node(const Line& line) {
     LineCursor at(line, report_);
     std::int64_t level = 0;
-    if (!at.read_int(level, false) || level > kMaxLevel) {
+    if (!at.read_int(level, false) || level > kMacrocellMaxLevel) {
       at.fail_at(0, "macrocell node level must be a whole number from 1 to " +
-                        std::to_string(kMaxLevel) + " (the coordinates mpilife can hold)");
+                        std::to_string(kMacrocellMaxLevel) + " (the coordinates mpilife can hold)");
     }
     if (level < 1) at.fail_at(0, "macrocell node level must be at least 1");
     std::int64_t parts[4] = {0, 0, 0, 0};
@@ -263,11 +260,10 @@ class MacrocellReader {
           last_line_, 0,
           "pattern spans more than " + std::to_string(kMaxSide) + " cells in one direction");
     }
-    // Golly: the root's south-east quadrant starts at x = 0, y = 1.
-    const std::int64_t half = std::int64_t{1} << (root.level - 1);
     p_.cells.reserve(static_cast<std::size_t>(root.population));
-    std::vector<Placed> band{{static_cast<std::uint32_t>(nodes_.size() - 1), -half}};
-    emit_band(band, root.level, -half + 1);
+    std::vector<Placed> band{
+        {static_cast<std::uint32_t>(nodes_.size() - 1), macrocell_root_left(root.level)}};
+    emit_band(band, root.level, macrocell_root_top(root.level));
   }
 
   // A node of a band and the x of its left column.

@@ -5,6 +5,8 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "writer_support.hpp"
+
 namespace mpilife {
 
 namespace {
@@ -24,18 +26,10 @@ RleWriter::RleWriter(std::ostream& out, std::int64_t width, std::int64_t height,
                      const std::optional<RlePlacement>& placement)
     : out_(out), width_(width), height_(height) {
   if (placement) {
-    out_ << "#CXRLE Pos=" << placement->x << ',' << placement->y
-         << " Gen=" << placement->generation << '\n';
+    out_ << "#CXRLE Pos=" << placement->x << ',' << placement->y << " Gen=" << placement->generation
+         << '\n';
   }
-  for (const std::string& comment : comments) {
-    std::size_t start = 0;
-    while (true) {
-      const std::size_t end = comment.find('\n', start);
-      out_ << "#C " << comment.substr(start, end - start) << '\n';
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
-  }
+  pattern_io::write_comment_lines(out_, comments);
   out_ << "x = " << width << ", y = " << height;
   if (!rule_text.empty()) out_ << ", rule = " << rule_text;
   out_ << '\n';
