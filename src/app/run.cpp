@@ -4,10 +4,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +33,7 @@
 #include "mpilife/io/hdf5/io_mode.hpp"
 #include "mpilife/io/hdf5/metadata.hpp"
 #include "mpilife/io/hdf5/recorder.hpp"
+#include "mpilife/io/macrocell_writer.hpp"
 #include "mpilife/io/rle_writer.hpp"
 #include "mpilife/kernel/fast.hpp"
 #include "mpilife/parallel/distribution.hpp"
@@ -183,6 +186,8 @@ class StatsWriter final : public Observer {
 // --final: the last grid, streamed to rank 0 a band of rows at a time (for_each_band) and
 // written row by row as RLE with its #CXRLE position and generation and its :T/:P suffix; rank 0
 // never holds the whole grid. Of an unbounded universe it writes the live cells' bounding box.
+// A name ending in .mc writes Golly's macrocell instead (for huge sparse results): rank 0 then
+// collects the live cells (16 bytes each) and writes their quadtree.
 class FinalWriter final : public Observer {
  public:
   FinalWriter(std::string path, std::string rule, std::string source, bool crop)
@@ -194,22 +199,35 @@ class FinalWriter final : public Observer {
     const Extent box = crop_ ? live_extent(sim) : Extent{0, 0, lay.width, lay.height};
     const std::int64_t rows = band_rows(lay.width);
     const BandVisitor nothing = [](std::int64_t, std::int64_t, const std::uint8_t*) {};
+    // The rows of each band that lie in the box, from its left column.
+    const auto box_rows = [&](const std::function<void(std::int64_t, const std::uint8_t*)>& row) {
+      for_each_band(sim, rows, [&](std::int64_t y0, std::int64_t n, const std::uint8_t* cells) {
+        for (std::int64_t y = std::max(y0, box.y0); y < std::min(y0 + n, box.y0 + box.h); ++y) {
+          row(y - box.y0, cells + (y - y0) * lay.width + box.x0);
+        }
+      });
+    };
     std::exception_ptr failure;
     if (comm.rank() == 0) {
       bool gathered = false;
       try {
         write_file_atomically(path_, [&](std::ostream& out) {
-          RleWriter rle(out, box.w, box.h, rule_,
-                        {"generation " + std::to_string(sim.generation()) + " of " + source_ +
-                         ", written by mpilife"},
-                        RlePlacement{lay.origin_x + box.x0, lay.origin_y + box.y0,
-                                     sim.generation()});
+          const std::string comment = "generation " + std::to_string(sim.generation()) + " of " +
+                                      source_ + ", written by mpilife";
+          const RlePlacement at{lay.origin_x + box.x0, lay.origin_y + box.y0, sim.generation()};
           gathered = true;
-          for_each_band(sim, rows, [&](std::int64_t y0, std::int64_t n, const std::uint8_t* cells) {
-            for (std::int64_t y = std::max(y0, box.y0); y < std::min(y0 + n, box.y0 + box.h); ++y) {
-              rle.add_row(cells + (y - y0) * lay.width + box.x0);
-            }
-          });
+          if (is_macrocell_name(path_)) {
+            std::vector<Cell> live;
+            box_rows([&](std::int64_t y, const std::uint8_t* row) {
+              for (std::int64_t x = 0; x < box.w; ++x) {
+                if (row[x] != 0) live.push_back({at.x + x, at.y + y});
+              }
+            });
+            write_macrocell(out, std::move(live), rule_, sim.generation(), {comment});
+            return;
+          }
+          RleWriter rle(out, box.w, box.h, rule_, {comment}, at);
+          box_rows([&](std::int64_t, const std::uint8_t* row) { rle.add_row(row); });
           rle.finish();
         });
       } catch (...) {
@@ -223,6 +241,14 @@ class FinalWriter final : public Observer {
     mpi::on_root_agreed(comm, [&] {
       if (failure) std::rethrow_exception(failure);
     });
+  }
+
+ private:
+  // True for a name ending in ".mc" (any case).
+  static bool is_macrocell_name(const std::string& path) {
+    return path.size() >= 3 && (path[path.size() - 3] == '.') &&
+           std::tolower(static_cast<unsigned char>(path[path.size() - 2])) == 'm' &&
+           std::tolower(static_cast<unsigned char>(path[path.size() - 1])) == 'c';
   }
 
  private:

@@ -51,6 +51,25 @@ check_pattern() {
   done
 }
 
+# --final X.mc: Golly's macrocell of the same universe, node for node what bgolly writes.
+if [ -x "$BGOLLY" ]; then
+  for np in 1 3; do
+    run "$np" run "$SRC/patterns/acorn.rle" -g 1000 --final "$WORK/acorn.mc" --force -q
+    expect_rc 0 "--final .mc np$np"
+    "$BGOLLY" -a HashLife -m 1000 -o "$WORK/acorn.golly.mc" "$SRC/patterns/acorn.rle" >/dev/null 2>&1
+    if diff <(grep -v '^\[M2\]\|^#C' "$WORK/acorn.mc") \
+            <(grep -v '^\[M2\]\|^#C' "$WORK/acorn.golly.mc") >/dev/null; then pass; else
+      fail "--final .mc np$np: not bgolly's macrocell of generation 1000"
+    fi
+  done
+fi
+# A bounded grid's .mc keeps its suffix and Golly's placement; mpilife reads it back.
+run 2 run "$SRC/patterns/glider.rle" --size 20x16 -g 37 --final "$WORK/t.mc" --force -q
+run 2 run "$SRC/patterns/glider.rle" --size 20x16 -g 37 --final "$WORK/t.rle" --force -q
+if grep -q '^#R B3/S23:T20,16$' "$WORK/t.mc"; then pass; else fail "torus .mc: $(grep '^#R' "$WORK/t.mc")"; fi
+run 1 run "$WORK/t.mc" -g 37 --final "$WORK/t2.rle" --force -q
+expect_rc 0 "reading our torus .mc back"
+
 check_pattern "$SRC/patterns/gosper-glider-gun.rle" 1000 3
 check_pattern "$SRC/patterns/puffer-train.rle" 600 3
 check_pattern "$SRC/patterns/r-pentomino.rle" 1103 3
