@@ -188,13 +188,20 @@ Growth unbounded_growth(const mpi::Comm& world, const RunPlan& plan, long double
   const mpi::Comm node = mpi::split_shared(world);
   const double need = mpi::allreduce(static_cast<double>(planned), mpi::Op::sum, node);
   const double held = mpi::allreduce(static_cast<double>(resident_bytes()), mpi::Op::sum, node);
-  const long double usable = probe_node_memory().usable(held);
-  // This node holds node.size() / world.size() of the grid; while it moves, old and new together
-  // take at most twice the new one.
+  const NodeMemory memory = probe_node_memory();
+  const long double usable = memory.usable(held);
+  // This node holds node.size() / world.size() of the grid, each rank 1 / world.size(); while it
+  // moves, old and new together take at most twice the new one.
   double cells = 0;  // 0: unknown
   if (usable > 0) {
     const long double spare = std::max<long double>(usable - need, 0);
     cells = static_cast<double>(spare / (2 * per_cell) * world.size() / node.size());
+  }
+  if (memory.address_limit > 0) {  // ulimit -v, per process
+    const long double spare = std::max<long double>(
+        memory.address_limit - std::max(memory.address_in_use, resident_bytes()) - planned, 0);
+    const auto mine = static_cast<double>(spare / (2 * per_cell) * world.size());
+    cells = cells > 0 ? std::min(cells, mine) : mine;
   }
   const double fewest = mpi::allreduce(cells > 0 ? cells : 1e300, mpi::Op::min, world);
   if (fewest < 1e300) {

@@ -91,6 +91,26 @@ for limit in v d; do
   done
 done
 
+# An unbounded universe grows only as far as memory allows: under ulimit -v (3 GB) a 20000x20000
+# byte-per-cell soup cannot grow to 40000x40000 (3.2 GB per rank), so the run stops at once with
+# its outputs written and exit 75 instead of failing an allocation.
+if (ulimit -v 3000000 && timeout 60 "$MPILIFE" run --random 0.5 --size 64x64 -g 1 -q) 2>/dev/null &&
+  [ "$avail_gib" -ge 8 ]; then
+  (
+    ulimit -v 3000000
+    run 1 run --random 0.3 --size 20000x20000 --topology unbounded --kernel reference -g 5 \
+      --summary "$WORK/grow.json"
+    echo "$RC" >"$WORK/rc"
+  )
+  RC=$(cat "$WORK/rc") ERR=$(cat "$WORK/err")
+  expect_rc 75 "unbounded growth under ulimit -v"
+  expect_err "had to grow from 20000x20000 to 40000x40000 cells, beyond the [0-9]+ cells the nodes' memory holds" \
+    "unbounded growth under ulimit -v: message"
+  grep -q '"stopped": "cell-limit"' "$WORK/grow.json" && pass || fail "ulimit -v growth: summary"
+else
+  echo "skipped the unbounded ulimit -v check: needs ulimit -v under MPI and 8 GiB available"
+fi
+
 # Grids too big for any machine: refused by the plan with the bytes per rank and available.
 for np in 1 3; do
   run $np run --random 0.5 --size 3000000x3000000 -g 1

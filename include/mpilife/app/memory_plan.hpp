@@ -59,9 +59,9 @@ std::unique_ptr<Simulation> make_simulation(const mpi::Comm& world, const RunPla
 
 /// How the unbounded universe of `plan` grows: a margin of max(w, h)/32 cells (32 to 4096), so a
 /// check (every margin/2 generations) costs about 1% of the stepping; and the most cells its grid
-/// may reach: --max-cells, else what every node's usable memory holds next to the ranks' planned
-/// need (`planned`, this rank's), counting the old and new grid side by side while the grid moves
-/// (0, no limit, when no node's memory is known). Collective.
+/// may reach: --max-cells, else what every node's usable memory (and each rank's ulimit -v) holds
+/// next to the ranks' planned need (`planned`, this rank's), counting the old and new grid side by
+/// side while the grid moves (0, no limit, when no node's memory is known). Collective.
 Growth unbounded_growth(const mpi::Comm& world, const RunPlan& plan, long double planned);
 
 }  // namespace mpilife
