@@ -284,6 +284,11 @@ void print_file_info(const std::string& path, std::ostream& out) {
   }
   out << "  grid         " << meta.width << "x" << meta.height << " " << to_string(meta.topology)
       << ", rule " << rec.rule() << "\n";
+  out << "  at           Golly x,y " << meta.origin_x << "," << meta.origin_y << " (top-left cell"
+      << (meta.topology == Topology::unbounded && !rec.is_checkpoint()
+              ? "; the window recorded of the growing universe)"
+              : ")")
+      << "\n";
   out << "  source       " << source_text(meta) << "\n";
   if (!rec.is_checkpoint()) {
     out << "  frames       " << n << " of " << rec.frame_width() << "x" << rec.frame_height()
