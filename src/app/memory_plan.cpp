@@ -99,7 +99,8 @@ long double output_bytes(const RunPlan& plan, bool root) {
     const IoMode io =
         choose_io_mode(plan.options.io, ranks, static_cast<std::int64_t>(std::min(bw * bh, 1e18L)));
     if (s == 1) {
-      bytes += band;
+      // A growing universe's window is gathered as block counts (4 bytes a cell) and pixels.
+      bytes += plan.topology == Topology::unbounded ? 5 * band : band;
     } else {
       // Partial block counts, the all-to-all's send and receive, the owned counts and pixels.
       bytes += 4 * 4 * (tw / s + 2) * (th / s + 2) + (tw / s + 2) * (th / s + 2);
