@@ -1,6 +1,7 @@
 """Fails when an include points up the layer order (docs/ARCHITECTURE.md).
 
   core <- kernel <- parallel <- io <- app      core <- view <- app      view <- viz
+  core <- kernel <- census <- app
 A file in src/L/ or include/mpilife/L/ may include mpilife/L/ and the layers below L only; viz/
 may include view/ and core/ only.
 Usage: layers.py SOURCE_DIR
@@ -15,9 +16,10 @@ BELOW = {
     "core": set(),
     "kernel": {"core"},
     "view": {"core"},
+    "census": {"core", "kernel"},
     "parallel": {"core", "kernel"},
     "io": {"core", "kernel", "parallel"},
-    "app": {"core", "kernel", "parallel", "io", "view"},
+    "app": {"core", "kernel", "parallel", "io", "view", "census"},
     "viz": {"core", "view"},
 }
 
