@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "mpilife/census/patch.hpp"
 #include "mpilife/core/rule.hpp"
