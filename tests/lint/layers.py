@@ -16,9 +16,9 @@ BELOW = {
     "core": set(),
     "kernel": {"core"},
     "view": {"core"},
+    "census": {"core", "kernel"},
     "parallel": {"core", "kernel"},
     "io": {"core", "kernel", "parallel"},
-    "census": {"core", "kernel"},
     "app": {"core", "kernel", "parallel", "io", "view", "census"},
     "viz": {"core", "view"},
 }
