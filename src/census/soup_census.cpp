@@ -1,0 +1,250 @@
+#include "mpilife/census/soup_census.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include "mpilife/census/clusters.hpp"
+
+namespace mpilife {
+
+namespace {
+
+// The spaceships taken out when they escape: glider, LWSS, MWSS, HWSS (those the rule keeps).
+const std::vector<std::vector<Cell>>& ship_seeds() {
+  static const std::vector<std::vector<Cell>> seeds = {
+      {{1, 0}, {2, 1}, {0, 2}, {1, 2}, {2, 2}},
+      {{1, 0}, {4, 0}, {0, 1}, {0, 2}, {4, 2}, {0, 3}, {1, 3}, {2, 3}, {3, 3}},
+      {{2, 0}, {0, 1}, {4, 1}, {5, 2}, {0, 3}, {5, 3}, {1, 4}, {2, 4}, {3, 4}, {4, 4}, {5, 4}},
+      {{2, 0}, {3, 0}, {0, 1}, {5, 1}, {6, 2}, {0, 3}, {6, 3}, {1, 4}, {2, 4}, {3, 4}, {4, 4},
+       {5, 4}, {6, 4}},
+  };
+  return seeds;
+}
+
+// A ship must lead everything else along its direction of travel by this much to have escaped:
+// more than any of these ships is long plus the reach of a generation's births.
+constexpr std::int64_t kEscapeMargin = 12;
+// Ships are looked for once the pattern's box is wider or taller than this.
+constexpr std::int64_t kEscapeCheckExtent = 48;
+
+int sign(std::int64_t v) { return v > 0 ? 1 : (v < 0 ? -1 : 0); }
+
+// The union of `states` as one patch.
+Patch envelope_of(const std::vector<Patch>& states) {
+  std::int64_t x0 = std::numeric_limits<std::int64_t>::max();
+  std::int64_t y0 = x0;
+  std::int64_t x1 = std::numeric_limits<std::int64_t>::min();
+  std::int64_t y1 = x1;
+  for (const Patch& p : states) {
+    if (p.empty()) continue;
+    x0 = std::min(x0, p.x0());
+    y0 = std::min(y0, p.y0());
+    x1 = std::max(x1, p.x0() + p.width());
+    y1 = std::max(y1, p.y0() + p.height());
+  }
+  if (x1 < x0) return Patch();
+  const std::int64_t w = x1 - x0;
+  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(w * (y1 - y0)), 0);
+  for (const Patch& p : states) {
+    for (std::int64_t y = 0; y < p.height(); ++y) {
+      for (std::int64_t x = 0; x < p.width(); ++x) {
+        if (p.alive(x, y)) {
+          bytes[static_cast<std::size_t>((y + p.y0() - y0) * w + x + p.x0() - x0)] = 1;
+        }
+      }
+    }
+  }
+  return Patch::from_box(x0, y0, w, y1 - y0, bytes);
+}
+
+std::uint64_t state_hash(const Patch& p) {
+  std::uint64_t h = p.shape_hash();
+  h ^= static_cast<std::uint64_t>(p.x0()) * 0x9e3779b97f4a7c15ull;
+  h ^= static_cast<std::uint64_t>(p.y0()) * 0xc2b2ae3d27d4eb4full + (h << 6) + (h >> 2);
+  return h;
+}
+
+}  // namespace
+
+std::int64_t SoupResult::objects() const {
+  std::int64_t n = 0;
+  for (const auto& [code, count] : counts) {
+    (void)code;
+    n += count;
+  }
+  return n;
+}
+
+SoupCensus::SoupCensus(const Rule& rule, const CensusLimits& limits)
+    : rule_(rule), limits_(limits), stepper_(rule), separator_(rule, limits.classify) {
+  for (const std::vector<Cell>& seed : ship_seeds()) {
+    for (int s = 0; s < kSquareSymmetries; ++s) {
+      const Patch start = Patch::from_cells(seed).transformed(s);
+      const ObjectClass c = classify_object(start, rule_, limits_.classify);
+      if (c.kind != ObjectKind::spaceship) continue;
+      Patch phase = start;
+      for (std::int64_t t = 0; t < c.period; ++t) {
+        auto& bucket = ships_[phase.shape_hash()];
+        const bool known = std::any_of(bucket.begin(), bucket.end(), [&](const Ship& ship) {
+          return same_shape(ship.shape, phase);
+        });
+        if (!known) bucket.push_back(Ship{phase.moved_to(0, 0), c.apgcode, sign(c.dx), sign(c.dy)});
+        phase = stepper_.step(phase);
+      }
+    }
+  }
+}
+
+const SoupCensus::Ship* SoupCensus::ship_like(const Patch& cluster) const {
+  const auto it = ships_.find(cluster.shape_hash());
+  if (it == ships_.end()) return nullptr;
+  for (const Ship& ship : it->second) {
+    if (same_shape(ship.shape, cluster)) return &ship;
+  }
+  return nullptr;
+}
+
+void SoupCensus::remove_escaping(Patch& p, SoupResult& out) {
+  if (p.width() <= kEscapeCheckExtent && p.height() <= kEscapeCheckExtent) return;
+  std::vector<Patch> found = clusters_of(p, p);
+  if (found.size() < 2) return;
+  std::vector<std::uint8_t> keep(p.bytes());
+  bool removed = false;
+  for (const Patch& cluster : found) {
+    const Ship* ship = ship_like(cluster);
+    if (!ship) continue;
+    // Its lead along its direction of travel over every other live cell.
+    auto along = [&](std::int64_t x, std::int64_t y) { return ship->sx * x + ship->sy * y; };
+    std::int64_t ship_rear = std::numeric_limits<std::int64_t>::max();
+    for (const Cell& c : cluster.cells()) ship_rear = std::min(ship_rear, along(c.x, c.y));
+    std::int64_t others_front = std::numeric_limits<std::int64_t>::min();
+    for (std::int64_t y = 0; y < p.height(); ++y) {
+      for (std::int64_t x = 0; x < p.width(); ++x) {
+        const std::int64_t ax = p.x0() + x;
+        const std::int64_t ay = p.y0() + y;
+        if (!p.alive(x, y)) continue;
+        const std::int64_t cx = ax - cluster.x0();
+        const std::int64_t cy = ay - cluster.y0();
+        const bool in_ship = cx >= 0 && cy >= 0 && cx < cluster.width() && cy < cluster.height();
+        if (!in_ship) others_front = std::max(others_front, along(ax, ay));
+      }
+    }
+    if (ship_rear <= others_front + kEscapeMargin) continue;
+    for (const Cell& c : cluster.cells()) {
+      keep[static_cast<std::size_t>((c.y - p.y0()) * p.width() + c.x - p.x0())] = 0;
+    }
+    ++out.counts[ship->apgcode];
+    ++out.escaped;
+    removed = true;
+  }
+  if (removed) p = Patch::from_box(p.x0(), p.y0(), p.width(), p.height(), keep);
+}
+
+bool SoupCensus::advance(Patch& p, std::int64_t generations, SoupResult& out) {
+  for (std::int64_t t = 0; t < generations; ++t) {
+    p = stepper_.step(p);
+    ++out.generations;
+    if (p.width() > limits_.max_extent || p.height() > limits_.max_extent) {
+      out.reason = "its bounding box reached " + std::to_string(p.width()) + "x" +
+                   std::to_string(p.height()) + " at generation " +
+                   std::to_string(out.generations) + ", more than the size cap of " +
+                   std::to_string(limits_.max_extent) + " cells a side";
+      return false;
+    }
+  }
+  remove_escaping(p, out);
+  if (out.generations > limits_.max_generations) {
+    out.reason = "it did not stabilise within the generation cap of " +
+                 std::to_string(limits_.max_generations) + " generations";
+    return false;
+  }
+  return true;
+}
+
+std::int64_t SoupCensus::stabilise(Patch& p, SoupResult& out) {
+  // Phase I (apgsearch's naivestab_awesome): the population every `period` generations.
+  std::int64_t period = 12;
+  std::int64_t security = 15;
+  std::int64_t depth = 0;
+  std::int64_t previous = 0;
+  for (int i = 0; i < 1000; ++i) {
+    if (i == 40) security = 20;
+    if (i == 60) security = 25;
+    if (i == 80) security = 30;
+    if (i == 400) period = 18;
+    if (i == 500) period = 24;
+    if (i == 600) period = 30;
+    if (!advance(p, period, out)) return -1;
+    if (p.empty()) return 0;
+    const std::int64_t population = p.population();
+    if (population == previous) {
+      ++depth;
+    } else {
+      depth = 0;
+      period ^= 4;
+    }
+    previous = population;
+    if (depth == security) return period;
+  }
+  // Phase II: the whole state every 30 generations, until one repeats.
+  std::unordered_map<std::uint64_t, std::int64_t> seen;
+  for (;;) {
+    if (!advance(p, 30, out)) return -1;
+    if (p.empty()) return 0;
+    const auto [it, fresh] = seen.emplace(state_hash(p), out.generations);
+    if (!fresh) return out.generations - it->second;
+  }
+}
+
+bool SoupCensus::census_ash(Patch& p, std::int64_t duration, bool last_try, SoupResult& out) {
+  std::vector<Patch> states{p};
+  for (std::int64_t t = 0; t < duration; ++t) {
+    p = stepper_.step(p);
+    ++out.generations;
+    states.push_back(p);
+  }
+  const Patch envelope = envelope_of(states);
+  SoupResult found;
+  for (const Patch& cluster : clusters_of(p, envelope)) {
+    for (ObjectClass& part : separator_.separate(cluster)) {
+      if (part.kind == ObjectKind::unclassified) {
+        if (!last_try) return false;
+        found.unclassified.push_back(UnclassifiedObject{cluster.cells(), std::move(part)});
+      } else {
+        ++found.counts[part.apgcode];
+      }
+    }
+  }
+  for (const auto& [code, count] : found.counts) out.counts[code] += count;
+  for (auto& u : found.unclassified) out.unclassified.push_back(std::move(u));
+  return true;
+}
+
+SoupResult SoupCensus::run(const std::vector<Cell>& cells) {
+  SoupResult out;
+  Patch p = Patch::from_cells(cells);
+  std::int64_t duration = stabilise(p, out);
+  out.stabilised = duration >= 0;
+  if (!out.stabilised) duration = 30;
+  out.period = duration;
+  std::int64_t step = 120;
+  for (int attempt = 0;; ++attempt) {
+    const bool last_try = attempt >= 4 || !out.stabilised;
+    if (census_ash(p, duration, last_try, out)) break;
+    for (std::int64_t t = 0; t < step; ++t) {
+      p = stepper_.step(p);
+      ++out.generations;
+    }
+    step *= 4;
+    duration = std::min<std::int64_t>(step * 2, 7680);
+  }
+  return out;
+}
+
+SoupResult census_of_pattern(const std::vector<Cell>& cells, const Rule& rule,
+                             const CensusLimits& limits) {
+  return SoupCensus(rule, limits).run(cells);
+}
+
+}  // namespace mpilife

@@ -1,0 +1,85 @@
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "mpilife/census/soup_census.hpp"
+#include "mpilife/census/soup_hash.hpp"
+#include "mpilife/core/rule.hpp"
+#include "unit/census/pictures.hpp"
+
+using namespace mpilife;
+using mpilife::test::picture_cells;
+
+namespace {
+
+using Counts = std::map<std::string, std::int64_t>;
+
+Rule life() { return parse_rule("B3/S23").rule; }
+
+// `rows` placed at (x, y) added to `cells`.
+void place(std::vector<Cell>& cells, const std::vector<std::string>& rows, std::int64_t x,
+           std::int64_t y) {
+  for (const Cell& c : picture_cells(rows, x, y)) cells.push_back(c);
+}
+
+}  // namespace
+
+TEST_CASE("census_of_pattern: a single known object is itself") {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> objects = {
+      {{"oo", "oo"}, "xs4_33"},
+      {{".oo.", "o..o", ".oo."}, "xs6_696"},
+      {{"ooo"}, "xp2_7"},
+      {{".ooo", "ooo."}, "xp2_7e"},
+      {{"oo..", "oo..", "..oo", "..oo"}, "xp2_318c"},
+      {{".o.", "..o", "ooo"}, "xq4_153"},
+      {{".o..o", "o....", "o...o", "oooo."}, "xq4_6frc"},
+  };
+  for (const auto& [rows, code] : objects) {
+    CAPTURE(code);
+    const SoupResult r = census_of_pattern(picture_cells(rows), life());
+    CHECK(r.stabilised);
+    CHECK(r.unclassified.empty());
+    CHECK(r.counts == Counts{{code, 1}});
+  }
+}
+
+TEST_CASE("census_of_pattern: separated objects are counted one by one") {
+  std::vector<Cell> cells;
+  place(cells, {"oo", "oo"}, 0, 0);
+  place(cells, {"oo", "oo"}, 10, 0);
+  place(cells, {"ooo"}, 0, 10);
+  place(cells, {".oo.", "o..o", ".oo."}, 20, 20);
+  place(cells, {"oo.", "o.o", ".o."}, 30, 0);
+  const SoupResult r = census_of_pattern(cells, life());
+  CHECK(r.stabilised);
+  CHECK(r.counts == Counts{{"xs4_33", 2}, {"xp2_7", 1}, {"xs6_696", 1}, {"xs5_253", 1}});
+  CHECK(r.objects() == 5);
+}
+
+TEST_CASE("census_of_pattern: a pseudo still life splits into its still lifes") {
+  // Two blocks one column apart: a pseudo still life (no cell between them is ever born).
+  std::vector<Cell> cells;
+  place(cells, {"oo.oo", "oo.oo"}, 0, 0);
+  const SoupResult r = census_of_pattern(cells, life());
+  CHECK(r.counts == Counts{{"xs4_33", 2}});
+}
+
+TEST_CASE("census_of_pattern: a pattern that settles is followed to its ash") {
+  // The R-pentomino: 1103 generations, 6 gliders out, 25 objects in its ash with them (LifeWiki).
+  const SoupResult r = census_of_pattern(picture_cells({".oo", "oo.", ".o."}), life());
+  CHECK(r.stabilised);
+  CHECK(r.unclassified.empty());
+  CHECK(r.counts.at("xq4_153") == 6);
+  CHECK(r.counts.at("xs4_33") == 8);
+  CHECK(r.counts.at("xp2_7") == 4);
+}
+
+TEST_CASE("census_of_pattern: the generation cap reports the pattern unfinished") {
+  CensusLimits limits;
+  limits.max_generations = 200;
+  const SoupResult r = census_of_pattern(picture_cells({".oo", "oo.", ".o."}), life(), limits);
+  CHECK_FALSE(r.stabilised);
+  CHECK(r.reason.find("generation cap") != std::string::npos);
+}
