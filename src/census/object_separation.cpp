@@ -96,6 +96,17 @@ ObjectSeparator::ObjectSeparator(const Rule& rule, const ClassifyLimits& limits)
     : rule_(rule), limits_(limits), stepper_(rule) {}
 
 std::vector<ObjectClass> ObjectSeparator::separate(const Patch& object) {
+  // The shape's key: its size, then its cells.
+  std::string shape = std::to_string(object.width()) + "x" + std::to_string(object.height()) + ":";
+  shape.append(object.bytes().begin(), object.bytes().end());
+  const auto seen = by_shape_.find(shape);
+  if (seen != by_shape_.end()) return seen->second;
+  std::vector<ObjectClass> parts = separate_uncached(object);
+  by_shape_.emplace(std::move(shape), parts);
+  return parts;
+}
+
+std::vector<ObjectClass> ObjectSeparator::separate_uncached(const Patch& object) {
   ObjectClass whole = classify_object(object, rule_, limits_);
   if (whole.kind == ObjectKind::empty) return {};
   if (whole.kind == ObjectKind::unclassified) return {whole};

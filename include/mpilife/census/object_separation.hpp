@@ -27,8 +27,9 @@ namespace mpilife {
 ///   in the whole gives the objects;
 /// - each object found is split again, until none splits.
 ///
-/// Objects are named by `classify_object`; the splits are cached by apgcode as lifelib does, so
-/// one separator serves many soups of one rule.
+/// Objects are named by `classify_object`; the splits are cached by apgcode as lifelib does, and
+/// by the shape given (apgsearch's cache of small objects), so one separator serves many soups of
+/// one rule and a shape seen before costs one look-up.
 class ObjectSeparator {
  public:
   /// A separator for `rule` (no B0) classifying with `limits`.
@@ -39,12 +40,14 @@ class ObjectSeparator {
   std::vector<ObjectClass> separate(const Patch& object);
 
  private:
+  std::vector<ObjectClass> separate_uncached(const Patch& object);
   std::vector<ObjectClass> split_periodic(const Patch& object, const ObjectClass& whole);
 
   Rule rule_;
   ClassifyLimits limits_;
   PatchStepper stepper_;
   std::unordered_map<std::string, std::vector<ObjectClass>> splits_;
+  std::unordered_map<std::string, std::vector<ObjectClass>> by_shape_;
 };
 
 }  // namespace mpilife
