@@ -105,33 +105,35 @@ const SoupCensus::Ship* SoupCensus::ship_like(const Patch& cluster) const {
   return nullptr;
 }
 
-void SoupCensus::remove_escaping(Patch& p, SoupResult& out) {
-  if (p.width() <= kEscapeCheckExtent && p.height() <= kEscapeCheckExtent) return;
-  std::vector<Patch> found = clusters_of(p, p);
-  if (found.size() < 2) return;
+bool SoupCensus::remove_escaping(Patch& p, SoupResult& out) {
+  const std::vector<Patch> found = clusters_of(p, p);
+  if (found.size() < 2) return false;
+  std::vector<const Ship*> ships;
+  std::vector<std::vector<Cell>> cells;
+  for (const Patch& cluster : found) {
+    ships.push_back(ship_like(cluster));
+    cells.push_back(cluster.cells());
+  }
   std::vector<std::uint8_t> keep(p.bytes());
   bool removed = false;
-  for (const Patch& cluster : found) {
-    const Ship* ship = ship_like(cluster);
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const Ship* ship = ships[i];
     if (!ship) continue;
-    // Its lead along its direction of travel over every other live cell.
-    auto along = [&](std::int64_t x, std::int64_t y) { return ship->sx * x + ship->sy * y; };
-    std::int64_t ship_rear = std::numeric_limits<std::int64_t>::max();
-    for (const Cell& c : cluster.cells()) ship_rear = std::min(ship_rear, along(c.x, c.y));
+    // Its lead along its direction of travel over every other cluster but ships of its own
+    // velocity (which keep their distance).
+    auto along = [&](const Cell& c) { return ship->sx * c.x + ship->sy * c.y; };
+    std::int64_t rear = std::numeric_limits<std::int64_t>::max();
+    for (const Cell& c : cells[i]) rear = std::min(rear, along(c));
     std::int64_t others_front = std::numeric_limits<std::int64_t>::min();
-    for (std::int64_t y = 0; y < p.height(); ++y) {
-      for (std::int64_t x = 0; x < p.width(); ++x) {
-        const std::int64_t ax = p.x0() + x;
-        const std::int64_t ay = p.y0() + y;
-        if (!p.alive(x, y)) continue;
-        const std::int64_t cx = ax - cluster.x0();
-        const std::int64_t cy = ay - cluster.y0();
-        const bool in_ship = cx >= 0 && cy >= 0 && cx < cluster.width() && cy < cluster.height();
-        if (!in_ship) others_front = std::max(others_front, along(ax, ay));
-      }
+    for (std::size_t j = 0; j < found.size(); ++j) {
+      const Ship* other = ships[j];
+      const bool fellow = other && other->apgcode == ship->apgcode && other->sx == ship->sx &&
+                          other->sy == ship->sy;
+      if (j == i || fellow) continue;
+      for (const Cell& c : cells[j]) others_front = std::max(others_front, along(c));
     }
-    if (ship_rear <= others_front + kEscapeMargin) continue;
-    for (const Cell& c : cluster.cells()) {
+    if (rear <= others_front + kEscapeMargin) continue;
+    for (const Cell& c : cells[i]) {
       keep[static_cast<std::size_t>((c.y - p.y0()) * p.width() + c.x - p.x0())] = 0;
     }
     ++out.counts[ship->apgcode];
@@ -139,21 +141,25 @@ void SoupCensus::remove_escaping(Patch& p, SoupResult& out) {
     removed = true;
   }
   if (removed) p = Patch::from_box(p.x0(), p.y0(), p.width(), p.height(), keep);
+  return removed;
 }
 
-bool SoupCensus::advance(Patch& p, std::int64_t generations, SoupResult& out) {
+bool SoupCensus::advance(BitPlane& plane, std::int64_t generations, SoupResult& out) {
   for (std::int64_t t = 0; t < generations; ++t) {
-    p = stepper_.step(p);
+    plane.step();
     ++out.generations;
-    if (p.width() > limits_.max_extent || p.height() > limits_.max_extent) {
-      out.reason = "its bounding box reached " + std::to_string(p.width()) + "x" +
-                   std::to_string(p.height()) + " at generation " +
+    if (plane.width() > limits_.max_extent || plane.height() > limits_.max_extent) {
+      out.reason = "its bounding box reached " + std::to_string(plane.width()) + "x" +
+                   std::to_string(plane.height()) + " at generation " +
                    std::to_string(out.generations) + ", more than the size cap of " +
                    std::to_string(limits_.max_extent) + " cells a side";
       return false;
     }
   }
-  remove_escaping(p, out);
+  if (plane.width() > kEscapeCheckExtent || plane.height() > kEscapeCheckExtent) {
+    Patch p = plane.patch();
+    if (remove_escaping(p, out)) plane.assign(p);
+  }
   if (out.generations > limits_.max_generations) {
     out.reason = "it did not stabilise within the generation cap of " +
                  std::to_string(limits_.max_generations) + " generations";
@@ -162,7 +168,7 @@ bool SoupCensus::advance(Patch& p, std::int64_t generations, SoupResult& out) {
   return true;
 }
 
-std::int64_t SoupCensus::stabilise(Patch& p, SoupResult& out) {
+std::int64_t SoupCensus::stabilise(BitPlane& p, SoupResult& out) {
   // Phase I (apgsearch's naivestab_awesome): the population every `period` generations.
   std::int64_t period = 12;
   std::int64_t security = 15;
@@ -192,18 +198,21 @@ std::int64_t SoupCensus::stabilise(Patch& p, SoupResult& out) {
   for (;;) {
     if (!advance(p, 30, out)) return -1;
     if (p.empty()) return 0;
-    const auto [it, fresh] = seen.emplace(state_hash(p), out.generations);
+    const auto [it, fresh] = seen.emplace(state_hash(p.patch()), out.generations);
     if (!fresh) return out.generations - it->second;
   }
 }
 
 bool SoupCensus::census_ash(Patch& p, std::int64_t duration, bool last_try, SoupResult& out) {
   std::vector<Patch> states{p};
+  BitPlane plane(rule_);
+  plane.assign(p);
   for (std::int64_t t = 0; t < duration; ++t) {
-    p = stepper_.step(p);
+    plane.step();
     ++out.generations;
-    states.push_back(p);
+    states.push_back(plane.patch());
   }
+  p = states.back();
   const Patch envelope = envelope_of(states);
   SoupResult found;
   for (const Patch& cluster : clusters_of(p, envelope)) {
@@ -223,17 +232,20 @@ bool SoupCensus::census_ash(Patch& p, std::int64_t duration, bool last_try, Soup
 
 SoupResult SoupCensus::run(const std::vector<Cell>& cells) {
   SoupResult out;
-  Patch p = Patch::from_cells(cells);
-  std::int64_t duration = stabilise(p, out);
+  BitPlane plane(rule_);
+  plane.assign(Patch::from_cells(cells));
+  std::int64_t duration = stabilise(plane, out);
   out.stabilised = duration >= 0;
   if (!out.stabilised) duration = 30;
   out.period = duration;
   std::int64_t step = 120;
   for (int attempt = 0;; ++attempt) {
     const bool last_try = attempt >= 4 || !out.stabilised;
+    Patch p = plane.patch();
     if (census_ash(p, duration, last_try, out)) break;
+    plane.assign(p);
     for (std::int64_t t = 0; t < step; ++t) {
-      p = stepper_.step(p);
+      plane.step();
       ++out.generations;
     }
     step *= 4;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "mpilife/census/apgcode.hpp"
+#include "mpilife/census/bit_plane.hpp"
 #include "mpilife/census/object_separation.hpp"
 #include "mpilife/census/patch.hpp"
 #include "mpilife/census/patch_stepper.hpp"
@@ -67,10 +68,10 @@ class SoupCensus {
     int sy = 0;
   };
 
-  bool advance(Patch& p, std::int64_t generations, SoupResult& out);
-  void remove_escaping(Patch& p, SoupResult& out);
+  bool advance(BitPlane& plane, std::int64_t generations, SoupResult& out);
+  bool remove_escaping(Patch& p, SoupResult& out);
   const Ship* ship_like(const Patch& cluster) const;
-  std::int64_t stabilise(Patch& p, SoupResult& out);
+  std::int64_t stabilise(BitPlane& plane, SoupResult& out);
   bool census_ash(Patch& p, std::int64_t duration, bool last_try, SoupResult& out);
 
   Rule rule_;

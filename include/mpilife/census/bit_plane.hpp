@@ -1,0 +1,57 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "mpilife/census/patch.hpp"
+#include "mpilife/core/rule.hpp"
+
+namespace mpilife {
+
+/// A finite pattern in the unbounded plane, 64 cells to a word, stepped by bit-sliced neighbour
+/// counting: the soup census's fast stepper (`PatchStepper` is the simple one). The words cover
+/// the live cells' box plus a margin; the box is re-cut (grown or shrunk) whenever live cells come
+/// within a cell of its edge or fill less than a quarter of it, so no birth falls outside.
+///
+///   row y:  word 0              word 1                     bit k of word j is cell
+///           [b0 b1 ... b63]    [b0 b1 ... b63] ...         x = x0 + 64 j + k, y = y0 + row
+class BitPlane {
+ public:
+  /// An empty plane for `rule`; throws std::invalid_argument for a rule with B0.
+  explicit BitPlane(const Rule& rule);
+  /// Replaces the pattern by `p`.
+  void assign(const Patch& p);
+  /// The pattern as a patch (absolute coordinates).
+  Patch patch() const;
+  /// One generation.
+  void step();
+  /// Live cells.
+  std::int64_t population() const;
+  /// True when no cell is alive.
+  bool empty() const { return population() == 0; }
+  /// Width of the live cells' bounding box (0 when empty).
+  std::int64_t width() const { return live_w_; }
+  /// Height of the live cells' bounding box (0 when empty).
+  std::int64_t height() const { return live_h_; }
+
+ private:
+  void measure();
+  void recut();
+
+  std::array<bool, 9> born_{};
+  std::array<bool, 9> survives_{};
+  std::int64_t x0_ = 0;  // cell of bit 0 of word 0
+  std::int64_t y0_ = 0;  // cell row of row 0
+  std::int64_t words_ = 0;
+  std::int64_t rows_ = 0;
+  std::vector<std::uint64_t> cur_;
+  std::vector<std::uint64_t> next_;
+  // The live cells' box in plane coordinates relative to (x0_, y0_).
+  std::int64_t live_x_ = 0;
+  std::int64_t live_y_ = 0;
+  std::int64_t live_w_ = 0;
+  std::int64_t live_h_ = 0;
+};
+
+}  // namespace mpilife

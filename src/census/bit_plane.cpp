@@ -1,0 +1,170 @@
+#include "mpilife/census/bit_plane.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace mpilife {
+
+namespace {
+
+// Dead rows kept above and below the live cells, and dead columns at least left and right, when
+// the box is cut.
+constexpr std::int64_t kRowMargin = 8;
+constexpr std::int64_t kColumnMargin = 32;
+
+void full_add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t& sum,
+              std::uint64_t& carry) {
+  const std::uint64_t ab = a ^ b;
+  sum = ab ^ c;
+  carry = (a & b) | (c & ab);
+}
+
+}  // namespace
+
+BitPlane::BitPlane(const Rule& rule) {
+  if (rule.births(0)) {
+    throw std::invalid_argument("rule " + rule.to_string() +
+                                " has B0: an isolated pattern has no finite evolution");
+  }
+  for (int n = 0; n <= 8; ++n) {
+    born_[static_cast<std::size_t>(n)] = rule.births(n);
+    survives_[static_cast<std::size_t>(n)] = rule.survives(n);
+  }
+}
+
+void BitPlane::assign(const Patch& p) {
+  x0_ = p.x0() - kColumnMargin;
+  y0_ = p.y0() - kRowMargin;
+  words_ = (p.width() + 2 * kColumnMargin + 63) / 64;
+  rows_ = p.height() + 2 * kRowMargin;
+  cur_.assign(static_cast<std::size_t>(words_ * rows_), 0);
+  next_.assign(cur_.size(), 0);
+  for (std::int64_t y = 0; y < p.height(); ++y) {
+    std::uint64_t* row = cur_.data() + (y + kRowMargin) * words_;
+    for (std::int64_t x = 0; x < p.width(); ++x) {
+      if (!p.alive(x, y)) continue;
+      const std::int64_t bit = x + kColumnMargin;
+      row[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
+  measure();
+}
+
+Patch BitPlane::patch() const {
+  if (live_w_ == 0) return Patch();
+  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(live_w_ * live_h_), 0);
+  for (std::int64_t y = 0; y < live_h_; ++y) {
+    const std::uint64_t* row = cur_.data() + (y + live_y_) * words_;
+    for (std::int64_t x = 0; x < live_w_; ++x) {
+      const std::int64_t bit = x + live_x_;
+      bytes[static_cast<std::size_t>(y * live_w_ + x)] =
+          static_cast<std::uint8_t>((row[bit / 64] >> (bit % 64)) & 1u);
+    }
+  }
+  return Patch::from_box(x0_ + live_x_, y0_ + live_y_, live_w_, live_h_, bytes);
+}
+
+std::int64_t BitPlane::population() const {
+  std::int64_t n = 0;
+  for (std::int64_t y = live_y_; y < live_y_ + live_h_; ++y) {
+    const std::uint64_t* row = cur_.data() + y * words_;
+    for (std::int64_t j = 0; j < words_; ++j) n += __builtin_popcountll(row[j]);
+  }
+  return n;
+}
+
+void BitPlane::measure() {
+  std::int64_t top = -1;
+  std::int64_t bottom = -1;
+  std::vector<std::uint64_t> columns(static_cast<std::size_t>(words_), 0);
+  for (std::int64_t y = 0; y < rows_; ++y) {
+    const std::uint64_t* row = cur_.data() + y * words_;
+    std::uint64_t any = 0;
+    for (std::int64_t j = 0; j < words_; ++j) {
+      columns[static_cast<std::size_t>(j)] |= row[j];
+      any |= row[j];
+    }
+    if (any == 0) continue;
+    if (top < 0) top = y;
+    bottom = y;
+  }
+  if (top < 0) {
+    live_x_ = live_y_ = live_w_ = live_h_ = 0;
+    return;
+  }
+  std::int64_t left = -1;
+  std::int64_t right = -1;
+  for (std::int64_t j = 0; j < words_; ++j) {
+    const std::uint64_t c = columns[static_cast<std::size_t>(j)];
+    if (c == 0) continue;
+    if (left < 0) left = 64 * j + __builtin_ctzll(c);
+    right = 64 * j + 63 - __builtin_clzll(c);
+  }
+  live_x_ = left;
+  live_y_ = top;
+  live_w_ = right - left + 1;
+  live_h_ = bottom - top + 1;
+}
+
+void BitPlane::recut() { assign(patch()); }
+
+void BitPlane::step() {
+  if (live_w_ == 0) return;
+  const bool touches = live_x_ < 1 || live_y_ < 1 || live_x_ + live_w_ > 64 * words_ - 1 ||
+                       live_y_ + live_h_ > rows_ - 1;
+  const bool loose = rows_ > 2 * live_h_ + 8 * kRowMargin ||
+                     64 * words_ > 2 * live_w_ + 8 * kColumnMargin;
+  if (touches || loose) recut();
+
+  std::fill(next_.begin(), next_.end(), 0);
+  const std::int64_t y_begin = live_y_ - 1;
+  const std::int64_t y_end = live_y_ + live_h_ + 1;
+  const std::int64_t j_begin = std::max<std::int64_t>(0, (live_x_ - 1) / 64);
+  const std::int64_t j_end = std::min<std::int64_t>(words_, (live_x_ + live_w_) / 64 + 1);
+  auto word = [&](std::int64_t y, std::int64_t j) -> std::uint64_t {
+    if (y < 0 || y >= rows_ || j < 0 || j >= words_) return 0;
+    return cur_[static_cast<std::size_t>(y * words_ + j)];
+  };
+  for (std::int64_t y = y_begin; y < y_end; ++y) {
+    for (std::int64_t j = j_begin; j < j_end; ++j) {
+      std::uint64_t in[8];
+      int k = 0;
+      for (std::int64_t dy = -1; dy <= 1; ++dy) {
+        const std::uint64_t m = word(y + dy, j);
+        const std::uint64_t l = word(y + dy, j - 1);
+        const std::uint64_t r = word(y + dy, j + 1);
+        in[k++] = (m << 1) | (l >> 63);  // the cell to the left
+        in[k++] = (m >> 1) | (r << 63);  // the cell to the right
+        if (dy != 0) in[k++] = m;
+      }
+      std::uint64_t s_a, c_a, s_b, c_b;
+      full_add(in[0], in[1], in[2], s_a, c_a);
+      full_add(in[3], in[4], in[5], s_b, c_b);
+      const std::uint64_t s_c = in[6] ^ in[7];
+      const std::uint64_t c_c = in[6] & in[7];
+      std::uint64_t bit0, c_1;
+      full_add(s_a, s_b, s_c, bit0, c_1);
+      std::uint64_t t_0, t_1;
+      full_add(c_a, c_b, c_c, t_0, t_1);
+      const std::uint64_t bit1 = t_0 ^ c_1;
+      const std::uint64_t c_2 = t_0 & c_1;
+      const std::uint64_t bit2 = t_1 ^ c_2;
+      const std::uint64_t bit3 = t_1 & c_2;
+      const std::uint64_t alive = word(y, j);
+      std::uint64_t out = 0;
+      for (int n = 0; n <= 8; ++n) {
+        const bool b = born_[static_cast<std::size_t>(n)];
+        const bool s = survives_[static_cast<std::size_t>(n)];
+        if (!b && !s) continue;
+        const std::uint64_t eq = ((n & 1) ? bit0 : ~bit0) & ((n & 2) ? bit1 : ~bit1) &
+                                 ((n & 4) ? bit2 : ~bit2) & ((n & 8) ? bit3 : ~bit3);
+        out |= eq & (b && s ? ~std::uint64_t{0} : (b ? ~alive : alive));
+      }
+      next_[static_cast<std::size_t>(y * words_ + j)] = out;
+    }
+  }
+  std::swap(cur_, next_);
+  measure();
+}
+
+}  // namespace mpilife
