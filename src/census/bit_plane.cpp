@@ -27,8 +27,9 @@ BitPlane::BitPlane(const Rule& rule) {
                                 " has B0: an isolated pattern has no finite evolution");
   }
   for (int n = 0; n <= 8; ++n) {
-    born_[static_cast<std::size_t>(n)] = rule.births(n);
-    survives_[static_cast<std::size_t>(n)] = rule.survives(n);
+    if (!rule.births(n) && !rule.survives(n)) continue;
+    terms_.push_back(Term{n, rule.births(n) ? ~std::uint64_t{0} : 0,
+                          rule.survives(n) ? ~std::uint64_t{0} : 0});
   }
 }
 
@@ -121,27 +122,31 @@ void BitPlane::step() {
   const std::int64_t y_end = live_y_ + live_h_ + 1;
   const std::int64_t j_begin = std::max<std::int64_t>(0, (live_x_ - 1) / 64);
   const std::int64_t j_end = std::min<std::int64_t>(words_, (live_x_ + live_w_) / 64 + 1);
-  auto word = [&](std::int64_t y, std::int64_t j) -> std::uint64_t {
-    if (y < 0 || y >= rows_ || j < 0 || j >= words_) return 0;
-    return cur_[static_cast<std::size_t>(y * words_ + j)];
-  };
+  // Rows y_begin - 1 and y_end lie inside the box (live cells keep a row from its edges) or are
+  // dead; each row is read through pointers, with the words left and right of the range dead.
+  const std::uint64_t* rows = cur_.data();
   for (std::int64_t y = y_begin; y < y_end; ++y) {
+    const std::uint64_t* above = y > 0 ? rows + (y - 1) * words_ : nullptr;
+    const std::uint64_t* here = rows + y * words_;
+    const std::uint64_t* below = y + 1 < rows_ ? rows + (y + 1) * words_ : nullptr;
+    auto at = [&](const std::uint64_t* row, std::int64_t j) -> std::uint64_t {
+      return row && j >= 0 && j < words_ ? row[j] : 0;
+    };
+    std::uint64_t a_l = at(above, j_begin - 1), a_m = at(above, j_begin);
+    std::uint64_t h_l = at(here, j_begin - 1), h_m = at(here, j_begin);
+    std::uint64_t b_l = at(below, j_begin - 1), b_m = at(below, j_begin);
+    std::uint64_t* out_row = next_.data() + y * words_;
     for (std::int64_t j = j_begin; j < j_end; ++j) {
-      std::uint64_t in[8];
-      int k = 0;
-      for (std::int64_t dy = -1; dy <= 1; ++dy) {
-        const std::uint64_t m = word(y + dy, j);
-        const std::uint64_t l = word(y + dy, j - 1);
-        const std::uint64_t r = word(y + dy, j + 1);
-        in[k++] = (m << 1) | (l >> 63);  // the cell to the left
-        in[k++] = (m >> 1) | (r << 63);  // the cell to the right
-        if (dy != 0) in[k++] = m;
-      }
+      const std::uint64_t a_r = at(above, j + 1);
+      const std::uint64_t h_r = at(here, j + 1);
+      const std::uint64_t b_r = at(below, j + 1);
       std::uint64_t s_a, c_a, s_b, c_b;
-      full_add(in[0], in[1], in[2], s_a, c_a);
-      full_add(in[3], in[4], in[5], s_b, c_b);
-      const std::uint64_t s_c = in[6] ^ in[7];
-      const std::uint64_t c_c = in[6] & in[7];
+      full_add((a_m << 1) | (a_l >> 63), a_m, (a_m >> 1) | (a_r << 63), s_a, c_a);
+      full_add((b_m << 1) | (b_l >> 63), b_m, (b_m >> 1) | (b_r << 63), s_b, c_b);
+      const std::uint64_t left = (h_m << 1) | (h_l >> 63);
+      const std::uint64_t right = (h_m >> 1) | (h_r << 63);
+      const std::uint64_t s_c = left ^ right;
+      const std::uint64_t c_c = left & right;
       std::uint64_t bit0, c_1;
       full_add(s_a, s_b, s_c, bit0, c_1);
       std::uint64_t t_0, t_1;
@@ -150,17 +155,18 @@ void BitPlane::step() {
       const std::uint64_t c_2 = t_0 & c_1;
       const std::uint64_t bit2 = t_1 ^ c_2;
       const std::uint64_t bit3 = t_1 & c_2;
-      const std::uint64_t alive = word(y, j);
+      const std::uint64_t alive = h_m;
       std::uint64_t out = 0;
-      for (int n = 0; n <= 8; ++n) {
-        const bool b = born_[static_cast<std::size_t>(n)];
-        const bool s = survives_[static_cast<std::size_t>(n)];
-        if (!b && !s) continue;
+      for (const Term& term : terms_) {
+        const int n = term.count;
         const std::uint64_t eq = ((n & 1) ? bit0 : ~bit0) & ((n & 2) ? bit1 : ~bit1) &
                                  ((n & 4) ? bit2 : ~bit2) & ((n & 8) ? bit3 : ~bit3);
-        out |= eq & (b && s ? ~std::uint64_t{0} : (b ? ~alive : alive));
+        out |= eq & (term.keep_dead | alive) & (term.keep_alive | ~alive);
       }
-      next_[static_cast<std::size_t>(y * words_ + j)] = out;
+      out_row[j] = out;
+      a_l = a_m, a_m = a_r;
+      h_l = h_m, h_m = h_r;
+      b_l = b_m, b_m = b_r;
     }
   }
   std::swap(cur_, next_);

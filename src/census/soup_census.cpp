@@ -156,9 +156,13 @@ bool SoupCensus::advance(BitPlane& plane, std::int64_t generations, SoupResult& 
       return false;
     }
   }
-  if (plane.width() > kEscapeCheckExtent || plane.height() > kEscapeCheckExtent) {
+  // Ships are looked for when the box has grown by a margin since the last look (a ship that
+  // leaves grows it by a cell every few generations).
+  if (std::max(plane.width(), plane.height()) > next_escape_check_) {
     Patch p = plane.patch();
     if (remove_escaping(p, out)) plane.assign(p);
+    next_escape_check_ = std::max(kEscapeCheckExtent,
+                                  std::max(plane.width(), plane.height()) + kEscapeMargin);
   }
   if (out.generations > limits_.max_generations) {
     out.reason = "it did not stabilise within the generation cap of " +
@@ -234,6 +238,7 @@ SoupResult SoupCensus::run(const std::vector<Cell>& cells) {
   SoupResult out;
   BitPlane plane(rule_);
   plane.assign(Patch::from_cells(cells));
+  next_escape_check_ = kEscapeCheckExtent;
   std::int64_t duration = stabilise(plane, out);
   out.stabilised = duration >= 0;
   if (!out.stabilised) duration = 30;

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -39,8 +38,14 @@ class BitPlane {
   void measure();
   void recut();
 
-  std::array<bool, 9> born_{};
-  std::array<bool, 9> survives_{};
+  // A neighbour count the rule keeps or makes alive: cells with `count` live neighbours are alive
+  // next when dead and `keep_dead` is all ones, or alive and `keep_alive` is.
+  struct Term {
+    int count = 0;
+    std::uint64_t keep_dead = 0;
+    std::uint64_t keep_alive = 0;
+  };
+  std::vector<Term> terms_;
   std::int64_t x0_ = 0;  // cell of bit 0 of word 0
   std::int64_t y0_ = 0;  // cell row of row 0
   std::int64_t words_ = 0;

@@ -79,6 +79,7 @@ class SoupCensus {
   PatchStepper stepper_;
   ObjectSeparator separator_;
   std::unordered_map<std::uint64_t, std::vector<Ship>> ships_;
+  std::int64_t next_escape_check_ = 0;  // box side past which escaping ships are looked for
 };
 
 /// The census of one pattern: SoupCensus(rule, limits).run(cells).
