@@ -40,6 +40,9 @@ void BitPlane::assign(const Patch& p) {
   rows_ = p.height() + 2 * kRowMargin;
   cur_.assign(static_cast<std::size_t>(words_ * rows_), 0);
   next_.assign(cur_.size(), 0);
+  previous_.assign(cur_.size(), 0);
+  before_previous_.assign(cur_.size(), 0);
+  history_ = 0;
   for (std::int64_t y = 0; y < p.height(); ++y) {
     std::uint64_t* row = cur_.data() + (y + kRowMargin) * words_;
     for (std::int64_t x = 0; x < p.width(); ++x) {
@@ -125,7 +128,38 @@ void BitPlane::step() {
   // Rows y_begin - 1 and y_end lie inside the box (live cells keep a row from its edges) or are
   // dead; each row is read through pointers, with the words left and right of the range dead.
   const std::uint64_t* rows = cur_.data();
+  // Rows whose words (around the range) equal those one and two generations ago: a row whose
+  // neighbourhood repeats the last generation's (or the one before) repeats its successor.
+  const std::int64_t k_begin = std::max<std::int64_t>(0, j_begin - 1);
+  const std::int64_t k_end = std::min<std::int64_t>(words_, j_end + 1);
+  same_as_previous_.assign(static_cast<std::size_t>(rows_), 0);
+  same_as_before_.assign(static_cast<std::size_t>(rows_), 0);
+  for (std::int64_t y = std::max<std::int64_t>(0, y_begin - 1);
+       y < std::min<std::int64_t>(rows_, y_end + 1); ++y) {
+    const std::size_t at_row = static_cast<std::size_t>(y * words_);
+    const auto same = [&](const std::vector<std::uint64_t>& other) {
+      return std::equal(cur_.begin() + static_cast<std::ptrdiff_t>(at_row + k_begin),
+                        cur_.begin() + static_cast<std::ptrdiff_t>(at_row + k_end),
+                        other.begin() + static_cast<std::ptrdiff_t>(at_row + k_begin));
+    };
+    same_as_previous_[static_cast<std::size_t>(y)] = history_ >= 1 && same(previous_);
+    same_as_before_[static_cast<std::size_t>(y)] = history_ >= 2 && same(before_previous_);
+  }
+  const auto repeats = [&](const std::vector<std::uint8_t>& same, std::int64_t y) {
+    return (y == 0 || same[static_cast<std::size_t>(y - 1)]) && same[static_cast<std::size_t>(y)] &&
+           (y + 1 == rows_ || same[static_cast<std::size_t>(y + 1)]);
+  };
   for (std::int64_t y = y_begin; y < y_end; ++y) {
+    std::uint64_t* out_row = next_.data() + y * words_;
+    if (repeats(same_as_previous_, y)) {
+      std::copy(rows + y * words_ + j_begin, rows + y * words_ + j_end, out_row + j_begin);
+      continue;
+    }
+    if (repeats(same_as_before_, y)) {
+      const std::uint64_t* last = previous_.data() + y * words_;
+      std::copy(last + j_begin, last + j_end, out_row + j_begin);
+      continue;
+    }
     const std::uint64_t* above = y > 0 ? rows + (y - 1) * words_ : nullptr;
     const std::uint64_t* here = rows + y * words_;
     const std::uint64_t* below = y + 1 < rows_ ? rows + (y + 1) * words_ : nullptr;
@@ -135,7 +169,6 @@ void BitPlane::step() {
     std::uint64_t a_l = at(above, j_begin - 1), a_m = at(above, j_begin);
     std::uint64_t h_l = at(here, j_begin - 1), h_m = at(here, j_begin);
     std::uint64_t b_l = at(below, j_begin - 1), b_m = at(below, j_begin);
-    std::uint64_t* out_row = next_.data() + y * words_;
     for (std::int64_t j = j_begin; j < j_end; ++j) {
       const std::uint64_t a_r = at(above, j + 1);
       const std::uint64_t h_r = at(here, j + 1);
@@ -169,7 +202,10 @@ void BitPlane::step() {
       b_l = b_m, b_m = b_r;
     }
   }
+  std::swap(before_previous_, previous_);
+  std::swap(previous_, cur_);
   std::swap(cur_, next_);
+  history_ = std::min(history_ + 1, 2);
   measure();
 }
 

@@ -11,7 +11,9 @@ namespace mpilife {
 /// A finite pattern in the unbounded plane, 64 cells to a word, stepped by bit-sliced neighbour
 /// counting: the soup census's fast stepper (`PatchStepper` is the simple one). The words cover
 /// the live cells' box plus a margin; the box is re-cut (grown or shrunk) whenever live cells come
-/// within a cell of its edge or fill less than a quarter of it, so no birth falls outside.
+/// within a cell of its edge or leave much of it empty, so no birth falls outside. A row whose
+/// neighbourhood equals that of one or two generations ago is copied, not computed (still lifes
+/// and period-2 ash cost a comparison).
 ///
 ///   row y:  word 0              word 1                     bit k of word j is cell
 ///           [b0 b1 ... b63]    [b0 b1 ... b63] ...         x = x0 + 64 j + k, y = y0 + row
@@ -52,6 +54,11 @@ class BitPlane {
   std::int64_t rows_ = 0;
   std::vector<std::uint64_t> cur_;
   std::vector<std::uint64_t> next_;
+  std::vector<std::uint64_t> previous_;         // the last generation (same box)
+  std::vector<std::uint64_t> before_previous_;  // the one before
+  int history_ = 0;  // generations of `previous_` and `before_previous_` valid (0..2)
+  std::vector<std::uint8_t> same_as_previous_;  // per row, scratch for step
+  std::vector<std::uint8_t> same_as_before_;
   // The live cells' box in plane coordinates relative to (x0_, y0_).
   std::int64_t live_x_ = 0;
   std::int64_t live_y_ = 0;
