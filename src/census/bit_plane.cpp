@@ -28,8 +28,8 @@ BitPlane::BitPlane(const Rule& rule) {
   }
   for (int n = 0; n <= 8; ++n) {
     if (!rule.births(n) && !rule.survives(n)) continue;
-    terms_.push_back(Term{n, rule.births(n) ? ~std::uint64_t{0} : 0,
-                          rule.survives(n) ? ~std::uint64_t{0} : 0});
+    terms_.push_back(
+        Term{n, rule.births(n) ? ~std::uint64_t{0} : 0, rule.survives(n) ? ~std::uint64_t{0} : 0});
   }
 }
 
@@ -80,18 +80,22 @@ std::int64_t BitPlane::population() const {
 void BitPlane::measure() {
   std::int64_t top = -1;
   std::int64_t bottom = -1;
-  std::vector<std::uint64_t> columns(static_cast<std::size_t>(words_), 0);
+  columns_.assign(static_cast<std::size_t>(words_), 0);
   for (std::int64_t y = 0; y < rows_; ++y) {
     const std::uint64_t* row = cur_.data() + y * words_;
     std::uint64_t any = 0;
     for (std::int64_t j = 0; j < words_; ++j) {
-      columns[static_cast<std::size_t>(j)] |= row[j];
+      columns_[static_cast<std::size_t>(j)] |= row[j];
       any |= row[j];
     }
     if (any == 0) continue;
     if (top < 0) top = y;
     bottom = y;
   }
+  set_live_box(top, bottom);
+}
+
+void BitPlane::set_live_box(std::int64_t top, std::int64_t bottom) {
   if (top < 0) {
     live_x_ = live_y_ = live_w_ = live_h_ = 0;
     return;
@@ -99,7 +103,7 @@ void BitPlane::measure() {
   std::int64_t left = -1;
   std::int64_t right = -1;
   for (std::int64_t j = 0; j < words_; ++j) {
-    const std::uint64_t c = columns[static_cast<std::size_t>(j)];
+    const std::uint64_t c = columns_[static_cast<std::size_t>(j)];
     if (c == 0) continue;
     if (left < 0) left = 64 * j + __builtin_ctzll(c);
     right = 64 * j + 63 - __builtin_clzll(c);
@@ -110,14 +114,16 @@ void BitPlane::measure() {
   live_h_ = bottom - top + 1;
 }
 
-void BitPlane::recut() { assign(patch()); }
+void BitPlane::recut() {
+  assign(patch());
+}
 
 void BitPlane::step() {
   if (live_w_ == 0) return;
   const bool touches = live_x_ < 1 || live_y_ < 1 || live_x_ + live_w_ > 64 * words_ - 1 ||
                        live_y_ + live_h_ > rows_ - 1;
-  const bool loose = rows_ > 2 * live_h_ + 8 * kRowMargin ||
-                     64 * words_ > 2 * live_w_ + 8 * kColumnMargin;
+  const bool loose =
+      rows_ > 2 * live_h_ + 8 * kRowMargin || 64 * words_ > 2 * live_w_ + 8 * kColumnMargin;
   if (touches || loose) recut();
 
   std::fill(next_.begin(), next_.end(), 0);
@@ -138,9 +144,12 @@ void BitPlane::step() {
        y < std::min<std::int64_t>(rows_, y_end + 1); ++y) {
     const std::size_t at_row = static_cast<std::size_t>(y * words_);
     const auto same = [&](const std::vector<std::uint64_t>& other) {
-      return std::equal(cur_.begin() + static_cast<std::ptrdiff_t>(at_row + k_begin),
-                        cur_.begin() + static_cast<std::ptrdiff_t>(at_row + k_end),
-                        other.begin() + static_cast<std::ptrdiff_t>(at_row + k_begin));
+      std::uint64_t differ = 0;
+      for (std::int64_t k = k_begin; k < k_end; ++k) {
+        const std::size_t i = at_row + static_cast<std::size_t>(k);
+        differ |= cur_[i] ^ other[i];
+      }
+      return differ == 0;
     };
     same_as_previous_[static_cast<std::size_t>(y)] = history_ >= 1 && same(previous_);
     same_as_before_[static_cast<std::size_t>(y)] = history_ >= 2 && same(before_previous_);
@@ -149,17 +158,7 @@ void BitPlane::step() {
     return (y == 0 || same[static_cast<std::size_t>(y - 1)]) && same[static_cast<std::size_t>(y)] &&
            (y + 1 == rows_ || same[static_cast<std::size_t>(y + 1)]);
   };
-  for (std::int64_t y = y_begin; y < y_end; ++y) {
-    std::uint64_t* out_row = next_.data() + y * words_;
-    if (repeats(same_as_previous_, y)) {
-      std::copy(rows + y * words_ + j_begin, rows + y * words_ + j_end, out_row + j_begin);
-      continue;
-    }
-    if (repeats(same_as_before_, y)) {
-      const std::uint64_t* last = previous_.data() + y * words_;
-      std::copy(last + j_begin, last + j_end, out_row + j_begin);
-      continue;
-    }
+  const auto compute_row = [&](std::int64_t y, std::uint64_t* out_row) {
     const std::uint64_t* above = y > 0 ? rows + (y - 1) * words_ : nullptr;
     const std::uint64_t* here = rows + y * words_;
     const std::uint64_t* below = y + 1 < rows_ ? rows + (y + 1) * words_ : nullptr;
@@ -201,12 +200,35 @@ void BitPlane::step() {
       h_l = h_m, h_m = h_r;
       b_l = b_m, b_m = b_r;
     }
+  };
+  columns_.assign(static_cast<std::size_t>(words_), 0);
+  std::int64_t top = -1;
+  std::int64_t bottom = -1;
+  for (std::int64_t y = y_begin; y < y_end; ++y) {
+    std::uint64_t* out_row = next_.data() + y * words_;
+    if (repeats(same_as_previous_, y)) {
+      std::copy(rows + y * words_ + j_begin, rows + y * words_ + j_end, out_row + j_begin);
+    } else if (repeats(same_as_before_, y)) {
+      const std::uint64_t* last = previous_.data() + y * words_;
+      std::copy(last + j_begin, last + j_end, out_row + j_begin);
+    } else {
+      compute_row(y, out_row);
+    }
+    std::uint64_t any = 0;
+    for (std::int64_t j = j_begin; j < j_end; ++j) {
+      any |= out_row[j];
+      columns_[static_cast<std::size_t>(j)] |= out_row[j];
+    }
+    if (any != 0) {
+      if (top < 0) top = y;
+      bottom = y;
+    }
   }
   std::swap(before_previous_, previous_);
   std::swap(previous_, cur_);
   std::swap(cur_, next_);
   history_ = std::min(history_ + 1, 2);
-  measure();
+  set_live_box(top, bottom);
 }
 
 }  // namespace mpilife

@@ -28,7 +28,9 @@ std::uint64_t key(std::int64_t t, std::int64_t x, std::int64_t y) {
 
 class DisjointSets {
  public:
-  explicit DisjointSets(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  explicit DisjointSets(std::size_t n) : parent_(n) {
+    std::iota(parent_.begin(), parent_.end(), 0);
+  }
   std::size_t find(std::size_t a) {
     while (parent_[a] != a) {
       parent_[a] = parent_[parent_[a]];
@@ -243,8 +245,7 @@ std::vector<ObjectClass> ObjectSeparator::split_periodic(const Patch& object,
   }
 
   if (count > kMaxIslands) return singleton;
-  const bool low_period_oscillator =
-      whole.period <= 3 && whole.kind != ObjectKind::spaceship;
+  const bool low_period_oscillator = whole.period <= 3 && whole.kind != ObjectKind::spaceship;
   std::set<std::uint64_t> invalid;
   for (std::size_t n = 2; n <= count; ++n) {
     if (low_period_oscillator && n > 4) break;  // four colours suffice for a planar map

@@ -16,8 +16,19 @@ const std::vector<std::vector<Cell>>& ship_seeds() {
       {{1, 0}, {2, 1}, {0, 2}, {1, 2}, {2, 2}},
       {{1, 0}, {4, 0}, {0, 1}, {0, 2}, {4, 2}, {0, 3}, {1, 3}, {2, 3}, {3, 3}},
       {{2, 0}, {0, 1}, {4, 1}, {5, 2}, {0, 3}, {5, 3}, {1, 4}, {2, 4}, {3, 4}, {4, 4}, {5, 4}},
-      {{2, 0}, {3, 0}, {0, 1}, {5, 1}, {6, 2}, {0, 3}, {6, 3}, {1, 4}, {2, 4}, {3, 4}, {4, 4},
-       {5, 4}, {6, 4}},
+      {{2, 0},
+       {3, 0},
+       {0, 1},
+       {5, 1},
+       {6, 2},
+       {0, 3},
+       {6, 3},
+       {1, 4},
+       {2, 4},
+       {3, 4},
+       {4, 4},
+       {5, 4},
+       {6, 4}},
   };
   return seeds;
 }
@@ -28,7 +39,9 @@ constexpr std::int64_t kEscapeMargin = 12;
 // Ships are looked for once the pattern's box is wider or taller than this.
 constexpr std::int64_t kEscapeCheckExtent = 48;
 
-int sign(std::int64_t v) { return v > 0 ? 1 : (v < 0 ? -1 : 0); }
+int sign(std::int64_t v) {
+  return v > 0 ? 1 : (v < 0 ? -1 : 0);
+}
 
 // The union of `states` as one patch.
 Patch envelope_of(const std::vector<Patch>& states) {
@@ -161,8 +174,8 @@ bool SoupCensus::advance(BitPlane& plane, std::int64_t generations, SoupResult& 
   if (std::max(plane.width(), plane.height()) > next_escape_check_) {
     Patch p = plane.patch();
     if (remove_escaping(p, out)) plane.assign(p);
-    next_escape_check_ = std::max(kEscapeCheckExtent,
-                                  std::max(plane.width(), plane.height()) + kEscapeMargin);
+    next_escape_check_ =
+        std::max(kEscapeCheckExtent, std::max(plane.width(), plane.height()) + kEscapeMargin);
   }
   if (out.generations > limits_.max_generations) {
     out.reason = "it did not stabilise within the generation cap of " +

@@ -1,8 +1,9 @@
-// The census of soups <seed>0 .. <seed><N-1> (Catagolue's C1 soups, B3/S23) next to apgsearch's, object
-// for object: census_reference REFERENCE.txt [N]. The reference holds "@ROOT seed", "@NUM_SOUPS n"
-// and an "@CENSUS TABLE" of "apgcode count" lines (tests/data/census/). Prints each apgcode whose
-// count differs, the unfinished soups and unclassified objects, and one greppable line with the
-// speed; exits 0 when every count matches, 1 when one differs, 2 on a bad command line or file.
+// The census of soups <seed>0 .. <seed><N-1> (Catagolue's C1 soups, B3/S23) next to apgsearch's,
+// object for object: census_reference REFERENCE.txt [N]. The reference holds "@ROOT seed",
+// "@NUM_SOUPS n" and an "@CENSUS TABLE" of "apgcode count" lines (tests/data/census/). Prints each
+// apgcode whose count differs, the unfinished soups and unclassified objects, and one greppable
+// line with the speed; exits 0 when every count matches, 1 when one differs, 2 on a bad command
+// line or file.
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -102,8 +103,8 @@ int main(int argc, char** argv) {
     }
     std::cout << "\n";
   }
-  std::cout << "census_reference: " << soups << " soups, " << objects << " objects, "
-            << differences << " apgcodes differ, " << unfinished << " unfinished, " << seconds
+  std::cout << "census_reference: " << soups << " soups, " << objects << " objects, " << differences
+            << " apgcodes differ, " << unfinished << " unfinished, " << seconds
             << " s = " << static_cast<double>(soups) / seconds << " soups/s\n";
   if (partial) return 0;
   return differences == 0 && unfinished == 0 ? 0 : 1;

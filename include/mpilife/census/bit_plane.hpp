@@ -38,6 +38,7 @@ class BitPlane {
 
  private:
   void measure();
+  void set_live_box(std::int64_t top, std::int64_t bottom);
   void recut();
 
   // A neighbour count the rule keeps or makes alive: cells with `count` live neighbours are alive
@@ -59,6 +60,7 @@ class BitPlane {
   int history_ = 0;  // generations of `previous_` and `before_previous_` valid (0..2)
   std::vector<std::uint8_t> same_as_previous_;  // per row, scratch for step
   std::vector<std::uint8_t> same_as_before_;
+  std::vector<std::uint64_t> columns_;  // OR of the rows' words, per word column: scratch
   // The live cells' box in plane coordinates relative to (x0_, y0_).
   std::int64_t live_x_ = 0;
   std::int64_t live_y_ = 0;

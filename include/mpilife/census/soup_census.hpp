@@ -31,13 +31,13 @@ struct UnclassifiedObject {
 
 /// The census of one pattern (a soup): what it settles into, object by object.
 struct SoupResult {
-  std::map<std::string, std::int64_t> counts;  ///< objects per apgcode, escaped ships included
+  std::map<std::string, std::int64_t> counts;    ///< objects per apgcode, escaped ships included
   std::vector<UnclassifiedObject> unclassified;  ///< objects without an apgcode, with reasons
-  bool stabilised = false;  ///< false when the pattern did not settle within the limits
-  std::string reason;       ///< why it did not settle, in words; "" when it did
+  bool stabilised = false;       ///< false when the pattern did not settle within the limits
+  std::string reason;            ///< why it did not settle, in words; "" when it did
   std::int64_t generations = 0;  ///< generations run in all
-  std::int64_t period = 0;  ///< the population period stabilisation found (0 if it died out)
-  std::int64_t escaped = 0;  ///< spaceships removed on their way out (counted in `counts` too)
+  std::int64_t period = 0;       ///< the population period stabilisation found (0 if it died out)
+  std::int64_t escaped = 0;      ///< spaceships removed on their way out (counted in `counts` too)
   /// Objects counted: the sum of `counts`.
   std::int64_t objects() const;
 };

@@ -16,7 +16,9 @@ namespace {
 
 using Counts = std::map<std::string, std::int64_t>;
 
-Rule life() { return parse_rule("B3/S23").rule; }
+Rule life() {
+  return parse_rule("B3/S23").rule;
+}
 
 // `rows` placed at (x, y) added to `cells`.
 void place(std::vector<Cell>& cells, const std::vector<std::string>& rows, std::int64_t x,
