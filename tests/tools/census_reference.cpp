@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::int64_t> ours;
   std::map<std::string, std::set<std::int64_t>> where;
   std::int64_t unfinished = 0;
+  std::int64_t generations = 0;
   const auto start = std::chrono::steady_clock::now();
   for (std::int64_t i = 0; i < soups; ++i) {
     const SoupResult r = census.run(hashsoup(seed, static_cast<std::uint64_t>(i)));
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
       ours[code] += count;
       if (where[code].size() < 10) where[code].insert(i);
     }
+    generations += r.generations;
     if (!r.stabilised) {
       ++unfinished;
       std::cout << "unfinished soup " << seed << i << ": " << r.reason << "\n";
@@ -104,8 +106,9 @@ int main(int argc, char** argv) {
     std::cout << "\n";
   }
   std::cout << "census_reference: " << soups << " soups, " << objects << " objects, " << differences
-            << " apgcodes differ, " << unfinished << " unfinished, " << seconds
-            << " s = " << static_cast<double>(soups) / seconds << " soups/s\n";
+            << " apgcodes differ, " << unfinished << " unfinished, " << generations / soups
+            << " generations a soup, " << seconds << " s = " << static_cast<double>(soups) / seconds
+            << " soups/s\n";
   if (partial) return 0;
   return differences == 0 && unfinished == 0 ? 0 : 1;
 }
