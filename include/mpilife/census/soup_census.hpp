@@ -58,6 +58,17 @@ class SoupCensus {
   /// its corners) in that time, each cluster is split into objects (`ObjectSeparator`) and
   /// named. A cluster that does not classify makes it run longer (up to four times, 120, 480,
   /// 1920, 7680 generations more) as apgsearch does with a "pathological" object.
+  ///
+  /// Where this differs from apgsearch 5.2: a ship is taken out once it leads every other cluster
+  /// (but ships of its own velocity) by a margin along its direction of travel, where apgsearch
+  /// deletes gliders that reach the edge of its tiled universe (both count them as xq4_153 etc.;
+  /// the timing can change when stabilisation is seen, not the ash); apgsearch's shortcuts for
+  /// blinkers, blocks, gliders, beehives and boats are not taken (they give the same codes);
+  /// a cluster that is not periodic is reported unclassified, not censused again part by part,
+  /// and methuselahs and messless soups ("methuselah_", "messless_") are not tagged; islands
+  /// are numbered in order of their first cell, so where several colourings of a pseudo object
+  /// are faithful the one found first may differ from lifelib's (whose order is a hash map's).
+  /// On apgsearch's own 5000 soups k_mpilife0..4999 the counts are equal object for object.
   SoupResult run(const std::vector<Cell>& cells);
 
  private:

@@ -85,3 +85,28 @@ TEST_CASE("census_of_pattern: the generation cap reports the pattern unfinished"
   CHECK_FALSE(r.stabilised);
   CHECK(r.reason.find("generation cap") != std::string::npos);
 }
+
+TEST_CASE("census_of_pattern: a glider leaving is taken out and counted; one arriving is not") {
+  // A block far behind (north-west) makes the box wide enough from the start for escaping ships
+  // to be looked for.
+  const std::vector<std::string> glider_se = {".o.", "..o", "ooo"};  // moves right and down
+  std::vector<Cell> leaving;
+  place(leaving, {"oo", "oo"}, -60, -60);
+  place(leaving, {"oo", "oo"}, 0, 0);
+  place(leaving, glider_se, 10, 10);
+  const SoupResult away = census_of_pattern(leaving, life());
+  CHECK(away.stabilised);
+  CHECK(away.escaped == 1);
+  CHECK(away.counts == Counts{{"xs4_33", 2}, {"xq4_153", 1}});
+
+  // The same glider with the block in its path: it is not taken out before it gets there, so the
+  // census is not that of two blocks and a glider apart.
+  std::vector<Cell> arriving;
+  place(arriving, {"oo", "oo"}, -60, -60);
+  place(arriving, glider_se, 0, 0);
+  place(arriving, {"oo", "oo"}, 20, 20);
+  const SoupResult hit = census_of_pattern(arriving, life());
+  CHECK(hit.stabilised);
+  CHECK(hit.counts != Counts{{"xs4_33", 2}, {"xq4_153", 1}});
+  CHECK(hit.counts.at("xs4_33") >= 1);
+}
