@@ -35,8 +35,12 @@ constexpr int kChunkTag = 1;
 constexpr int kStopTag = 2;
 constexpr int kResultTag = 3;
 
+// Waiting ranks sleep between probes, from kFirstPause doubling up to kLongestPause. The manager
+// sleeps at most an eighth of a chunk's measured work (kManagerPauseShare), and no less than
+// kFirstPause: a worker holds two chunks, so it is topped up long before it runs dry.
 constexpr std::chrono::microseconds kFirstPause{20};
 constexpr std::chrono::microseconds kLongestPause{1000};
+constexpr double kManagerPauseShare = 8.0;
 
 void put_u64(std::string& out, std::uint64_t v) {
   char b[8];
@@ -227,7 +231,7 @@ class Manager {
         pause = kFirstPause;
       } else {
         std::this_thread::sleep_for(pause);
-        pause = std::min(pause * 2, kLongestPause);
+        pause = std::min(pause * 2, longest_pause());
       }
     }
     for (auto& s : stops_) s->request.wait();
@@ -264,6 +268,15 @@ class Manager {
   void fail(const Error& e) {
     if (!failure_) failure_ = e;
     handing_out_ = false;
+  }
+
+  // The longest the manager sleeps between probes (see kManagerPauseShare).
+  std::chrono::microseconds longest_pause() const {
+    if (measured_chunks_ == 0) return kFirstPause;
+    const double chunk_us = 1e6 * measured_busy_ / static_cast<double>(measured_chunks_);
+    const double us = std::clamp(chunk_us / kManagerPauseShare, double(kFirstPause.count()),
+                                 double(kLongestPause.count()));
+    return std::chrono::microseconds(static_cast<std::int64_t>(us));
   }
 
   std::int64_t working_ranks() const { return size_ - 1 + (works_ ? 1 : 0); }
@@ -348,6 +361,7 @@ class Manager {
     load.chunks += 1;
     load.busy_seconds += busy;
     measured_tasks_ += count;
+    measured_chunks_ += 1;
     measured_busy_ += busy;
     waiting_.emplace(first, std::move(outcomes));
   }
@@ -390,6 +404,7 @@ class Manager {
   std::int64_t next_task_ = 0;  // first task not handed out
   std::int64_t delivered_ = 0;  // first task not delivered
   std::int64_t measured_tasks_ = 0;
+  std::int64_t measured_chunks_ = 0;
   double measured_busy_ = 0.0;
   bool handing_out_ = true;
   bool stops_sent_ = false;
