@@ -188,6 +188,28 @@ TEST_CASE("uneven task costs still complete, and every worker's busy time is rep
   if (p > 1) CHECK(report.ranks[0].tasks == 0);
 }
 
+TEST_CASE("results that overtake a slow first task wait for it") {
+  const mpi::Comm world = mpi::world();
+  const int p = world.size();
+  if (p < 3) return;  // needs two workers beside a manager that only manages
+  // Worker 1 gets task 0, which takes far longer than all the others together: the other workers'
+  // results arrive first and are held back until task 0's has been delivered.
+  const auto slow_start = [](std::int64_t task) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(task == 0 ? 300 : 1));
+    return result_of(task);
+  };
+  TaskFarmOptions options;
+  options.chunk_size = 1;
+  options.manager_works = false;
+  Heard heard;
+  const std::int64_t tasks = 40;
+  const TaskFarmReport report = run_task_farm(world, tasks, slow_start, heard.results(), options);
+  if (world.rank() == 0) CHECK(heard.lines == expected_results(tasks));
+  CHECK(report.completed == tasks);
+  CHECK(report.ranks[1].busy_seconds >= 0.3);
+  CHECK(report.ranks[1].tasks < tasks - report.ranks[1].tasks);
+}
+
 TEST_CASE("zero tasks and more ranks than tasks") {
   const mpi::Comm world = mpi::world();
   const int p = world.size();
