@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "mpilife/parallel/mpi/collectives.hpp"
 #include "mpilife/parallel/mpi/comm.hpp"
 #include "mpilife/parallel/mpi/point_to_point.hpp"
+#include "mpilife/parallel/mpi/requests.hpp"
 #include "support/mpi_test_util.hpp"
 
 using namespace mpilife;
@@ -57,6 +59,42 @@ TEST_CASE("point to point in a ring") {
     mpi::send(out.data(), out.size(), (me + 1) % p, 7, world);
   }
   CHECK(in == std::vector<std::uint8_t>(1000, static_cast<std::uint8_t>((me + p - 1) % p)));
+}
+
+TEST_CASE("one-shot requests and probes on a duplicated communicator") {
+  const mpi::Comm world = mpi::world();
+  const mpi::Comm copy = mpi::duplicate(world);
+  const int p = copy.size();
+  const int me = copy.rank();
+  CHECK(p == world.size());
+  CHECK(me == world.rank());
+  // Each rank sends its right neighbour a message whose length and bytes say who sent it; the
+  // receiver finds it by probing any source and any tag, as a task farm's manager does.
+  const std::string out(static_cast<std::size_t>(100 + 5000 * me), static_cast<char>('a' + me));
+  mpi::Request send = mpi::Request::isend(out.data(), out.size(), (me + 1) % p, 40 + me, copy);
+  std::optional<mpi::Message> m;
+  while (!(m = mpi::iprobe(mpi::kAnySource, mpi::kAnyTag, copy))) send.test();
+  const int left = (me + p - 1) % p;
+  CHECK(m->source == left);
+  CHECK(m->tag == 40 + left);
+  CHECK(m->bytes == static_cast<std::size_t>(100 + 5000 * left));
+  const std::string in = mpi::recv_bytes(*m, copy);
+  CHECK(in == std::string(m->bytes, static_cast<char>('a' + left)));
+  send.wait();
+  CHECK_FALSE(send.pending());
+  CHECK(send.test());
+  // Nothing sent on the duplicate is visible on the original.
+  CHECK_FALSE(mpi::iprobe(mpi::kAnySource, mpi::kAnyTag, world).has_value());
+  // A receive posted before its send completes when the send comes.
+  std::int64_t value = -1;
+  mpi::Request recv = mpi::Request::irecv(&value, sizeof value, left, 7, copy);
+  CHECK(recv.pending());
+  const std::int64_t mine = 1000 + me;
+  mpi::Request send2 = mpi::Request::isend(&mine, sizeof mine, (me + 1) % p, 7, copy);
+  recv.wait();
+  send2.wait();
+  CHECK(value == 1000 + left);
+  mpi::barrier(copy);
 }
 
 TEST_CASE("Cartesian coordinates of every rank round-trip") {

@@ -43,6 +43,12 @@ Comm world() {
   return Comm(MPI_COMM_WORLD, false);
 }
 
+Comm duplicate(const Comm& parent) {
+  MPI_Comm copy = MPI_COMM_NULL;
+  check(MPI_Comm_dup(parent.get(), &copy), "MPI_Comm_dup");
+  return Comm(copy, true);
+}
+
 Comm split_shared(const Comm& parent) {
   MPI_Comm node = MPI_COMM_NULL;
   check(MPI_Comm_split_type(parent.get(), MPI_COMM_TYPE_SHARED, parent.rank(), MPI_INFO_NULL,

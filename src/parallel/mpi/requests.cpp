@@ -1,6 +1,7 @@
 #include "mpilife/parallel/mpi/requests.hpp"
 
 #include <limits>
+#include <utility>
 
 #include "mpilife/core/error.hpp"
 #include "mpilife/parallel/mpi/check.hpp"
@@ -62,6 +63,45 @@ void RequestSet::wait_all() {
   active_ = false;
   check(MPI_Waitall(static_cast<int>(requests_.size()), requests_.data(), MPI_STATUSES_IGNORE),
         "MPI_Waitall");
+}
+
+Request::~Request() {
+  if (request_ != MPI_REQUEST_NULL) MPI_Wait(&request_, MPI_STATUS_IGNORE);
+}
+
+Request::Request(Request&& other) noexcept
+    : request_(std::exchange(other.request_, MPI_REQUEST_NULL)) {}
+
+Request& Request::operator=(Request&& other) noexcept {
+  if (this != &other) {
+    if (request_ != MPI_REQUEST_NULL) MPI_Wait(&request_, MPI_STATUS_IGNORE);
+    request_ = std::exchange(other.request_, MPI_REQUEST_NULL);
+  }
+  return *this;
+}
+
+Request Request::isend(const void* buffer, std::size_t bytes, int dest, int tag, const Comm& comm) {
+  MPI_Request r = MPI_REQUEST_NULL;
+  check(MPI_Isend(buffer, to_int(bytes), MPI_BYTE, dest, tag, comm.get(), &r), "MPI_Isend");
+  return Request(r);
+}
+
+Request Request::irecv(void* buffer, std::size_t bytes, int source, int tag, const Comm& comm) {
+  MPI_Request r = MPI_REQUEST_NULL;
+  check(MPI_Irecv(buffer, to_int(bytes), MPI_BYTE, source, tag, comm.get(), &r), "MPI_Irecv");
+  return Request(r);
+}
+
+bool Request::test() {
+  if (request_ == MPI_REQUEST_NULL) return true;
+  int done = 0;
+  check(MPI_Test(&request_, &done, MPI_STATUS_IGNORE), "MPI_Test");
+  return done != 0;
+}
+
+void Request::wait() {
+  if (request_ == MPI_REQUEST_NULL) return;
+  check(MPI_Wait(&request_, MPI_STATUS_IGNORE), "MPI_Wait");
 }
 
 RequestList::~RequestList() {

@@ -35,6 +35,10 @@ MPI_Info no_hints();
 /// The world communicator, not owned.
 Comm world();
 
+/// A copy of `parent` with its own message space (MPI_Comm_dup), as an owned communicator, so a
+/// library's tags cannot match anyone else's messages. Collective over `parent`.
+Comm duplicate(const Comm& parent);
+
 /// The ranks of `parent` that share this node's memory (MPI_Comm_split_type with
 /// MPI_COMM_TYPE_SHARED), as an owned communicator. Collective over `parent`.
 Comm split_shared(const Comm& parent);

@@ -36,6 +36,34 @@ class RequestSet {
   bool active_ = false;
 };
 
+/// One one-shot non-blocking operation, move-only: tested or waited for on its own (a stream of
+/// messages whose buffers are released one by one). The destructor waits for it, so no buffer is
+/// released while MPI still reads or writes it.
+class Request {
+ public:
+  Request() = default;
+  ~Request();
+  Request(Request&& other) noexcept;
+  Request& operator=(Request&& other) noexcept;
+  Request(const Request&) = delete;
+  Request& operator=(const Request&) = delete;
+
+  /// Starts sending `bytes` bytes from `buffer` to `dest` with `tag` (at most 2^31-1 bytes).
+  static Request isend(const void* buffer, std::size_t bytes, int dest, int tag, const Comm& comm);
+  /// Starts receiving `bytes` bytes into `buffer` from `source` with `tag` (at most 2^31-1).
+  static Request irecv(void* buffer, std::size_t bytes, int source, int tag, const Comm& comm);
+  /// Progresses the operation; true once it has completed (always for an empty request).
+  bool test();
+  /// Waits for the operation to complete (returns at once for an empty request).
+  void wait();
+  /// True while the operation is started and not known to be complete.
+  bool pending() const { return request_ != MPI_REQUEST_NULL; }
+
+ private:
+  explicit Request(MPI_Request request) : request_(request) {}
+  MPI_Request request_ = MPI_REQUEST_NULL;
+};
+
 /// One-shot non-blocking requests, completed together by wait_all (or by the destructor, so no
 /// buffer is released while MPI still writes into it).
 class RequestList {
