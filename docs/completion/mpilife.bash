@@ -3,7 +3,7 @@
 # listed here. One more option: add it to its command's list below (and, if it takes one of a
 # few values, a case in _mpilife_values).
 
-_mpilife_commands="run view info export"
+_mpilife_commands="run view info export census"
 _mpilife_global="--help --help-all --version"
 _mpilife_run="--help --help-all --generations --size --rule --topology --max-cells --random --seed --at --decomp --kernel --isa
   --final --stats --summary --stop-when-stable --quiet --progress --output --every --frame-scale
@@ -12,6 +12,8 @@ _mpilife_run="--help --help-all --generations --size --rule --topology --max-cel
 _mpilife_view="--help --help-all --window --view-script"
 _mpilife_info="--help --help-all"
 _mpilife_export="--help --help-all --frame --out"
+_mpilife_census="--help --help-all --soups --seed --rule --csv --json --chunk --show-soup --quiet
+  --force"
 
 # Completes the value of option $1 from the current word $2; returns 1 when $1 takes no value.
 _mpilife_values() {
@@ -25,13 +27,14 @@ _mpilife_values() {
     --compression) COMPREPLY=($(compgen -W "0 1 2 3 4 5 6 7 8 9" -- "$cur")) ;;
     --rule) COMPREPLY=($(compgen -W "B3/S23 B36/S23 B3678/S34678 B2/S B1357/S1357" -- "$cur")) ;;
     --final | --out) _mpilife_files '@(rle)' "$cur" ;;
-    --stats) _mpilife_files '@(csv)' "$cur" ;;
-    --summary) _mpilife_files '@(json)' "$cur" ;;
+    --stats | --csv) _mpilife_files '@(csv)' "$cur" ;;
+    --summary | --json) _mpilife_files '@(json)' "$cur" ;;
     --output | --checkpoint | --restart) _mpilife_files '@(h5)' "$cur" ;;
     --view-script) _mpilife_files '' "$cur" ;;
     --generations | -g | --size | --random | --seed | --at | --max-cells | --progress | --every | \
       --frame-scale | \
-      --checkpoint-every | --window | --max-time | --frame)
+      --checkpoint-every | --window | --max-time | --frame | --soups | --seed | --chunk | \
+      --show-soup)
       COMPREPLY=() ;;  # a number or a free-form value
     *) return 1 ;;
   esac
@@ -59,7 +62,7 @@ _mpilife() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]} cmd="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      run | view | info | export) cmd=${COMP_WORDS[i]}; break ;;
+      run | view | info | export | census) cmd=${COMP_WORDS[i]}; break ;;
     esac
   done
   if [ -z "$cmd" ]; then
@@ -78,6 +81,7 @@ _mpilife() {
   case $cmd in
     run) _mpilife_files '@(rle|cells|lif|life)' "$cur" ;;
     view | info | export) _mpilife_files '@(h5)' "$cur" ;;
+    census) _mpilife_files '@(rle|cells|lif|life|mc|mcl|gz)' "$cur" ;;
   esac
 }
 complete -F _mpilife mpilife

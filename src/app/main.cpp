@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "mpilife/app/census_command.hpp"
 #include "mpilife/app/live.hpp"
 #include "mpilife/app/node_memory.hpp"
 #include "mpilife/app/options.hpp"
@@ -28,6 +29,7 @@ int app_main(int argc, char** argv, const DisplayFactory& make_display) {
     RunPlan plan;  // complete on rank 0 (with the pattern's cells); decoded elsewhere
     std::string plan_json;
     ViewOptions replay;  // `mpilife view` (rank 0)
+    bool census = false;  // `mpilife census`: every rank parses its options after rank 0 did
     mpi::on_root_agreed(world, [&] {
       const Command cmd = parse_command_line(argc, argv);
       if ((cmd.kind == Command::Kind::view || cmd.run.view) && !make_display) {
@@ -47,6 +49,10 @@ int app_main(int argc, char** argv, const DisplayFactory& make_display) {
         export_frame(cmd.inspect.file, cmd.inspect.frame, cmd.inspect.out_path);
         return;
       }
+      if (cmd.kind == Command::Kind::census) {
+        census = true;
+        return;
+      }
       if (cmd.kind != Command::Kind::run) {
         std::fputs(cmd.text.c_str(), stdout);
         std::fflush(stdout);
@@ -57,6 +63,9 @@ int app_main(int argc, char** argv, const DisplayFactory& make_display) {
                                        mpi::dims_create(world.size()));
       plan_json = plan.to_json();
     });
+    if (mpi::broadcast(census, 0, world)) {
+      return census_command(world, parse_command_line(argc, argv).census);
+    }
     if (mpi::broadcast(!replay.file.empty(), 0, world)) {
       view_command(
           world, replay.file,

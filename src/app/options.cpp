@@ -11,6 +11,7 @@
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/duration.hpp"
 #include "mpilife/core/error.hpp"
+#include "mpilife/io/files.hpp"
 #include "mpilife/kernel/isa.hpp"
 
 #ifndef MPILIFE_VERSION
@@ -86,6 +87,7 @@ struct Subcommands {
   CLI::App* view = nullptr;
   CLI::App* info = nullptr;
   CLI::App* exporter = nullptr;
+  CLI::App* census = nullptr;
 };
 
 // The value `parsed` from `text` of `option`; an Error (64) when the text names nothing (CLI11's
@@ -308,6 +310,79 @@ CLI::App* add_view_command(CLI::App& app, ViewOptions& vo, std::string& window) 
   return viewer;
 }
 
+// The text options of `census` that finish_census parses.
+struct CensusText {
+  std::string soups;
+  std::string chunk;
+  std::vector<std::string> show_soup;
+};
+
+constexpr const char* kCensusFooter = R"(Examples:
+  mpiexec -n 4 mpilife census --soups 10000 --seed k_mpilife --csv census.csv
+  mpilife census --show-soup k_mpilife 0
+  mpiexec -n 3 mpilife census /usr/share/golly/Patterns/Life/Methuselahs --json m.json
+
+Rank 0 manages, the other ranks run soups (with 1 or 2 ranks rank 0 runs them too); the census is
+the same for any rank count and --chunk. Soup i of --seed S is Catagolue's C1 soup: the 16x16
+picture of the SHA-256 digest of "S" followed by i, as apgsearch derives it. Each soup runs in an
+unbounded universe until it settles; escaping spaceships are counted and removed, the ash is split
+into objects and each is named by its apgcode (e.g. block xs4_33, blinker xp2_7, glider xq4_153).
+Exit codes: 0, 64 bad command line, 65 a pattern that could not be read (an error row; the census
+goes on), 73 an output that cannot be created, 75 SIGUSR1, 130 SIGINT/SIGTERM (the census of the
+soups finished so far is written).)";
+
+CLI::App* add_census_command(CLI::App& app, CensusOptions& o, CensusText& text) {
+  CLI::App* census = app.add_subcommand(
+      "census", "Soup search: the objects random soups (or pattern files) turn into, by apgcode");
+  census->footer(kCensusFooter);
+  census->add_option("INPUT", o.inputs, "Pattern files or folders (searched recursively)")
+      ->type_name("PATTERN|FOLDER ...");
+  census->add_option("--soups", text.soups, "How many soups of --seed to run, 0 or more")
+      ->type_name("N");
+  census->add_option("--seed", o.seed, "Soup seed string [default: mpilife]")->type_name("STRING");
+  census->add_option("--rule", o.rule, "Life-like rule without B0 [default: B3/S23]")
+      ->type_name("RULE");
+  census->add_option("--csv", o.csv_path, "Write the census as CSV: apgcode,count,first_soup")
+      ->type_name("FILE.csv");
+  census->add_option("--json", o.json_path, "Write the census as JSON")->type_name("FILE.json");
+  census->add_option("--chunk", text.chunk, "Tasks per message [default: automatic]")
+      ->type_name("N");
+  census->add_option("--show-soup", text.show_soup, "Print soup INDEX of SEED as RLE and exit")
+      ->type_name("SEED INDEX")
+      ->expected(2);
+  census->add_flag("-q,--quiet", o.quiet, "No progress and no summary line");
+  census->add_flag("--force", o.force, "Overwrite existing --csv and --json files");
+  return census;
+}
+
+// Parses the text options of `census` into `o` and checks how its inputs combine.
+void finish_census(const CLI::App& census, const CensusText& text, CensusOptions& o) {
+  if (census.count("--soups") > 0) {
+    o.soups = parse_integer(text.soups, {"--soups", "how many soups to run", 0});
+  }
+  if (census.count("--chunk") > 0) {
+    o.chunk = parse_integer(text.chunk, {"--chunk", "the tasks per message", 1});
+  }
+  if (!text.show_soup.empty()) {
+    o.show_soup = std::make_pair(
+        text.show_soup[0],
+        parse_integer(text.show_soup[1], {"--show-soup", "the soup's index", 0}));
+    return;
+  }
+  if (o.inputs.empty() && o.soups == 0) {
+    throw Error(ExitCode::usage,
+                "census: give --soups N (soups of --seed), pattern files or folders, or "
+                "--show-soup SEED INDEX");
+  }
+  for (const auto& [name, path] : {std::pair<const char*, const std::string*>{"--csv", &o.csv_path},
+                                   {"--json", &o.json_path}}) {
+    if (census.count(name) > 0 && path->empty()) {
+      throw Error(ExitCode::usage, std::string(name) + ": the file name is empty; give a file");
+    }
+    if (!path->empty()) check_output_path(*path, name, o.force);
+  }
+}
+
 CLI::App* add_info_command(CLI::App& app, InspectOptions& in) {
   CLI::App* info = app.add_subcommand("info", "Describe a recording or checkpoint file");
   info->add_option("FILE", in.file, "HDF5 file written by --output or --checkpoint")
@@ -423,7 +498,7 @@ struct OtherText {
 
 // Which command the parsed subcommands ask for; finishes the options of that command.
 void finish_command(const CLI::App& app, const Subcommands& sub, const RunText& run_text,
-                    const OtherText& other, Command& cmd) {
+                    const OtherText& other, const CensusText& census_text, Command& cmd) {
   if (sub.info->parsed()) {
     cmd.kind = Command::Kind::info;
   } else if (sub.exporter->parsed()) {
@@ -439,6 +514,9 @@ void finish_command(const CLI::App& app, const Subcommands& sub, const RunText& 
   } else if (sub.run->parsed()) {
     cmd.kind = Command::Kind::run;
     finish_run(*sub.run, run_text, cmd.run);
+  } else if (sub.census->parsed()) {
+    cmd.kind = Command::Kind::census;
+    finish_census(*sub.census, census_text, cmd.census);
   } else {
     throw Error(ExitCode::usage, "a command is required\n" + app.help());
   }
@@ -484,6 +562,8 @@ Command parse_command_line(int argc, const char* const* argv) {
   sub.view = add_view_command(app, cmd.view, other.view_window);
   sub.info = add_info_command(app, cmd.inspect);
   sub.exporter = add_export_command(app, cmd.inspect, other.frame);
+  CensusText census_text;
+  sub.census = add_census_command(app, cmd.census, census_text);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -502,7 +582,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     cmd.text = version_text();
     return cmd;
   }
-  finish_command(app, sub, run_text, other, cmd);
+  finish_command(app, sub, run_text, other, census_text, cmd);
   cmd.run.command_line = quoted_command_line(argc, argv);
   return cmd;
 }

@@ -73,7 +73,7 @@ fi
 # Every long option of every command's --help is in the man page and in the completion.
 MAN_TEXT=$(sed 's/\\-/-/g' "$PAGE")
 COMPLETION=$P/share/bash-completion/completions/mpilife
-for sub in "" run view info export; do
+for sub in "" run view info export census; do
   # shellcheck disable=SC2086
   "$MPILIFE" $sub --help >"$WORK/help" 2>&1 || fail "mpilife $sub --help exits non-zero"
   options=$(grep -E '^ +-' "$WORK/help" | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u)

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/rule.hpp"
@@ -69,14 +71,29 @@ struct ViewOptions {
   std::string script;                                ///< --view-script: scripted input
 };
 
+/// What `mpilife census` was asked to do.
+struct CensusOptions {
+  std::vector<std::string> inputs;  ///< pattern files and folders (searched recursively)
+  std::int64_t soups = 0;           ///< --soups: how many soups of --seed
+  std::string seed = "mpilife";     ///< --seed: soup i is SHA-256 of seed followed by i
+  std::string rule = "B3/S23";      ///< --rule: a Life-like rule without B0
+  std::string csv_path;             ///< --csv: CSV file, "" for none
+  std::string json_path;            ///< --json: JSON file, "" for none
+  std::int64_t chunk = 0;           ///< --chunk: tasks per message, 0 = automatic
+  bool quiet = false;               ///< -q: no progress and no summary line
+  bool force = false;               ///< --force: overwrite --csv and --json
+  std::optional<std::pair<std::string, std::int64_t>> show_soup;  ///< --show-soup SEED INDEX
+};
+
 /// The parsed command line.
 struct Command {
-  enum class Kind { run, help, version, info, export_frame, view };
+  enum class Kind { run, help, version, info, export_frame, view, census };
   Kind kind = Kind::help;  ///< what to do
   std::string text;        ///< help or version text to print for help/version
   RunOptions run;          ///< options of `run`
   InspectOptions inspect;  ///< options of `info` and `export`
   ViewOptions view;        ///< options of `view`
+  CensusOptions census;    ///< options of `census`
 };
 
 /// Parses argv (CLI11); throws Error (exit 64) with CLI11's message plus a hint on bad input.
