@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Soups per second of `mpilife census` (the task farm with the per-soup census) at each rank count,
+# ROUNDS runs each, medians; speed-up against one rank and the load balance (the busiest working
+# rank's busy time over the least busy one's). BENCH lines on stderr.
+#   bench/census.sh [BUILD] [SOUPS] [ROUNDS] ["RANKS ..."]
+set -euo pipefail
+BUILD=${1:-build}
+SOUPS=${2:-10000}
+ROUNDS=${3:-3}
+RANKS=${4:-"1 2 3"}
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END {
+  if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores"
+echo
+echo "| ranks | working ranks | soups/s (median of $ROUNDS) | per working rank | speed-up vs 1 rank | balance (busiest / least busy) |"
+echo "|---|---|---|---|---|---|"
+base=""
+for p in $RANKS; do
+  rates="" balances="" workers=0
+  for ((r = 0; r < ROUNDS; r++)); do
+    line=$(mpiexec -n "$p" --bind-to none "$BUILD/mpilife" census --soups "$SOUPS" --seed bench \
+      2>&1 >/dev/null | grep '^mpilife: census of')
+    echo "BENCH census ranks=$p $line" >&2
+    rates+="$(sed -n 's/.* = \([0-9.]*\) tasks\/s.*/\1/p' <<<"$line") "
+    busy=$(grep -o '[0-9]*: [0-9]* in [0-9.]* s' <<<"$line" | awk '{ print $4 }')
+    workers=$(wc -l <<<"$busy")
+    balances+="$(awk 'NR == 1 { lo = hi = $1 } { if ($1 < lo) lo = $1; if ($1 > hi) hi = $1 }
+      END { printf "%.3f", hi / lo }' <<<"$busy") "
+  done
+  rate=$(median <<<"$rates")
+  [ -z "$base" ] && base=$rate
+  printf "| %s | %s | %s | %s | %s | %s |\n" "$p" "$workers" "$rate" \
+    "$(awk -v a="$rate" -v w="$workers" 'BEGIN { printf "%.0f", a / w }')" \
+    "$(awk -v a="$rate" -v b="$base" 'BEGIN { printf "%.2f", a / b }')" "$(median <<<"$balances")"
+done
