@@ -98,7 +98,8 @@ struct Census {
   // The rows, most common first (then by apgcode).
   std::vector<std::pair<std::string, std::int64_t>> rows() const {
     std::vector<std::pair<std::string, std::int64_t>> r(counts.begin(), counts.end());
-    std::stable_sort(r.begin(), r.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(r.begin(), r.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     return r;
   }
 };
@@ -146,7 +147,9 @@ void write_outputs(const CensusOptions& o, const Census& c, const std::string& r
     }
     j["unclassified"] = c.unclassified;
     j["unfinished"] = nlohmann::json::array();
-    for (const auto& [task, why] : c.unfinished) j["unfinished"].push_back({{"task", task}, {"why", why}});
+    for (const auto& [task, why] : c.unfinished) {
+      j["unfinished"].push_back({{"task", task}, {"why", why}});
+    }
     j["errors"] = nlohmann::json::array();
     for (const auto& [task, m] : c.errors) j["errors"].push_back({{"task", task}, {"message", m}});
     write_file_atomically(o.json_path, [&](std::ostream& out) { out << j.dump(2) << '\n'; });
@@ -182,7 +185,9 @@ int census_command(const mpi::Comm& world, const CensusOptions& o) {
   };
   SoupCensus census(rule);
   const TaskFunction run = [&](std::int64_t task) {
-    if (task < o.soups) return encode(census.run(hashsoup(o.seed, static_cast<std::uint64_t>(task))));
+    if (task < o.soups) {
+      return encode(census.run(hashsoup(o.seed, static_cast<std::uint64_t>(task))));
+    }
     const Pattern p = read_pattern(files[static_cast<std::size_t>(task - o.soups)]);
     return encode(census.run(p.cells));
   };
@@ -235,7 +240,8 @@ int census_command(const mpi::Comm& world, const CensusOptions& o) {
                  report.stopped ? " (stopped early: the census of the tasks finished so far)" : "");
   });
   if (report.stopped && code != StopCode::none) {
-    return static_cast<int>(code >= StopCode::sigint ? ExitCode::interrupted : ExitCode::time_limit);
+    return static_cast<int>(code >= StopCode::sigint ? ExitCode::interrupted
+                                                     : ExitCode::time_limit);
   }
   return report.failed_tasks.empty() ? 0 : static_cast<int>(ExitCode::data);
 }
