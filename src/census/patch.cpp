@@ -7,16 +7,7 @@ namespace mpilife {
 
 Patch Patch::from_cells(const std::vector<Cell>& cells) {
   if (cells.empty()) return Patch{};
-  std::int64_t x_min = std::numeric_limits<std::int64_t>::max();
-  std::int64_t y_min = x_min;
-  std::int64_t x_max = std::numeric_limits<std::int64_t>::min();
-  std::int64_t y_max = x_max;
-  for (const Cell& c : cells) {
-    x_min = std::min(x_min, c.x);
-    x_max = std::max(x_max, c.x);
-    y_min = std::min(y_min, c.y);
-    y_max = std::max(y_max, c.y);
-  }
+  const auto [x_min, y_min, x_max, y_max] = bounds_of(cells);
   Patch p;
   p.x0_ = x_min;
   p.y0_ = y_min;

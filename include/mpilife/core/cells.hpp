@@ -1,7 +1,9 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 
 namespace mpilife {
 
@@ -14,5 +16,25 @@ struct Cell {
   std::int64_t y = 0;  ///< row, 0 = top
   friend bool operator==(const Cell& a, const Cell& b) { return a.x == b.x && a.y == b.y; }
 };
+
+/// The smallest and largest coordinates of a set of cells (inclusive, so no span can overflow).
+struct CellBounds {
+  std::int64_t min_x = 0;  ///< leftmost column
+  std::int64_t min_y = 0;  ///< top row
+  std::int64_t max_x = 0;  ///< rightmost column
+  std::int64_t max_y = 0;  ///< bottom row
+};
+
+/// The bounds of `cells`, which must not be empty.
+inline CellBounds bounds_of(const std::vector<Cell>& cells) {
+  CellBounds b{cells.front().x, cells.front().y, cells.front().x, cells.front().y};
+  for (const Cell& c : cells) {
+    b.min_x = std::min(b.min_x, c.x);
+    b.min_y = std::min(b.min_y, c.y);
+    b.max_x = std::max(b.max_x, c.x);
+    b.max_y = std::max(b.max_y, c.y);
+  }
+  return b;
+}
 
 }  // namespace mpilife

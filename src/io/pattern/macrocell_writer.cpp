@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "macrocell_geometry.hpp"
+#include "mpilife/core/cells.hpp"
 #include "writer_support.hpp"
 
 #ifndef MPILIFE_VERSION
@@ -100,16 +101,7 @@ class NodeTable {
 
 // The smallest root level from kMinRootLevel up that holds every cell (Golly coordinates).
 int root_level(const std::vector<Cell>& cells) {
-  std::int64_t min_x = cells.front().x;
-  std::int64_t max_x = min_x;
-  std::int64_t min_y = cells.front().y;
-  std::int64_t max_y = min_y;
-  for (const Cell& c : cells) {
-    min_x = std::min(min_x, c.x);
-    max_x = std::max(max_x, c.x);
-    min_y = std::min(min_y, c.y);
-    max_y = std::max(max_y, c.y);
-  }
+  const auto [min_x, min_y, max_x, max_y] = bounds_of(cells);
   for (int level = kMinRootLevel; level <= kMacrocellMaxLevel; ++level) {
     // The last column and row are left + 2^level - 1 and top + 2^level - 1, computed without
     // reaching past the int64 range.

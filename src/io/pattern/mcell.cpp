@@ -231,16 +231,7 @@ class McellReader {
     spec.suffix = GridSuffix{wrapped_ ? Topology::torus : Topology::plane, board_w_, board_h_};
     p_.rule = spec;
     if (p_.cells.empty()) return;
-    std::int64_t left = p_.cells.front().x;
-    std::int64_t right = left;
-    std::int64_t top = p_.cells.front().y;
-    std::int64_t bottom = top;
-    for (const Cell& c : p_.cells) {
-      left = std::min(left, c.x);
-      right = std::max(right, c.x);
-      top = std::min(top, c.y);
-      bottom = std::max(bottom, c.y);
-    }
+    const auto [left, top, right, bottom] = bounds_of(p_.cells);
     // As Golly: one more than the board, to land where MCell puts it.
     const std::int64_t shift_x = (board_w_ + 1 - (right - left + 1)) / 2;
     const std::int64_t shift_y = (board_h_ + 1 - (bottom - top + 1)) / 2;

@@ -147,16 +147,7 @@ void Reporter::add_comment(Pattern& p, long line, std::string_view rest) const {
 
 void normalise(Pattern& p, const Reporter& report, long line) {
   if (p.cells.empty()) return;
-  std::int64_t min_x = p.cells.front().x;
-  std::int64_t min_y = p.cells.front().y;
-  std::int64_t max_x = min_x;
-  std::int64_t max_y = min_y;
-  for (const Cell& c : p.cells) {
-    min_x = std::min(min_x, c.x);
-    min_y = std::min(min_y, c.y);
-    max_x = std::max(max_x, c.x);
-    max_y = std::max(max_y, c.y);
-  }
+  const auto [min_x, min_y, max_x, max_y] = bounds_of(p.cells);
   if (max_x - min_x >= kMaxSide || max_y - min_y >= kMaxSide) {
     report.fail(line, 0,
                 "pattern spans more than " + std::to_string(kMaxSide) + " cells in one direction");

@@ -16,6 +16,7 @@
 #include "mpilife/core/cells.hpp"
 #include "mpilife/io/macrocell_writer.hpp"
 #include "mpilife/io/pattern.hpp"
+#include "support/text_lines.hpp"
 
 using namespace mpilife;
 
@@ -29,14 +30,7 @@ std::string written(const std::vector<Cell>& cells, const std::string& rule = "B
   return out.str();
 }
 
-// The lines of `text` (each ended by '\n').
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
+using test::lines_of;
 
 // The node lines of macrocell text: leaves and "level nw ne sw se" lines.
 std::vector<std::string> node_lines(const std::string& text) {

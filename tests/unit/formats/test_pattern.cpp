@@ -11,6 +11,7 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/io/pattern.hpp"
 #include "mpilife/io/rle_writer.hpp"
+#include "support/text_lines.hpp"
 
 using namespace mpilife;
 
@@ -87,13 +88,7 @@ std::string written(const std::vector<std::uint8_t>& cells, std::int64_t w, std:
   return out.str();
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
+using test::lines_of;
 
 const char* const kGliderRle = "x = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n";
 

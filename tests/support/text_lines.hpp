@@ -1,0 +1,20 @@
+#pragma once
+
+// The lines of a written text, for the writer tests.
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace mpilife::test {
+
+/// The lines of `text` (each ended by '\n'), without their ends.
+inline std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace mpilife::test
