@@ -9,9 +9,8 @@ SOUPS=${2:-10000}
 ROUNDS=${3:-3}
 RANKS=${4:-"1 2 3"}
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END {
-  if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores"
+source "$(dirname "$0")/common.bash"
+echo "CPU: $(cpu_name), $(nproc) cores"
 echo
 echo "| ranks | working ranks | soups/s (median of $ROUNDS) | per working rank | speed-up vs 1 rank | balance (busiest / least busy) |"
 echo "|---|---|---|---|---|---|"
@@ -28,9 +27,9 @@ for p in $RANKS; do
     balances+="$(awk 'NR == 1 { lo = hi = $1 } { if ($1 < lo) lo = $1; if ($1 > hi) hi = $1 }
       END { printf "%.3f", hi / lo }' <<<"$busy") "
   done
-  rate=$(median <<<"$rates")
+  rate=$(median 1 <<<"$rates")
   [ -z "$base" ] && base=$rate
   printf "| %s | %s | %s | %s | %s | %s |\n" "$p" "$workers" "$rate" \
     "$(awk -v a="$rate" -v w="$workers" 'BEGIN { printf "%.0f", a / w }')" \
-    "$(awk -v a="$rate" -v b="$base" 'BEGIN { printf "%.2f", a / b }')" "$(median <<<"$balances")"
+    "$(awk -v a="$rate" -v b="$base" 'BEGIN { printf "%.2f", a / b }')" "$(median 1 <<<"$balances")"
 done

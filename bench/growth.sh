@@ -14,9 +14,8 @@ RANKS=${4:-"1 2"}
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END {
-  if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores"
+source "$(dirname "$0")/common.bash"
+echo "CPU: $(cpu_name), $(nproc) cores"
 echo
 echo "| start grid | grown to | ranks | growth, s (median of $ROUNDS) | one generation of the grown grid, s | growth / generation |"
 echo "|---|---|---|---|---|---|"
@@ -34,8 +33,8 @@ print(d['growth_seconds'], d['wall_seconds'], d['growths'], d['width'])")"
       grow+="$g "
       gen+="$(awk -v w="$w" -v g="$g" -v k="$gens" 'BEGIN { printf "%.5f", (w - g) / k }') "
     done
-    mg=$(median <<<"$grow")
-    ms=$(median <<<"$gen")
+    mg=$(median 4 <<<"$grow")
+    ms=$(median 4 <<<"$gen")
     printf "| %sx%s | %sx%s | %s | %s | %s | %s |\n" "$n" "$n" "$width" "$width" "$p" "$mg" "$ms" \
       "$(awk -v a="$mg" -v b="$ms" 'BEGIN { printf "%.1f", a / b }')"
   done

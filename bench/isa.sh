@@ -36,20 +36,19 @@ for size in $SIZES; do
     done
   done
 done
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END {
-  if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo "CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+source "$(dirname "$0")/common.bash"
+echo "CPU: $(cpu_name)"
 echo
 echo "| size | kernel | Gcell-updates/s, wall (median of $ROUNDS) | by CPU time (median) | CPU-time rate / old native |"
 echo "|---|---|---|---|---|"
 for size in $SIZES; do
   n=${size%%:*}
-  base=$(median <<<"${CPU[$n,old-native]}")
+  base=$(median 3 <<<"${CPU[$n,old-native]}")
   for c in "${CASES[@]}"; do
     label=$c
     [ "$c" = old-native ] && label="old code, -march=native" || label="--isa $c"
-    w=$(median <<<"${WALL[$n,$c]}")
-    cpu=$(median <<<"${CPU[$n,$c]}")
+    w=$(median 3 <<<"${WALL[$n,$c]}")
+    cpu=$(median 3 <<<"${CPU[$n,$c]}")
     printf "| %sx%s | %s | %s | %s | %s |\n" "$n" "$n" "$label" "$w" "$cpu" \
       "$(awk -v a="$cpu" -v b="$base" 'BEGIN { printf "%.3f", a / b }')"
   done
