@@ -43,34 +43,6 @@ int sign(std::int64_t v) {
   return v > 0 ? 1 : (v < 0 ? -1 : 0);
 }
 
-// The union of `states` as one patch.
-Patch envelope_of(const std::vector<Patch>& states) {
-  std::int64_t x0 = std::numeric_limits<std::int64_t>::max();
-  std::int64_t y0 = x0;
-  std::int64_t x1 = std::numeric_limits<std::int64_t>::min();
-  std::int64_t y1 = x1;
-  for (const Patch& p : states) {
-    if (p.empty()) continue;
-    x0 = std::min(x0, p.x0());
-    y0 = std::min(y0, p.y0());
-    x1 = std::max(x1, p.x0() + p.width());
-    y1 = std::max(y1, p.y0() + p.height());
-  }
-  if (x1 < x0) return Patch();
-  const std::int64_t w = x1 - x0;
-  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(w * (y1 - y0)), 0);
-  for (const Patch& p : states) {
-    for (std::int64_t y = 0; y < p.height(); ++y) {
-      for (std::int64_t x = 0; x < p.width(); ++x) {
-        if (p.alive(x, y)) {
-          bytes[static_cast<std::size_t>((y + p.y0() - y0) * w + x + p.x0() - x0)] = 1;
-        }
-      }
-    }
-  }
-  return Patch::from_box(x0, y0, w, y1 - y0, bytes);
-}
-
 std::uint64_t state_hash(const Patch& p) {
   std::uint64_t h = p.shape_hash();
   h ^= static_cast<std::uint64_t>(p.x0()) * 0x9e3779b97f4a7c15ull;
@@ -174,8 +146,8 @@ bool SoupCensus::advance(BitPlane& plane, std::int64_t generations, SoupResult& 
   if (std::max(plane.width(), plane.height()) > next_escape_check_) {
     Patch p = plane.patch();
     if (remove_escaping(p, out)) plane.assign(p);
-    next_escape_check_ =
-        std::max(kEscapeCheckExtent, std::max(plane.width(), plane.height()) + kEscapeMargin);
+    const std::int64_t side = std::max(plane.width(), plane.height());
+    next_escape_check_ = std::max(kEscapeCheckExtent, side + std::max(kEscapeMargin, side / 4));
   }
   if (out.generations > limits_.max_generations) {
     out.reason = "it did not stabilise within the generation cap of " +
@@ -221,16 +193,15 @@ std::int64_t SoupCensus::stabilise(BitPlane& p, SoupResult& out) {
 }
 
 bool SoupCensus::census_ash(Patch& p, std::int64_t duration, bool last_try, SoupResult& out) {
-  std::vector<Patch> states{p};
   BitPlane plane(rule_);
   plane.assign(p);
+  plane.start_envelope();
   for (std::int64_t t = 0; t < duration; ++t) {
     plane.step();
     ++out.generations;
-    states.push_back(plane.patch());
   }
-  p = states.back();
-  const Patch envelope = envelope_of(states);
+  p = plane.patch();
+  const Patch envelope = plane.envelope();
   SoupResult found;
   for (const Patch& cluster : clusters_of(p, envelope)) {
     for (ObjectClass& part : separator_.separate(cluster)) {

@@ -9,14 +9,18 @@
 namespace mpilife {
 
 /// A finite pattern in the unbounded plane, 64 cells to a word, stepped by bit-sliced neighbour
-/// counting: the soup census's fast stepper (`PatchStepper` is the simple one). The words cover
-/// the live cells' box plus a margin; the box is re-cut (grown or shrunk) whenever live cells come
-/// within a cell of its edge or leave much of it empty, so no birth falls outside. A row whose
-/// neighbourhood equals that of one or two generations ago is copied, not computed (still lifes
-/// and period-2 ash cost a comparison).
+/// counting: the soup census's fast stepper (`PatchStepper` is the simple one). The words are
+/// stored column by column (a column is 64 cells wide and runs down the rows), so one generation
+/// is a loop down each column that the compiler turns into vector code: each vector lane is a
+/// row, and a cell's neighbours are the words above, below, left and right, read by unaligned
+/// loads with no shuffles. The words cover the live cells' box plus a margin; the box is re-cut
+/// (grown or shrunk) whenever live cells come within a cell of its edge or leave much of it empty,
+/// so no birth falls outside.
 ///
-///   row y:  word 0              word 1                     bit k of word j is cell
-///           [b0 b1 ... b63]    [b0 b1 ... b63] ...         x = x0 + 64 j + k, y = y0 + row
+///   column j:  row 0   [b0 b1 ... b63]      bit k of the word of column j, row y is the cell
+///              row 1   [b0 b1 ... b63]      x = x0 + 64 j + k, y = y0 + y; a zero row above
+///              ...                          and below each column and a zero column left and
+///                                           right of them all stand for the dead plane around
 class BitPlane {
  public:
   /// An empty plane for `rule`; throws std::invalid_argument for a rule with B0.
@@ -30,37 +34,49 @@ class BitPlane {
   /// Live cells.
   std::int64_t population() const;
   /// True when no cell is alive.
-  bool empty() const { return population() == 0; }
+  bool empty() const { return live_w_ == 0; }
   /// Width of the live cells' bounding box (0 when empty).
   std::int64_t width() const { return live_w_; }
   /// Height of the live cells' bounding box (0 when empty).
   std::int64_t height() const { return live_h_; }
+  /// Starts collecting the envelope: every cell alive now or at any later step.
+  void start_envelope();
+  /// The cells alive at any generation since `start_envelope` (the empty patch without one).
+  Patch envelope() const;
+
+  /// The rule as masks for the stepping loop: bit-sliced all-ones or zero words per count.
+  struct Masks {
+    bool life = false;            // B3/S23: a shorter formula
+    std::uint64_t born[9] = {};   // all ones when a dead cell with n neighbours is born
+    std::uint64_t keeps[9] = {};  // all ones when a live cell with n neighbours survives
+  };
 
  private:
+  std::uint64_t* column(std::vector<std::uint64_t>& words, std::int64_t j) {
+    return words.data() + (j + 1) * stride_ + 1;
+  }
+  const std::uint64_t* column(const std::vector<std::uint64_t>& words, std::int64_t j) const {
+    return words.data() + (j + 1) * stride_ + 1;
+  }
   void measure();
-  void set_live_box(std::int64_t top, std::int64_t bottom);
   void recut();
+  void flush_envelope();
 
-  // A neighbour count the rule keeps or makes alive: cells with `count` live neighbours are alive
-  // next when dead and `keep_dead` is all ones, or alive and `keep_alive` is.
-  struct Term {
-    int count = 0;
-    std::uint64_t keep_dead = 0;
-    std::uint64_t keep_alive = 0;
-  };
-  std::vector<Term> terms_;
-  std::int64_t x0_ = 0;  // cell of bit 0 of word 0
+  Masks masks_;
+  std::int64_t x0_ = 0;  // cell of bit 0 of column 0
   std::int64_t y0_ = 0;  // cell row of row 0
   std::int64_t words_ = 0;
   std::int64_t rows_ = 0;
+  std::int64_t stride_ = 0;  // rows_ + 2: a column with its zero row above and below
   std::vector<std::uint64_t> cur_;
   std::vector<std::uint64_t> next_;
-  std::vector<std::uint64_t> previous_;         // the last generation (same box)
-  std::vector<std::uint64_t> before_previous_;  // the one before
-  int history_ = 0;  // generations of `previous_` and `before_previous_` valid (0..2)
-  std::vector<std::uint8_t> same_as_previous_;  // per row, scratch for step
-  std::vector<std::uint8_t> same_as_before_;
-  std::vector<std::uint64_t> columns_;  // OR of the rows' words, per word column: scratch
+  std::vector<std::uint64_t> row_any_;     // OR of each row's words: scratch
+  std::vector<std::uint64_t> column_any_;  // OR of each column's words: scratch
+  // The envelope being collected: the OR of every generation's words since the layout last
+  // changed, and what was collected before each change.
+  bool collecting_ = false;
+  std::vector<std::uint64_t> envelope_words_;
+  std::vector<Patch> envelope_parts_;
   // The live cells' box in plane coordinates relative to (x0_, y0_).
   std::int64_t live_x_ = 0;
   std::int64_t live_y_ = 0;

@@ -44,3 +44,48 @@ TEST_CASE("BitPlane: an empty plane stays empty; a B0 rule is refused") {
   CHECK(plane.patch().empty());
   CHECK_THROWS_AS(BitPlane(parse_rule("B013/S23").rule), std::invalid_argument);
 }
+
+TEST_CASE("BitPlane follows ships in all eight directions past word, row and box edges") {
+  // A glider in each diagonal direction and a lightweight spaceship in each orthogonal one, 600
+  // generations: the box is re-cut every few dozen generations, by whole words and by odd bit
+  // counts left and right, up and down.
+  const Rule rule = parse_rule("B3/S23").rule;
+  const Patch glider = test::picture({".o.", "..o", "ooo"}, -70, 5);
+  const Patch lwss = test::picture({".o..o", "o....", "o...o", "oooo."}, 130, -3);
+  for (int s = 0; s < kSquareSymmetries; ++s) {
+    for (const Patch& ship : {glider, lwss}) {
+      CAPTURE(s);
+      const Patch start = ship.transformed(s).moved_to(ship.x0(), ship.y0());
+      PatchStepper slow(rule);
+      BitPlane fast(rule);
+      fast.assign(start);
+      Patch p = start;
+      for (int t = 0; t < 600; ++t) {
+        p = slow.step(p);
+        fast.step();
+        REQUIRE(fast.patch() == p);
+      }
+    }
+  }
+}
+
+TEST_CASE("BitPlane::envelope holds every cell alive at any generation since it was started") {
+  // A glider for 40 generations, across several re-cuts: its envelope is the union of its 41
+  // positions, counted cell by cell against PatchStepper's states.
+  const Rule rule = parse_rule("B3/S23").rule;
+  Patch p = test::picture({".o.", "..o", "ooo"}, 60, -2);
+  BitPlane plane(rule);
+  plane.assign(p);
+  CHECK(plane.envelope().empty());
+  plane.start_envelope();
+  PatchStepper slow(rule);
+  std::vector<Cell> all = p.cells();
+  for (int t = 0; t < 40; ++t) {
+    plane.step();
+    p = slow.step(p);
+    const std::vector<Cell> more = p.cells();
+    all.insert(all.end(), more.begin(), more.end());
+  }
+  CHECK(plane.envelope() == Patch::from_cells(all));
+  CHECK(plane.envelope().population() > 4 * 5);  // more than the last state
+}
