@@ -11,6 +11,8 @@ namespace {
 // the box is cut.
 constexpr std::int64_t kRowMargin = 16;
 constexpr std::int64_t kColumnMargin = 32;
+// Each column is stepped (or skipped) in blocks of this many rows, one vector of words on AVX-512.
+constexpr int kBand = 8;
 
 inline void full_add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t& sum,
                      std::uint64_t& carry) {
@@ -52,39 +54,65 @@ inline std::uint64_t next_word(std::uint64_t a_l, std::uint64_t a, std::uint64_t
   return out;
 }
 
-// One generation of `words` columns of `rows` rows (column j of `cur` at cur + j * stride, with
-// its zero neighbours at -1 and `rows`, and zero columns at j = -1 and j = words), into `next`;
-// ORs each row's new words into row_any and each column's into column_any. Compiled for AVX-512,
-// AVX2 and the baseline; the loader picks the best the processor runs.
+// One generation of the plane's columns from `cur` into `next` (column j at j * stride, with its
+// zero neighbours at rows -1 and `rows`, and zero columns at j = -1 and j = words), in blocks of
+// one column by kBand rows. A block is skipped, its words left as they are, when neither it nor
+// the eight blocks around it changed between the two generations before: `next` then already
+// holds the new words (it holds the generation before `cur`, which equals the one after when the
+// neighbourhood repeats with period 1 or 2). Per block, with a border of zero blocks: `changed`
+// is read for that and `changed_next` written (the OR of the block's new words XOR what they
+// replace), and `any_next` gets the OR of its new words (a skipped block's stays right).
+// Compiled for AVX-512, AVX2 and the baseline; the loader picks the best the processor runs.
 template <bool kLife>
-inline void evolve_columns(const std::uint64_t* cur, std::uint64_t* next, std::uint64_t* row_any,
-                           std::uint64_t* column_any, std::int64_t words, std::int64_t rows,
-                           std::int64_t stride, const BitPlane::Masks& m) {
-  for (std::int64_t j = 0; j < words; ++j) {
-    const std::uint64_t* c = cur + j * stride;
-    const std::uint64_t* l = c - stride;
-    const std::uint64_t* r = c + stride;
-    std::uint64_t* out = next + j * stride;
-    std::uint64_t any = 0;
-    for (std::int64_t y = 0; y < rows; ++y) {
-      const std::uint64_t w = next_word<kLife>(l[y - 1], c[y - 1], r[y - 1], l[y], c[y], r[y],
-                                               l[y + 1], c[y + 1], r[y + 1], m);
-      out[y] = w;
-      row_any[y] |= w;
-      any |= w;
+inline void evolve_blocks(const std::uint64_t* cur, std::uint64_t* next,
+                          const BitPlane::Sweep& sweep, const BitPlane::Masks& m) {
+  const std::int64_t stride = sweep.stride;
+  const std::int64_t bands = sweep.rows / kBand;
+  const std::int64_t block_stride = bands + 2;
+  for (std::int64_t j = 0; j < sweep.words; ++j) {
+    const std::uint64_t* changed = sweep.changed + (j + 1) * block_stride + 1;
+    std::uint64_t* changed_next = sweep.changed_next + (j + 1) * block_stride + 1;
+    std::uint64_t* any_next = sweep.any_next + (j + 1) * block_stride + 1;
+    for (std::int64_t b = 0; b < bands; ++b) {
+      if (sweep.may_skip &&
+          (changed[b - 1] | changed[b] | changed[b + 1] | changed[b - 1 - block_stride] |
+           changed[b - block_stride] | changed[b + 1 - block_stride] |
+           changed[b - 1 + block_stride] | changed[b + block_stride] |
+           changed[b + 1 + block_stride]) == 0) {
+        changed_next[b] = 0;
+        continue;
+      }
+      // The new words first (loads only), then the stores: no aliasing stands in the way of one
+      // vector per block.
+      const std::uint64_t* c = cur + j * stride + b * kBand;
+      const std::uint64_t* l = c - stride;
+      const std::uint64_t* r = c + stride;
+      std::uint64_t fresh[kBand];
+      for (int k = 0; k < kBand; ++k) {
+        fresh[k] = next_word<kLife>(l[k - 1], c[k - 1], r[k - 1], l[k], c[k], r[k], l[k + 1],
+                                    c[k + 1], r[k + 1], m);
+      }
+      std::uint64_t* __restrict out = next + j * stride + b * kBand;
+      std::uint64_t change = 0;
+      std::uint64_t any = 0;
+      for (int k = 0; k < kBand; ++k) {
+        change |= fresh[k] ^ out[k];
+        out[k] = fresh[k];
+        any |= fresh[k];
+      }
+      changed_next[b] = change;
+      any_next[b] = any;
     }
-    column_any[j] = any;
   }
 }
 
 __attribute__((target_clones("avx512f", "avx2", "default"))) void evolve(
-    const std::uint64_t* cur, std::uint64_t* next, std::uint64_t* row_any,
-    std::uint64_t* column_any, std::int64_t words, std::int64_t rows, std::int64_t stride,
+    const std::uint64_t* cur, std::uint64_t* next, const BitPlane::Sweep& sweep,
     const BitPlane::Masks& m) {
   if (m.life) {
-    evolve_columns<true>(cur, next, row_any, column_any, words, rows, stride, m);
+    evolve_blocks<true>(cur, next, sweep, m);
   } else {
-    evolve_columns<false>(cur, next, row_any, column_any, words, rows, stride, m);
+    evolve_blocks<false>(cur, next, sweep, m);
   }
 }
 
@@ -109,17 +137,27 @@ BitPlane::BitPlane(const Rule& rule) {
   }
 }
 
+// A plane of `words` columns and at least `rows` rows (a whole number of bands), all dead, with
+// no history of generations before.
+void BitPlane::reshape(std::int64_t words, std::int64_t rows) {
+  words_ = words;
+  rows_ = (rows + kBand - 1) / kBand * kBand;
+  stride_ = rows_ + 2;
+  cur_.assign(static_cast<std::size_t>((words_ + 2) * stride_), 0);
+  next_.assign(cur_.size(), 0);
+  column_any_.assign(static_cast<std::size_t>(words_), 0);
+  changed_.assign(static_cast<std::size_t>((words_ + 2) * (rows_ / kBand + 2)), 0);
+  changed_next_.assign(changed_.size(), 0);
+  any_.assign(changed_.size(), 0);
+  any_next_.assign(changed_.size(), 0);
+  history_ = 0;
+}
+
 void BitPlane::assign(const Patch& p) {
   flush_envelope();
   x0_ = p.x0() - kColumnMargin;
   y0_ = p.y0() - kRowMargin;
-  words_ = (p.width() + 2 * kColumnMargin + 63) / 64;
-  rows_ = p.height() + 2 * kRowMargin;
-  stride_ = rows_ + 2;
-  cur_.assign(static_cast<std::size_t>((words_ + 2) * stride_), 0);
-  next_.assign(cur_.size(), 0);
-  row_any_.assign(static_cast<std::size_t>(rows_), 0);
-  column_any_.assign(static_cast<std::size_t>(words_), 0);
+  reshape((p.width() + 2 * kColumnMargin + 63) / 64, p.height() + 2 * kRowMargin);
   for (std::int64_t y = 0; y < p.height(); ++y) {
     for (std::int64_t x = 0; x < p.width(); ++x) {
       if (!p.alive(x, y)) continue;
@@ -127,16 +165,7 @@ void BitPlane::assign(const Patch& p) {
       column(cur_, bit / 64)[y + kRowMargin] |= std::uint64_t{1} << (bit % 64);
     }
   }
-  for (std::int64_t j = 0; j < words_; ++j) {
-    const std::uint64_t* c = column(cur_, j);
-    std::uint64_t any = 0;
-    for (std::int64_t y = 0; y < rows_; ++y) {
-      row_any_[static_cast<std::size_t>(y)] |= c[y];
-      any |= c[y];
-    }
-    column_any_[static_cast<std::size_t>(j)] = any;
-  }
-  measure();
+  measure_words();
   if (collecting_) envelope_words_ = cur_;
 }
 
@@ -194,51 +223,119 @@ Patch BitPlane::envelope() const {
   return Patch::from_cells(cells);
 }
 
-std::int64_t BitPlane::population() const {
-  return population_of(cur_.data(), cur_.size());
+std::vector<Cell> BitPlane::cells() const {
+  std::vector<Cell> out;
+  for (std::int64_t j = 0; j < words_; ++j) {
+    const std::uint64_t* c = column(cur_, j);
+    for (std::int64_t y = live_y_; y < live_y_ + live_h_; ++y) {
+      for (std::uint64_t w = c[y]; w != 0; w &= w - 1) {
+        out.push_back(Cell{x0_ + 64 * j + __builtin_ctzll(w), y0_ + y});
+      }
+    }
+  }
+  return out;
 }
 
-// The live box from row_any_ and column_any_.
+bool BitPlane::alive(std::int64_t x, std::int64_t y) const {
+  const std::int64_t bit = x - x0_;
+  const std::int64_t row = y - y0_;
+  if (bit < 0 || bit >= 64 * words_ || row < 0 || row >= rows_) return false;
+  return (column(cur_, bit / 64)[row] >> (bit % 64)) & 1u;
+}
+
+void BitPlane::clear(const std::vector<Cell>& cells) {
+  for (const Cell& c : cells) {
+    const std::int64_t bit = c.x - x0_;
+    column(cur_, bit / 64)[c.y - y0_] &= ~(std::uint64_t{1} << (bit % 64));
+  }
+  // The words no longer follow from the generation before: every band is stepped twice.
+  history_ = 0;
+  measure_words();
+}
+
+// The blocks' ORs (see evolve_blocks) and the live box from the words themselves.
+void BitPlane::measure_words() {
+  const std::int64_t bands = rows_ / kBand;
+  for (std::int64_t j = 0; j < words_; ++j) {
+    const std::uint64_t* c = column(cur_, j);
+    for (std::int64_t b = 0; b < bands; ++b) {
+      std::uint64_t any = 0;
+      for (int k = 0; k < kBand; ++k) any |= c[b * kBand + k];
+      any_[static_cast<std::size_t>((j + 1) * (bands + 2) + b + 1)] = any;
+    }
+  }
+  measure();
+}
+
+// The live box from the blocks' ORs, and the exact rows from the words of the first and last
+// band that holds a live cell.
 void BitPlane::measure() {
-  std::int64_t top = 0;
-  while (top < rows_ && row_any_[static_cast<std::size_t>(top)] == 0) ++top;
-  if (top == rows_) {
+  const std::int64_t bands = rows_ / kBand;
+  const auto block = [&](std::int64_t j, std::int64_t b) {
+    return any_[static_cast<std::size_t>((j + 1) * (bands + 2) + b + 1)];
+  };
+  const auto row_any = [&](std::int64_t y) {
+    std::uint64_t any = 0;
+    for (std::int64_t j = 0; j < words_; ++j) any |= column(cur_, j)[y];
+    return any;
+  };
+  std::int64_t first_band = bands;
+  std::int64_t last_band = -1;
+  for (std::int64_t j = 0; j < words_; ++j) {
+    std::uint64_t any = 0;
+    for (std::int64_t b = 0; b < bands; ++b) {
+      const std::uint64_t here = block(j, b);
+      if (here == 0) continue;
+      any |= here;
+      first_band = std::min(first_band, b);
+      last_band = std::max(last_band, b);
+    }
+    column_any_[static_cast<std::size_t>(j)] = any;
+  }
+  if (last_band < 0) {
     live_x_ = live_y_ = live_w_ = live_h_ = 0;
     return;
   }
-  std::int64_t bottom = rows_ - 1;
-  while (row_any_[static_cast<std::size_t>(bottom)] == 0) --bottom;
+  std::int64_t top = first_band * kBand;
+  while (row_any(top) == 0) ++top;
+  std::int64_t bottom = last_band * kBand + kBand - 1;
+  while (row_any(bottom) == 0) --bottom;
   std::int64_t left = 0;
   while (column_any_[static_cast<std::size_t>(left)] == 0) ++left;
   std::int64_t right = words_ - 1;
   while (column_any_[static_cast<std::size_t>(right)] == 0) --right;
   live_x_ = 64 * left + __builtin_ctzll(column_any_[static_cast<std::size_t>(left)]);
-  const std::int64_t last = 64 * right + 63 - __builtin_clzll(column_any_[static_cast<std::size_t>(right)]);
+  const std::int64_t last =
+      64 * right + 63 - __builtin_clzll(column_any_[static_cast<std::size_t>(right)]);
   live_y_ = top;
   live_w_ = last - live_x_ + 1;
   live_h_ = bottom - top + 1;
 }
 
-// The live box with the margins again, its words moved by whole rows and by any number of bits.
+std::int64_t BitPlane::population() const {
+  return population_of(cur_.data(), cur_.size());
+}
+
 void BitPlane::recut() {
   flush_envelope();
   const std::int64_t shift = live_x_ - kColumnMargin;  // new bit 0 is old bit `shift`
   const std::int64_t top = live_y_ - kRowMargin;        // new row 0 is old row `top`
-  const std::int64_t words = (live_w_ + 2 * kColumnMargin + 63) / 64;
-  const std::int64_t rows = live_h_ + 2 * kRowMargin;
-  const std::int64_t stride = rows + 2;
-  next_.assign(static_cast<std::size_t>((words + 2) * stride), 0);
   const std::int64_t word_shift = shift >= 0 ? shift / 64 : -((63 - shift) / 64);
   const int bit_shift = static_cast<int>(shift - 64 * word_shift);
+  std::vector<std::uint64_t> old = std::move(cur_);
+  const std::int64_t old_words = words_;
+  const std::int64_t old_rows = rows_;
+  const std::int64_t old_stride = stride_;
+  reshape((live_w_ + 2 * kColumnMargin + 63) / 64, live_h_ + 2 * kRowMargin);
   const auto old_column = [&](std::int64_t j) -> const std::uint64_t* {
-    return j >= 0 && j < words_ ? column(cur_, j) : nullptr;
+    return j >= 0 && j < old_words ? old.data() + (j + 1) * old_stride + 1 : nullptr;
   };
-  for (std::int64_t j = 0; j < words; ++j) {
+  for (std::int64_t j = 0; j < words_; ++j) {
     const std::uint64_t* low = old_column(j + word_shift);
     const std::uint64_t* high = bit_shift != 0 ? old_column(j + word_shift + 1) : nullptr;
     if (!low && !high) continue;
-    std::uint64_t* out = next_.data() + (j + 1) * stride + 1;
-    for (std::int64_t y = std::max<std::int64_t>(0, -top); y < rows && y + top < rows_; ++y) {
+    std::uint64_t* out = column(cur_, j);
+    for (std::int64_t y = std::max<std::int64_t>(0, -top); y < rows_ && y + top < old_rows; ++y) {
       std::uint64_t w = low ? low[y + top] >> bit_shift : 0;
       if (high) w |= high[y + top] << (64 - bit_shift);
       out[y] = w;
@@ -246,15 +343,7 @@ void BitPlane::recut() {
   }
   x0_ += shift;
   y0_ += top;
-  words_ = words;
-  rows_ = rows;
-  stride_ = stride;
-  live_x_ -= shift;
-  live_y_ -= top;
-  std::swap(cur_, next_);
-  next_.assign(cur_.size(), 0);
-  row_any_.assign(static_cast<std::size_t>(rows_), 0);
-  column_any_.assign(static_cast<std::size_t>(words_), 0);
+  measure_words();
   if (collecting_) envelope_words_ = cur_;
 }
 
@@ -265,10 +354,16 @@ void BitPlane::step() {
   const bool loose =
       rows_ > 2 * live_h_ + 8 * kRowMargin || 64 * words_ > 2 * live_w_ + 8 * kColumnMargin;
   if (touches || loose) recut();
-  std::fill(row_any_.begin(), row_any_.end(), 0);
-  evolve(column(cur_, 0), column(next_, 0), row_any_.data(), column_any_.data(), words_, rows_,
-         stride_, masks_);
+  // Blocks may be skipped once both buffers hold generations stepped here, one after the other.
+  const Sweep sweep{words_,          rows_,
+                    stride_,         history_ >= 2,
+                    changed_.data(), changed_next_.data(),
+                    any_next_.data()};
+  evolve(column(cur_, 0), column(next_, 0), sweep, masks_);
   std::swap(cur_, next_);
+  std::swap(changed_, changed_next_);
+  std::swap(any_, any_next_);
+  history_ = std::min(history_ + 1, 2);
   measure();
   if (collecting_) {
     for (std::size_t i = 0; i < cur_.size(); ++i) envelope_words_[i] |= cur_[i];

@@ -75,6 +75,7 @@ SoupCensus::SoupCensus(const Rule& rule, const CensusLimits& limits)
           return same_shape(ship.shape, phase);
         });
         if (!known) bucket.push_back(Ship{phase.moved_to(0, 0), c.apgcode, sign(c.dx), sign(c.dy)});
+        largest_ship_ = std::max(largest_ship_, phase.population());
         phase = stepper_.step(phase);
       }
     }
@@ -90,43 +91,83 @@ const SoupCensus::Ship* SoupCensus::ship_like(const Patch& cluster) const {
   return nullptr;
 }
 
-bool SoupCensus::remove_escaping(Patch& p, SoupResult& out) {
-  const std::vector<Patch> found = clusters_of(p, p);
-  if (found.size() < 2) return false;
-  std::vector<const Ship*> ships;
-  std::vector<std::vector<Cell>> cells;
-  for (const Patch& cluster : found) {
-    ships.push_back(ship_like(cluster));
-    cells.push_back(cluster.cells());
-  }
-  std::vector<std::uint8_t> keep(p.bytes());
-  bool removed = false;
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    const Ship* ship = ships[i];
-    if (!ship) continue;
-    // Its lead along its direction of travel over every other cluster but ships of its own
-    // velocity (which keep their distance).
-    auto along = [&](const Cell& c) { return ship->sx * c.x + ship->sy * c.y; };
-    std::int64_t rear = std::numeric_limits<std::int64_t>::max();
-    for (const Cell& c : cells[i]) rear = std::min(rear, along(c));
-    std::int64_t others_front = std::numeric_limits<std::int64_t>::min();
-    for (std::size_t j = 0; j < found.size(); ++j) {
-      const Ship* other = ships[j];
-      const bool fellow = other && other->apgcode == ship->apgcode && other->sx == ship->sx &&
-                          other->sy == ship->sy;
-      if (j == i || fellow) continue;
-      for (const Cell& c : cells[j]) others_front = std::max(others_front, along(c));
+std::vector<Cell> SoupCensus::small_cluster(const BitPlane& plane, const Cell& start,
+                                            const std::vector<Cell>& gone) const {
+  // Breadth first through live cells within reach (a 5x5 box without its corners, as
+  // clusters_of), given up past the largest ship.
+  const auto counted = [](const std::vector<Cell>& cells, const Cell& c) {
+    return std::find(cells.begin(), cells.end(), c) != cells.end();
+  };
+  std::vector<Cell> cluster{start};
+  for (std::size_t q = 0; q < cluster.size(); ++q) {
+    const Cell at = cluster[q];
+    for (std::int64_t dy = -2; dy <= 2; ++dy) {
+      for (std::int64_t dx = -2; dx <= 2; ++dx) {
+        const Cell n{at.x + dx, at.y + dy};
+        if (dx * dx + dy * dy > 5 || !plane.alive(n.x, n.y) || counted(gone, n) ||
+            counted(cluster, n)) {
+          continue;
+        }
+        if (static_cast<std::int64_t>(cluster.size()) == largest_ship_) return {};
+        cluster.push_back(n);
+      }
     }
-    if (rear <= others_front + kEscapeMargin) continue;
-    for (const Cell& c : cells[i]) {
-      keep[static_cast<std::size_t>((c.y - p.y0()) * p.width() + c.x - p.x0())] = 0;
-    }
-    ++out.counts[ship->apgcode];
-    ++out.escaped;
-    removed = true;
   }
-  if (removed) p = Patch::from_box(p.x0(), p.y0(), p.width(), p.height(), keep);
-  return removed;
+  return cluster;
+}
+
+bool SoupCensus::remove_escaping(BitPlane& plane, SoupResult& out) {
+  // A ship escaping in direction (sx, sy) holds the live cell furthest along it. For each of the
+  // eight directions: peel off the cluster holding the furthest cell while it is a ship going
+  // that way (ships of one velocity keep their distance, so several may lead together); the
+  // first other cluster's furthest cell is the front of the rest, and every peeled ship whose
+  // rear leads it by more than the margin has escaped.
+  const std::vector<Cell> cells = plane.cells();
+  std::vector<Cell> gone;  // cells of ships removed, and of ships peeled in this direction
+  std::vector<Cell> removed;
+  for (int sy = -1; sy <= 1; ++sy) {
+    for (int sx = -1; sx <= 1; ++sx) {
+      if (sx == 0 && sy == 0) continue;
+      const auto along = [&](const Cell& c) { return sx * c.x + sy * c.y; };
+      gone = removed;
+      std::vector<std::vector<Cell>> group;
+      const Ship* leader = nullptr;
+      bool others = false;
+      std::int64_t others_front = 0;
+      for (;;) {
+        const Cell* front = nullptr;
+        for (const Cell& c : cells) {
+          if ((!front || along(c) > along(*front)) &&
+              std::find(gone.begin(), gone.end(), c) == gone.end()) {
+            front = &c;
+          }
+        }
+        if (!front) break;
+        std::vector<Cell> cluster = small_cluster(plane, *front, gone);
+        const Ship* ship = cluster.empty() ? nullptr : ship_like(Patch::from_cells(cluster));
+        if (!ship || ship->sx != sx || ship->sy != sy || (leader && ship->apgcode != leader->apgcode)) {
+          others = true;
+          others_front = along(*front);
+          break;
+        }
+        leader = ship;
+        gone.insert(gone.end(), cluster.begin(), cluster.end());
+        group.push_back(std::move(cluster));
+      }
+      if (!others) continue;  // nothing else left: the ash census counts them
+      for (const std::vector<Cell>& ship : group) {
+        std::int64_t rear = std::numeric_limits<std::int64_t>::max();
+        for (const Cell& c : ship) rear = std::min(rear, along(c));
+        if (rear <= others_front + kEscapeMargin) continue;
+        removed.insert(removed.end(), ship.begin(), ship.end());
+        ++out.counts[leader->apgcode];
+        ++out.escaped;
+      }
+    }
+  }
+  if (removed.empty()) return false;
+  plane.clear(removed);
+  return true;
 }
 
 bool SoupCensus::advance(BitPlane& plane, std::int64_t generations, SoupResult& out) {
@@ -144,8 +185,7 @@ bool SoupCensus::advance(BitPlane& plane, std::int64_t generations, SoupResult& 
   // Ships are looked for when the box has grown by a margin since the last look (a ship that
   // leaves grows it by a cell every few generations).
   if (std::max(plane.width(), plane.height()) > next_escape_check_) {
-    Patch p = plane.patch();
-    if (remove_escaping(p, out)) plane.assign(p);
+    remove_escaping(plane, out);
     const std::int64_t side = std::max(plane.width(), plane.height());
     next_escape_check_ = std::max(kEscapeCheckExtent, side + std::max(kEscapeMargin, side / 4));
   }

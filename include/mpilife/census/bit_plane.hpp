@@ -31,6 +31,12 @@ class BitPlane {
   Patch patch() const;
   /// One generation.
   void step();
+  /// The live cells (absolute coordinates), column by column.
+  std::vector<Cell> cells() const;
+  /// True when the cell at (x, y) (absolute coordinates) is alive.
+  bool alive(std::int64_t x, std::int64_t y) const;
+  /// Kills `cells` (absolute coordinates, all inside the plane's words).
+  void clear(const std::vector<Cell>& cells);
   /// Live cells.
   std::int64_t population() const;
   /// True when no cell is alive.
@@ -50,6 +56,16 @@ class BitPlane {
     std::uint64_t born[9] = {};   // all ones when a dead cell with n neighbours is born
     std::uint64_t keeps[9] = {};  // all ones when a live cell with n neighbours survives
   };
+  /// What one generation's sweep reads and writes besides the words (see bit_plane.cpp).
+  struct Sweep {
+    std::int64_t words = 0;
+    std::int64_t rows = 0;
+    std::int64_t stride = 0;
+    bool may_skip = false;
+    const std::uint64_t* changed = nullptr;
+    std::uint64_t* changed_next = nullptr;
+    std::uint64_t* any_next = nullptr;
+  };
 
  private:
   std::uint64_t* column(std::vector<std::uint64_t>& words, std::int64_t j) {
@@ -58,7 +74,9 @@ class BitPlane {
   const std::uint64_t* column(const std::vector<std::uint64_t>& words, std::int64_t j) const {
     return words.data() + (j + 1) * stride_ + 1;
   }
+  void reshape(std::int64_t words, std::int64_t rows);
   void measure();
+  void measure_words();
   void recut();
   void flush_envelope();
 
@@ -70,8 +88,16 @@ class BitPlane {
   std::int64_t stride_ = 0;  // rows_ + 2: a column with its zero row above and below
   std::vector<std::uint64_t> cur_;
   std::vector<std::uint64_t> next_;
-  std::vector<std::uint64_t> row_any_;     // OR of each row's words: scratch
   std::vector<std::uint64_t> column_any_;  // OR of each column's words: scratch
+  // Per block of a column's rows (see bit_plane.cpp), non-zero when the current generation's
+  // words differ from those two generations before (valid once `history_` is 2), and the same for
+  // the generation being stepped.
+  std::vector<std::uint64_t> changed_;
+  std::vector<std::uint64_t> changed_next_;
+  // Per block, the OR of its words: in the current generation, and in the other buffer.
+  std::vector<std::uint64_t> any_;
+  std::vector<std::uint64_t> any_next_;
+  int history_ = 0;  // generations stepped since the words were last laid out (0..2)
   // The envelope being collected: the OR of every generation's words since the layout last
   // changed, and what was collected before each change.
   bool collecting_ = false;

@@ -80,7 +80,9 @@ class SoupCensus {
   };
 
   bool advance(BitPlane& plane, std::int64_t generations, SoupResult& out);
-  bool remove_escaping(Patch& p, SoupResult& out);
+  bool remove_escaping(BitPlane& plane, SoupResult& out);
+  std::vector<Cell> small_cluster(const BitPlane& plane, const Cell& start,
+                                  const std::vector<Cell>& gone) const;
   const Ship* ship_like(const Patch& cluster) const;
   std::int64_t stabilise(BitPlane& plane, SoupResult& out);
   bool census_ash(Patch& p, std::int64_t duration, bool last_try, SoupResult& out);
@@ -90,6 +92,7 @@ class SoupCensus {
   PatchStepper stepper_;
   ObjectSeparator separator_;
   std::unordered_map<std::uint64_t, std::vector<Ship>> ships_;
+  std::int64_t largest_ship_ = 0;        // live cells of the largest ship phase
   std::int64_t next_escape_check_ = 0;  // box side past which escaping ships are looked for
 };
 
