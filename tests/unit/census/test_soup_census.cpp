@@ -110,3 +110,38 @@ TEST_CASE("census_of_pattern: a glider leaving is taken out and counted; one arr
   CHECK(hit.counts != Counts{{"xs4_33", 2}, {"xq4_153", 1}});
   CHECK(hit.counts.at("xs4_33") >= 1);
 }
+
+TEST_CASE("census_of_pattern: ships leaving in each of the eight directions are taken out") {
+  // A glider or an LWSS in each of its eight orientations, 30 cells out from a pair of blocks
+  // along its own direction of travel: it is taken out (escaped) and counted once; two of them
+  // side by side with the same velocity (fellows, which never lead each other) both go.
+  const std::vector<Cell> glider = picture_cells({".o.", "..o", "ooo"});
+  const std::vector<Cell> lwss = picture_cells({".o..o", "o....", "o...o", "oooo."});
+  for (const auto& [ship, code] :
+       {std::pair{glider, std::string("xq4_153")}, std::pair{lwss, std::string("xq4_6frc")}}) {
+    for (int s = 0; s < kSquareSymmetries; ++s) {
+      CAPTURE(code);
+      CAPTURE(s);
+      const Patch shape = Patch::from_cells(ship).transformed(s);
+      const ObjectClass c = classify_object(shape, life());
+      REQUIRE(c.kind == ObjectKind::spaceship);
+      const std::int64_t sx = c.dx > 0 ? 1 : (c.dx < 0 ? -1 : 0);
+      const std::int64_t sy = c.dy > 0 ? 1 : (c.dy < 0 ? -1 : 0);
+      for (int copies = 1; copies <= 2; ++copies) {
+        std::vector<Cell> cells;
+        place(cells, {"oo", "oo"}, 0, 0);
+        place(cells, {"oo", "oo"}, -40, 7);
+        for (int k = 0; k < copies; ++k) {
+          // The second copy 10 cells to one side, across the direction of travel.
+          const std::int64_t x = 30 * sx + 10 * k * -sy;
+          const std::int64_t y = 30 * sy + 10 * k * sx;
+          for (const Cell& cell : shape.cells()) cells.push_back(Cell{cell.x + x, cell.y + y});
+        }
+        const SoupResult r = census_of_pattern(cells, life());
+        CHECK(r.stabilised);
+        CHECK(r.escaped == copies);
+        CHECK(r.counts == Counts{{"xs4_33", 2}, {code, copies}});
+      }
+    }
+  }
+}
