@@ -61,14 +61,16 @@ inline std::uint64_t next_word(std::uint64_t a_l, std::uint64_t a, std::uint64_t
 // holds the new words (it holds the generation before `cur`, which equals the one after when the
 // neighbourhood repeats with period 1 or 2). Per block, with a border of zero blocks: `changed`
 // is read for that and `changed_next` written (the OR of the block's new words XOR what they
-// replace), and `any_next` gets the OR of its new words (a skipped block's stays right).
+// replace), and `any_next` gets the OR of its new words (a skipped block's stays right). Returns
+// the number of blocks that changed.
 // Compiled for AVX-512, AVX2 and the baseline; the loader picks the best the processor runs.
 template <bool kLife>
-inline void evolve_blocks(const std::uint64_t* cur, std::uint64_t* next,
+inline std::int64_t evolve_blocks(const std::uint64_t* cur, std::uint64_t* next,
                           const BitPlane::Sweep& sweep, const BitPlane::Masks& m) {
   const std::int64_t stride = sweep.stride;
   const std::int64_t bands = sweep.rows / kBand;
   const std::int64_t block_stride = bands + 2;
+  std::int64_t changes = 0;
   for (std::int64_t j = 0; j < sweep.words; ++j) {
     const std::uint64_t* changed = sweep.changed + (j + 1) * block_stride + 1;
     std::uint64_t* changed_next = sweep.changed_next + (j + 1) * block_stride + 1;
@@ -102,18 +104,16 @@ inline void evolve_blocks(const std::uint64_t* cur, std::uint64_t* next,
       }
       changed_next[b] = change;
       any_next[b] = any;
+      changes += change != 0;
     }
   }
+  return changes;
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default"))) void evolve(
+__attribute__((target_clones("avx512f", "avx2", "default"))) std::int64_t evolve(
     const std::uint64_t* cur, std::uint64_t* next, const BitPlane::Sweep& sweep,
     const BitPlane::Masks& m) {
-  if (m.life) {
-    evolve_blocks<true>(cur, next, sweep, m);
-  } else {
-    evolve_blocks<false>(cur, next, sweep, m);
-  }
+  return m.life ? evolve_blocks<true>(cur, next, sweep, m) : evolve_blocks<false>(cur, next, sweep, m);
 }
 
 __attribute__((target_clones("popcnt", "default"))) std::int64_t population_of(
@@ -150,7 +150,13 @@ void BitPlane::reshape(std::int64_t words, std::int64_t rows) {
   changed_next_.assign(changed_.size(), 0);
   any_.assign(changed_.size(), 0);
   any_next_.assign(changed_.size(), 0);
+  forget_history();
+}
+
+// The words no longer follow from the generation before: every block is stepped twice.
+void BitPlane::forget_history() {
   history_ = 0;
+  quiet_ = false;
 }
 
 void BitPlane::assign(const Patch& p) {
@@ -190,8 +196,8 @@ Patch patch_of_words(const std::uint64_t* columns, std::int64_t stride, std::int
 }  // namespace
 
 Patch BitPlane::patch() const {
-  if (live_w_ == 0) return Patch();
-  return patch_of_words(column(cur_, 0), stride_, x0_, y0_, live_x_, live_y_, live_w_, live_h_);
+  if (live_.w == 0) return Patch();
+  return patch_of_words(column(cur_, 0), stride_, x0_, y0_, live_.x, live_.y, live_.w, live_.h);
 }
 
 void BitPlane::start_envelope() {
@@ -227,7 +233,7 @@ std::vector<Cell> BitPlane::cells() const {
   std::vector<Cell> out;
   for (std::int64_t j = 0; j < words_; ++j) {
     const std::uint64_t* c = column(cur_, j);
-    for (std::int64_t y = live_y_; y < live_y_ + live_h_; ++y) {
+    for (std::int64_t y = live_.y; y < live_.y + live_.h; ++y) {
       for (std::uint64_t w = c[y]; w != 0; w &= w - 1) {
         out.push_back(Cell{x0_ + 64 * j + __builtin_ctzll(w), y0_ + y});
       }
@@ -248,8 +254,7 @@ void BitPlane::clear(const std::vector<Cell>& cells) {
     const std::int64_t bit = c.x - x0_;
     column(cur_, bit / 64)[c.y - y0_] &= ~(std::uint64_t{1} << (bit % 64));
   }
-  // The words no longer follow from the generation before: every band is stepped twice.
-  history_ = 0;
+  forget_history();
   measure_words();
 }
 
@@ -293,7 +298,7 @@ void BitPlane::measure() {
     column_any_[static_cast<std::size_t>(j)] = any;
   }
   if (last_band < 0) {
-    live_x_ = live_y_ = live_w_ = live_h_ = 0;
+    live_ = Box{};
     return;
   }
   std::int64_t top = first_band * kBand;
@@ -304,12 +309,12 @@ void BitPlane::measure() {
   while (column_any_[static_cast<std::size_t>(left)] == 0) ++left;
   std::int64_t right = words_ - 1;
   while (column_any_[static_cast<std::size_t>(right)] == 0) --right;
-  live_x_ = 64 * left + __builtin_ctzll(column_any_[static_cast<std::size_t>(left)]);
+  live_.x = 64 * left + __builtin_ctzll(column_any_[static_cast<std::size_t>(left)]);
   const std::int64_t last =
       64 * right + 63 - __builtin_clzll(column_any_[static_cast<std::size_t>(right)]);
-  live_y_ = top;
-  live_w_ = last - live_x_ + 1;
-  live_h_ = bottom - top + 1;
+  live_.y = top;
+  live_.w = last - live_.x + 1;
+  live_.h = bottom - top + 1;
 }
 
 std::int64_t BitPlane::population() const {
@@ -318,15 +323,15 @@ std::int64_t BitPlane::population() const {
 
 void BitPlane::recut() {
   flush_envelope();
-  const std::int64_t shift = live_x_ - kColumnMargin;  // new bit 0 is old bit `shift`
-  const std::int64_t top = live_y_ - kRowMargin;        // new row 0 is old row `top`
+  const std::int64_t shift = live_.x - kColumnMargin;  // new bit 0 is old bit `shift`
+  const std::int64_t top = live_.y - kRowMargin;        // new row 0 is old row `top`
   const std::int64_t word_shift = shift >= 0 ? shift / 64 : -((63 - shift) / 64);
   const int bit_shift = static_cast<int>(shift - 64 * word_shift);
   std::vector<std::uint64_t> old = std::move(cur_);
   const std::int64_t old_words = words_;
   const std::int64_t old_rows = rows_;
   const std::int64_t old_stride = stride_;
-  reshape((live_w_ + 2 * kColumnMargin + 63) / 64, live_h_ + 2 * kRowMargin);
+  reshape((live_.w + 2 * kColumnMargin + 63) / 64, live_.h + 2 * kRowMargin);
   const auto old_column = [&](std::int64_t j) -> const std::uint64_t* {
     return j >= 0 && j < old_words ? old.data() + (j + 1) * old_stride + 1 : nullptr;
   };
@@ -348,23 +353,33 @@ void BitPlane::recut() {
 }
 
 void BitPlane::step() {
-  if (live_w_ == 0) return;
-  const bool touches = live_x_ < 1 || live_y_ < 1 || live_x_ + live_w_ > 64 * words_ - 1 ||
-                       live_y_ + live_h_ > rows_ - 1;
+  if (live_.w == 0) return;
+  const bool touches = live_.x < 1 || live_.y < 1 || live_.x + live_.w > 64 * words_ - 1 ||
+                       live_.y + live_.h > rows_ - 1;
   const bool loose =
-      rows_ > 2 * live_h_ + 8 * kRowMargin || 64 * words_ > 2 * live_w_ + 8 * kColumnMargin;
+      rows_ > 2 * live_.h + 8 * kRowMargin || 64 * words_ > 2 * live_.w + 8 * kColumnMargin;
   if (touches || loose) recut();
-  // Blocks may be skipped once both buffers hold generations stepped here, one after the other.
-  const Sweep sweep{words_,          rows_,
-                    stride_,         history_ >= 2,
-                    changed_.data(), changed_next_.data(),
-                    any_next_.data()};
-  evolve(column(cur_, 0), column(next_, 0), sweep, masks_);
-  std::swap(cur_, next_);
-  std::swap(changed_, changed_next_);
-  std::swap(any_, any_next_);
-  history_ = std::min(history_ + 1, 2);
-  measure();
+  if (quiet_) {
+    // Period 1 or 2 everywhere: the next generation is the one before.
+    std::swap(cur_, next_);
+    std::swap(any_, any_next_);
+    std::swap(live_, other_live_);
+  } else {
+    // Blocks may be skipped once both buffers hold generations stepped here, one after the
+    // other; the count of changed blocks means something once next_ held the generation before.
+    const Sweep sweep{words_,          rows_,
+                      stride_,         history_ >= 2,
+                      changed_.data(), changed_next_.data(),
+                      any_next_.data()};
+    const std::int64_t changes = evolve(column(cur_, 0), column(next_, 0), sweep, masks_);
+    std::swap(cur_, next_);
+    std::swap(changed_, changed_next_);
+    std::swap(any_, any_next_);
+    quiet_ = history_ >= 1 && changes == 0;
+    history_ = std::min(history_ + 1, 2);
+    other_live_ = live_;
+    measure();
+  }
   if (collecting_) {
     for (std::size_t i = 0; i < cur_.size(); ++i) envelope_words_[i] |= cur_[i];
   }

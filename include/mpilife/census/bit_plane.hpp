@@ -40,11 +40,11 @@ class BitPlane {
   /// Live cells.
   std::int64_t population() const;
   /// True when no cell is alive.
-  bool empty() const { return live_w_ == 0; }
+  bool empty() const { return live_.w == 0; }
   /// Width of the live cells' bounding box (0 when empty).
-  std::int64_t width() const { return live_w_; }
+  std::int64_t width() const { return live_.w; }
   /// Height of the live cells' bounding box (0 when empty).
-  std::int64_t height() const { return live_h_; }
+  std::int64_t height() const { return live_.h; }
   /// Starts collecting the envelope: every cell alive now or at any later step.
   void start_envelope();
   /// The cells alive at any generation since `start_envelope` (the empty patch without one).
@@ -77,6 +77,7 @@ class BitPlane {
   void reshape(std::int64_t words, std::int64_t rows);
   void measure();
   void measure_words();
+  void forget_history();
   void recut();
   void flush_envelope();
 
@@ -103,11 +104,18 @@ class BitPlane {
   bool collecting_ = false;
   std::vector<std::uint64_t> envelope_words_;
   std::vector<Patch> envelope_parts_;
-  // The live cells' box in plane coordinates relative to (x0_, y0_).
-  std::int64_t live_x_ = 0;
-  std::int64_t live_y_ = 0;
-  std::int64_t live_w_ = 0;
-  std::int64_t live_h_ = 0;
+  // A box of cells in plane coordinates relative to (x0_, y0_).
+  struct Box {
+    std::int64_t x = 0;
+    std::int64_t y = 0;
+    std::int64_t w = 0;
+    std::int64_t h = 0;
+  };
+  Box live_;        // the live cells' box
+  Box other_live_;  // the live cells' box of the generation before (in next_), once stepped
+  // True when the current generation equals the one two before, everywhere: the next is then the
+  // one before, already in next_.
+  bool quiet_ = false;
 };
 
 }  // namespace mpilife

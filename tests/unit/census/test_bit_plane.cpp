@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <vector>
@@ -88,4 +89,37 @@ TEST_CASE("BitPlane::envelope holds every cell alive at any generation since it 
   }
   CHECK(plane.envelope() == Patch::from_cells(all));
   CHECK(plane.envelope().population() > 4 * 5);  // more than the last state
+}
+
+TEST_CASE("BitPlane: period-2 ash is stepped by swapping buffers, and clear() starts afresh") {
+  // A block, a blinker and a beacon: once two generations pass unchanged, steps only swap the
+  // buffers; every generation must still be exact, and after clear() (a cell of the blinker
+  // killed) the plane must follow the new pattern, not the old cycle.
+  const Rule rule = parse_rule("B3/S23").rule;
+  Patch p = Patch::from_cells(test::picture_cells({"oo.........oo..", "oo.........o...",
+                                                   "..............o", ".....ooo.....oo"}));
+  BitPlane fast(rule);
+  PatchStepper slow(rule);
+  fast.assign(p);
+  for (int t = 0; t < 101; ++t) {
+    p = slow.step(p);
+    fast.step();
+    REQUIRE(fast.patch() == p);
+    REQUIRE(fast.width() == p.width());
+    REQUIRE(fast.height() == p.height());
+  }
+  // Generation 101: the blinker is vertical; kill its top cell (the domino left dies out).
+  const Cell top{6, 2};
+  REQUIRE(fast.alive(top.x, top.y));
+  fast.clear({top});
+  std::vector<Cell> cells = p.cells();
+  cells.erase(std::find(cells.begin(), cells.end(), top));
+  p = Patch::from_cells(cells);
+  REQUIRE(fast.patch() == p);
+  for (int t = 0; t < 10; ++t) {
+    p = slow.step(p);
+    fast.step();
+    REQUIRE(fast.patch() == p);
+  }
+  CHECK(p.population() == 4 + 8);  // the block and the beacon (in its 8-cell phase)
 }
