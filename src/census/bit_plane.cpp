@@ -56,56 +56,64 @@ inline std::uint64_t next_word(std::uint64_t a_l, std::uint64_t a, std::uint64_t
 
 // One generation of the plane's columns from `cur` into `next` (column j at j * stride, with its
 // zero neighbours at rows -1 and `rows`, and zero columns at j = -1 and j = words), in blocks of
-// one column by kBand rows. A block is skipped, its words left as they are, when neither it nor
-// the eight blocks around it changed between the two generations before: `next` then already
-// holds the new words (it holds the generation before `cur`, which equals the one after when the
-// neighbourhood repeats with period 1 or 2). Per block, with a border of zero blocks: `changed`
-// is read for that and `changed_next` written (the OR of the block's new words XOR what they
-// replace), and `any_next` gets the OR of its new words (a skipped block's stays right). Returns
-// the number of blocks that changed.
+// one column by kBand rows. A block is skipped, its words left as they are, when none of its
+// cells and none of the cells around it changed between the two generations before: `next` then
+// already holds the new words (it holds the generation before `cur`, which equals the one after
+// when a neighbourhood repeats with period 1 or 2). Per block (with a border of zero blocks),
+// `changed` is read for that and `changed_next` written: the OR over its rows of the new words
+// XOR what they replace, and that XOR for its first and its last row. `any_next` gets the OR of
+// each block's new words (a skipped block's stays right); band_any and column_any get the ORs
+// over each band of blocks and each column. Returns the number of blocks that changed.
 // Compiled for AVX-512, AVX2 and the baseline; the loader picks the best the processor runs.
 template <bool kLife>
 inline std::int64_t evolve_blocks(const std::uint64_t* cur, std::uint64_t* next,
-                          const BitPlane::Sweep& sweep, const BitPlane::Masks& m) {
+                                  const BitPlane::Sweep& sweep, const BitPlane::Masks& m) {
+  using Change = BitPlane::Change;
   const std::int64_t stride = sweep.stride;
   const std::int64_t bands = sweep.rows / kBand;
   const std::int64_t block_stride = bands + 2;
   std::int64_t changes = 0;
+  std::fill(sweep.band_any, sweep.band_any + bands, 0);
   for (std::int64_t j = 0; j < sweep.words; ++j) {
-    const std::uint64_t* changed = sweep.changed + (j + 1) * block_stride + 1;
-    std::uint64_t* changed_next = sweep.changed_next + (j + 1) * block_stride + 1;
+    const Change* changed = sweep.changed + (j + 1) * block_stride + 1;
+    const Change* left = changed - block_stride;
+    const Change* right = changed + block_stride;
+    Change* changed_next = sweep.changed_next + (j + 1) * block_stride + 1;
     std::uint64_t* any_next = sweep.any_next + (j + 1) * block_stride + 1;
+    std::uint64_t column_any = 0;
     for (std::int64_t b = 0; b < bands; ++b) {
       if (sweep.may_skip &&
-          (changed[b - 1] | changed[b] | changed[b + 1] | changed[b - 1 - block_stride] |
-           changed[b - block_stride] | changed[b + 1 - block_stride] |
-           changed[b - 1 + block_stride] | changed[b + block_stride] |
-           changed[b + 1 + block_stride]) == 0) {
-        changed_next[b] = 0;
-        continue;
+          (changed[b].rows | changed[b - 1].last | changed[b + 1].first |
+           ((left[b].rows | left[b - 1].last | left[b + 1].first) >> 63) |
+           ((right[b].rows | right[b - 1].last | right[b + 1].first) & 1u)) == 0) {
+        changed_next[b] = Change{};
+      } else {
+        // The new words first (loads only), then the stores: no aliasing stands in the way of
+        // one vector per block.
+        const std::uint64_t* c = cur + j * stride + b * kBand;
+        const std::uint64_t* l = c - stride;
+        const std::uint64_t* r = c + stride;
+        std::uint64_t fresh[kBand];
+        for (int k = 0; k < kBand; ++k) {
+          fresh[k] = next_word<kLife>(l[k - 1], c[k - 1], r[k - 1], l[k], c[k], r[k], l[k + 1],
+                                      c[k + 1], r[k + 1], m);
+        }
+        std::uint64_t* __restrict out = next + j * stride + b * kBand;
+        Change change{0, fresh[0] ^ out[0], fresh[kBand - 1] ^ out[kBand - 1]};
+        std::uint64_t any = 0;
+        for (int k = 0; k < kBand; ++k) {
+          change.rows |= fresh[k] ^ out[k];
+          out[k] = fresh[k];
+          any |= fresh[k];
+        }
+        changed_next[b] = change;
+        any_next[b] = any;
+        changes += change.rows != 0;
       }
-      // The new words first (loads only), then the stores: no aliasing stands in the way of one
-      // vector per block.
-      const std::uint64_t* c = cur + j * stride + b * kBand;
-      const std::uint64_t* l = c - stride;
-      const std::uint64_t* r = c + stride;
-      std::uint64_t fresh[kBand];
-      for (int k = 0; k < kBand; ++k) {
-        fresh[k] = next_word<kLife>(l[k - 1], c[k - 1], r[k - 1], l[k], c[k], r[k], l[k + 1],
-                                    c[k + 1], r[k + 1], m);
-      }
-      std::uint64_t* __restrict out = next + j * stride + b * kBand;
-      std::uint64_t change = 0;
-      std::uint64_t any = 0;
-      for (int k = 0; k < kBand; ++k) {
-        change |= fresh[k] ^ out[k];
-        out[k] = fresh[k];
-        any |= fresh[k];
-      }
-      changed_next[b] = change;
-      any_next[b] = any;
-      changes += change != 0;
+      sweep.band_any[b] |= any_next[b];
+      column_any |= any_next[b];
     }
+    sweep.column_any[j] = column_any;
   }
   return changes;
 }
@@ -146,10 +154,12 @@ void BitPlane::reshape(std::int64_t words, std::int64_t rows) {
   cur_.assign(static_cast<std::size_t>((words_ + 2) * stride_), 0);
   next_.assign(cur_.size(), 0);
   column_any_.assign(static_cast<std::size_t>(words_), 0);
-  changed_.assign(static_cast<std::size_t>((words_ + 2) * (rows_ / kBand + 2)), 0);
-  changed_next_.assign(changed_.size(), 0);
-  any_.assign(changed_.size(), 0);
-  any_next_.assign(changed_.size(), 0);
+  band_any_.assign(static_cast<std::size_t>(rows_ / kBand), 0);
+  const auto blocks = static_cast<std::size_t>((words_ + 2) * (rows_ / kBand + 2));
+  changed_.assign(blocks, Change{});
+  changed_next_.assign(blocks, Change{});
+  any_.assign(blocks, 0);
+  any_next_.assign(blocks, 0);
   forget_history();
 }
 
@@ -258,62 +268,55 @@ void BitPlane::clear(const std::vector<Cell>& cells) {
   measure_words();
 }
 
-// The blocks' ORs (see evolve_blocks) and the live box from the words themselves.
+// The blocks', bands' and columns' ORs (see evolve_blocks) and the live box from the words.
 void BitPlane::measure_words() {
   const std::int64_t bands = rows_ / kBand;
+  std::fill(band_any_.begin(), band_any_.end(), 0);
   for (std::int64_t j = 0; j < words_; ++j) {
     const std::uint64_t* c = column(cur_, j);
+    std::uint64_t column_any = 0;
     for (std::int64_t b = 0; b < bands; ++b) {
       std::uint64_t any = 0;
       for (int k = 0; k < kBand; ++k) any |= c[b * kBand + k];
       any_[static_cast<std::size_t>((j + 1) * (bands + 2) + b + 1)] = any;
+      band_any_[static_cast<std::size_t>(b)] |= any;
+      column_any |= any;
     }
+    column_any_[static_cast<std::size_t>(j)] = column_any;
   }
   measure();
 }
 
-// The live box from the blocks' ORs, and the exact rows from the words of the first and last
-// band that holds a live cell.
+// The live box from the bands' and columns' ORs, and the exact rows from the words of the first
+// and last band that hold a live cell.
 void BitPlane::measure() {
   const std::int64_t bands = rows_ / kBand;
-  const auto block = [&](std::int64_t j, std::int64_t b) {
-    return any_[static_cast<std::size_t>((j + 1) * (bands + 2) + b + 1)];
-  };
+  std::int64_t first = 0;
+  while (first < bands && band_any_[static_cast<std::size_t>(first)] == 0) ++first;
+  if (first == bands) {
+    live_ = Box{};
+    return;
+  }
+  std::int64_t last = bands - 1;
+  while (band_any_[static_cast<std::size_t>(last)] == 0) --last;
   const auto row_any = [&](std::int64_t y) {
     std::uint64_t any = 0;
     for (std::int64_t j = 0; j < words_; ++j) any |= column(cur_, j)[y];
     return any;
   };
-  std::int64_t first_band = bands;
-  std::int64_t last_band = -1;
-  for (std::int64_t j = 0; j < words_; ++j) {
-    std::uint64_t any = 0;
-    for (std::int64_t b = 0; b < bands; ++b) {
-      const std::uint64_t here = block(j, b);
-      if (here == 0) continue;
-      any |= here;
-      first_band = std::min(first_band, b);
-      last_band = std::max(last_band, b);
-    }
-    column_any_[static_cast<std::size_t>(j)] = any;
-  }
-  if (last_band < 0) {
-    live_ = Box{};
-    return;
-  }
-  std::int64_t top = first_band * kBand;
+  std::int64_t top = first * kBand;
   while (row_any(top) == 0) ++top;
-  std::int64_t bottom = last_band * kBand + kBand - 1;
+  std::int64_t bottom = last * kBand + kBand - 1;
   while (row_any(bottom) == 0) --bottom;
   std::int64_t left = 0;
   while (column_any_[static_cast<std::size_t>(left)] == 0) ++left;
   std::int64_t right = words_ - 1;
   while (column_any_[static_cast<std::size_t>(right)] == 0) --right;
   live_.x = 64 * left + __builtin_ctzll(column_any_[static_cast<std::size_t>(left)]);
-  const std::int64_t last =
+  const std::int64_t last_bit =
       64 * right + 63 - __builtin_clzll(column_any_[static_cast<std::size_t>(right)]);
   live_.y = top;
-  live_.w = last - live_.x + 1;
+  live_.w = last_bit - live_.x + 1;
   live_.h = bottom - top + 1;
 }
 
@@ -367,10 +370,9 @@ void BitPlane::step() {
   } else {
     // Blocks may be skipped once both buffers hold generations stepped here, one after the
     // other; the count of changed blocks means something once next_ held the generation before.
-    const Sweep sweep{words_,          rows_,
-                      stride_,         history_ >= 2,
-                      changed_.data(), changed_next_.data(),
-                      any_next_.data()};
+    const Sweep sweep{words_,           rows_,          stride_,
+                      history_ >= 2,    changed_.data(), changed_next_.data(),
+                      any_next_.data(), band_any_.data(), column_any_.data()};
     const std::int64_t changes = evolve(column(cur_, 0), column(next_, 0), sweep, masks_);
     std::swap(cur_, next_);
     std::swap(changed_, changed_next_);

@@ -56,15 +56,24 @@ class BitPlane {
     std::uint64_t born[9] = {};   // all ones when a dead cell with n neighbours is born
     std::uint64_t keeps[9] = {};  // all ones when a live cell with n neighbours survives
   };
+  /// How a block of a column's rows changed over two generations: the XOR of its words then and
+  /// now, ORed over its rows, and for its first and its last row.
+  struct Change {
+    std::uint64_t rows = 0;
+    std::uint64_t first = 0;
+    std::uint64_t last = 0;
+  };
   /// What one generation's sweep reads and writes besides the words (see bit_plane.cpp).
   struct Sweep {
     std::int64_t words = 0;
     std::int64_t rows = 0;
     std::int64_t stride = 0;
     bool may_skip = false;
-    const std::uint64_t* changed = nullptr;
-    std::uint64_t* changed_next = nullptr;
+    const Change* changed = nullptr;
+    Change* changed_next = nullptr;
     std::uint64_t* any_next = nullptr;
+    std::uint64_t* band_any = nullptr;
+    std::uint64_t* column_any = nullptr;
   };
 
  private:
@@ -89,12 +98,13 @@ class BitPlane {
   std::int64_t stride_ = 0;  // rows_ + 2: a column with its zero row above and below
   std::vector<std::uint64_t> cur_;
   std::vector<std::uint64_t> next_;
-  std::vector<std::uint64_t> column_any_;  // OR of each column's words: scratch
+  std::vector<std::uint64_t> column_any_;  // OR of each column's words: scratch for measure()
+  std::vector<std::uint64_t> band_any_;    // the same per band of kBand rows: scratch too
   // Per block of a column's rows (see bit_plane.cpp), non-zero when the current generation's
   // words differ from those two generations before (valid once `history_` is 2), and the same for
   // the generation being stepped.
-  std::vector<std::uint64_t> changed_;
-  std::vector<std::uint64_t> changed_next_;
+  std::vector<Change> changed_;
+  std::vector<Change> changed_next_;
   // Per block, the OR of its words: in the current generation, and in the other buffer.
   std::vector<std::uint64_t> any_;
   std::vector<std::uint64_t> any_next_;
