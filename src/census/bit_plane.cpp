@@ -125,9 +125,9 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) std::int64_t evolve
 }
 
 __attribute__((target_clones("popcnt", "default"))) std::int64_t population_of(
-    const std::uint64_t* words, std::size_t n) {
+    const std::uint64_t* words, std::int64_t n) {
   std::int64_t count = 0;
-  for (std::size_t i = 0; i < n; ++i) count += __builtin_popcountll(words[i]);
+  for (std::int64_t i = 0; i < n; ++i) count += __builtin_popcountll(words[i]);
   return count;
 }
 
@@ -187,69 +187,52 @@ void BitPlane::assign(const Patch& p) {
 
 namespace {
 
-// The patch of the cells set in `words` (the plane's layout), within rows [top, top + h) and
-// bits [left, left + w).
-Patch patch_of_words(const std::uint64_t* columns, std::int64_t stride, std::int64_t x0,
-                     std::int64_t y0, std::int64_t left, std::int64_t top, std::int64_t w,
-                     std::int64_t h) {
-  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(w * h), 0);
-  for (std::int64_t y = 0; y < h; ++y) {
-    std::uint8_t* row = bytes.data() + y * w;
-    for (std::int64_t x = 0; x < w; ++x) {
-      const std::int64_t bit = x + left;
-      row[x] = static_cast<std::uint8_t>((columns[(bit / 64) * stride + top + y] >> (bit % 64)) & 1u);
+// The cells set in `words` (the plane's layout, `columns` wide), within rows [top, top + h).
+std::vector<Cell> cells_of_words(const std::uint64_t* columns, std::int64_t stride,
+                                 std::int64_t words, std::int64_t x0, std::int64_t y0,
+                                 std::int64_t top, std::int64_t h) {
+  std::vector<Cell> out;
+  for (std::int64_t j = 0; j < words; ++j) {
+    const std::uint64_t* c = columns + j * stride;
+    for (std::int64_t y = top; y < top + h; ++y) {
+      for (std::uint64_t w = c[y]; w != 0; w &= w - 1) {
+        out.push_back(Cell{x0 + 64 * j + __builtin_ctzll(w), y0 + y});
+      }
     }
   }
-  return Patch::from_box(x0 + left, y0 + top, w, h, bytes);
+  return out;
 }
 
 }  // namespace
 
 Patch BitPlane::patch() const {
-  if (live_.w == 0) return Patch();
-  return patch_of_words(column(cur_, 0), stride_, x0_, y0_, live_.x, live_.y, live_.w, live_.h);
+  return Patch::from_cells(cells());
+}
+
+std::vector<Cell> BitPlane::cells() const {
+  return cells_of_words(column(cur_, 0), stride_, words_, x0_, y0_, live_.y, live_.h);
 }
 
 void BitPlane::start_envelope() {
   collecting_ = true;
-  envelope_parts_.clear();
+  envelope_cells_.clear();
   envelope_words_ = cur_;
 }
 
 void BitPlane::flush_envelope() {
   if (!collecting_ || envelope_words_.empty()) return;
-  envelope_parts_.push_back(
-      patch_of_words(column(envelope_words_, 0), stride_, x0_, y0_, 0, 0, 64 * words_, rows_));
+  const std::vector<Cell> cells =
+      cells_of_words(column(envelope_words_, 0), stride_, words_, x0_, y0_, 0, rows_);
+  envelope_cells_.insert(envelope_cells_.end(), cells.begin(), cells.end());
   envelope_words_.clear();
 }
 
 Patch BitPlane::envelope() const {
   if (!collecting_) return Patch();
-  std::vector<Patch> parts = envelope_parts_;
-  if (!envelope_words_.empty()) {
-    parts.push_back(
-        patch_of_words(column(envelope_words_, 0), stride_, x0_, y0_, 0, 0, 64 * words_, rows_));
-  }
-  std::vector<Cell> cells;
-  if (parts.size() == 1) return parts.front();
-  for (const Patch& part : parts) {
-    const std::vector<Cell> more = part.cells();
-    cells.insert(cells.end(), more.begin(), more.end());
-  }
+  std::vector<Cell> cells =
+      cells_of_words(column(envelope_words_, 0), stride_, words_, x0_, y0_, 0, rows_);
+  cells.insert(cells.end(), envelope_cells_.begin(), envelope_cells_.end());
   return Patch::from_cells(cells);
-}
-
-std::vector<Cell> BitPlane::cells() const {
-  std::vector<Cell> out;
-  for (std::int64_t j = 0; j < words_; ++j) {
-    const std::uint64_t* c = column(cur_, j);
-    for (std::int64_t y = live_.y; y < live_.y + live_.h; ++y) {
-      for (std::uint64_t w = c[y]; w != 0; w &= w - 1) {
-        out.push_back(Cell{x0_ + 64 * j + __builtin_ctzll(w), y0_ + y});
-      }
-    }
-  }
-  return out;
 }
 
 bool BitPlane::alive(std::int64_t x, std::int64_t y) const {
@@ -321,7 +304,9 @@ void BitPlane::measure() {
 }
 
 std::int64_t BitPlane::population() const {
-  return population_of(cur_.data(), cur_.size());
+  std::int64_t n = 0;
+  for (std::int64_t j = 0; j < words_; ++j) n += population_of(column(cur_, j) + live_.y, live_.h);
+  return n;
 }
 
 void BitPlane::recut() {

@@ -113,7 +113,7 @@ class BitPlane {
   // changed, and what was collected before each change.
   bool collecting_ = false;
   std::vector<std::uint64_t> envelope_words_;
-  std::vector<Patch> envelope_parts_;
+  std::vector<Cell> envelope_cells_;
   // A box of cells in plane coordinates relative to (x0_, y0_).
   struct Box {
     std::int64_t x = 0;
