@@ -236,10 +236,18 @@ Patch BitPlane::envelope() const {
 }
 
 bool BitPlane::alive(std::int64_t x, std::int64_t y) const {
-  const std::int64_t bit = x - x0_;
+  return row_bits(x, y) & 1u;
+}
+
+std::uint64_t BitPlane::row_bits(std::int64_t x, std::int64_t y) const {
   const std::int64_t row = y - y0_;
-  if (bit < 0 || bit >= 64 * words_ || row < 0 || row >= rows_) return false;
-  return (column(cur_, bit / 64)[row] >> (bit % 64)) & 1u;
+  if (row < 0 || row >= rows_) return 0;
+  const std::int64_t bit = x - x0_;
+  const std::int64_t j = bit >= 0 ? bit / 64 : -((63 - bit) / 64);  // floor
+  const int shift = static_cast<int>(bit - 64 * j);
+  const auto word = [&](std::int64_t k) { return k >= 0 && k < words_ ? column(cur_, k)[row] : 0; };
+  const std::uint64_t low = word(j) >> shift;
+  return shift == 0 ? low : low | word(j + 1) << (64 - shift);
 }
 
 void BitPlane::clear(const std::vector<Cell>& cells) {

@@ -35,6 +35,8 @@ class BitPlane {
   std::vector<Cell> cells() const;
   /// True when the cell at (x, y) (absolute coordinates) is alive.
   bool alive(std::int64_t x, std::int64_t y) const;
+  /// The 64 cells (x, y) .. (x + 63, y) (absolute coordinates): bit k is cell x + k.
+  std::uint64_t row_bits(std::int64_t x, std::int64_t y) const;
   /// Kills `cells` (absolute coordinates, all inside the plane's words).
   void clear(const std::vector<Cell>& cells);
   /// Live cells.
