@@ -42,11 +42,11 @@ class BitPlane {
   /// Live cells.
   std::int64_t population() const;
   /// True when no cell is alive.
-  bool empty() const { return live_.w == 0; }
+  bool empty() const { return cur_.live.w == 0; }
   /// Width of the live cells' bounding box (0 when empty).
-  std::int64_t width() const { return live_.w; }
+  std::int64_t width() const { return cur_.live.w; }
   /// Height of the live cells' bounding box (0 when empty).
-  std::int64_t height() const { return live_.h; }
+  std::int64_t height() const { return cur_.live.h; }
   /// Starts collecting the envelope: every cell alive now or at any later step.
   void start_envelope();
   /// The cells alive at any generation since `start_envelope` (the empty patch without one).
@@ -58,32 +58,44 @@ class BitPlane {
     std::uint64_t born[9] = {};   // all ones when a dead cell with n neighbours is born
     std::uint64_t keeps[9] = {};  // all ones when a live cell with n neighbours survives
   };
-  /// How a block of a column's rows changed over two generations: the XOR of its words then and
-  /// now, ORed over its rows, and for its first and its last row.
+  /// How a block (one column by 8 rows) changed from the generation two before: the XOR of its
+  /// words then and now, ORed over its rows, and for its first and its last row.
   struct Change {
     std::uint64_t rows = 0;
     std::uint64_t first = 0;
     std::uint64_t last = 0;
   };
-  /// What one generation's sweep reads and writes besides the words (see bit_plane.cpp).
-  struct Sweep {
+  /// A box of cells in plane coordinates (relative to the plane's first cell).
+  struct Box {
+    std::int64_t x = 0;
+    std::int64_t y = 0;
+    std::int64_t w = 0;
+    std::int64_t h = 0;
+  };
+  /// One generation's words and what the stepping loop knows of them (see bit_plane.cpp).
+  struct Layer {
+    std::vector<std::uint64_t> words;  // column by column, with the zero rows and columns
+    std::vector<Change> changed;       // per block, with a border of zero blocks
+    std::vector<std::uint64_t> any;    // per block, the OR of its words (same layout)
+    std::vector<std::uint64_t> band_any;    // per band of 8 rows, the OR of its words
+    std::vector<std::uint64_t> column_any;  // per column, the OR of its words
+    std::int64_t changed_from = 0;  // bands [changed_from, changed_to) hold every changed block
+    std::int64_t changed_to = 0;
+    Box live;  // the live cells' box
+  };
+  /// The plane's shape, as the stepping loop needs it.
+  struct Shape {
     std::int64_t words = 0;
     std::int64_t rows = 0;
     std::int64_t stride = 0;
-    bool may_skip = false;
-    const Change* changed = nullptr;
-    Change* changed_next = nullptr;
-    std::uint64_t* any_next = nullptr;
-    std::uint64_t* band_any = nullptr;
-    std::uint64_t* column_any = nullptr;
   };
 
  private:
-  std::uint64_t* column(std::vector<std::uint64_t>& words, std::int64_t j) {
-    return words.data() + (j + 1) * stride_ + 1;
+  std::uint64_t* column(Layer& layer, std::int64_t j) {
+    return layer.words.data() + (j + 1) * shape_.stride + 1;
   }
-  const std::uint64_t* column(const std::vector<std::uint64_t>& words, std::int64_t j) const {
-    return words.data() + (j + 1) * stride_ + 1;
+  const std::uint64_t* column(const Layer& layer, std::int64_t j) const {
+    return layer.words.data() + (j + 1) * shape_.stride + 1;
   }
   void reshape(std::int64_t words, std::int64_t rows);
   void measure();
@@ -95,39 +107,18 @@ class BitPlane {
   Masks masks_;
   std::int64_t x0_ = 0;  // cell of bit 0 of column 0
   std::int64_t y0_ = 0;  // cell row of row 0
-  std::int64_t words_ = 0;
-  std::int64_t rows_ = 0;
-  std::int64_t stride_ = 0;  // rows_ + 2: a column with its zero row above and below
-  std::vector<std::uint64_t> cur_;
-  std::vector<std::uint64_t> next_;
-  std::vector<std::uint64_t> column_any_;  // OR of each column's words: scratch for measure()
-  std::vector<std::uint64_t> band_any_;    // the same per band of kBand rows: scratch too
-  // Per block of a column's rows (see bit_plane.cpp), non-zero when the current generation's
-  // words differ from those two generations before (valid once `history_` is 2), and the same for
-  // the generation being stepped.
-  std::vector<Change> changed_;
-  std::vector<Change> changed_next_;
-  // Per block, the OR of its words: in the current generation, and in the other buffer.
-  std::vector<std::uint64_t> any_;
-  std::vector<std::uint64_t> any_next_;
+  Shape shape_;
+  Layer cur_;   // the current generation
+  Layer next_;  // the one before it, overwritten by the next
   int history_ = 0;  // generations stepped since the words were last laid out (0..2)
-  // The envelope being collected: the OR of every generation's words since the layout last
-  // changed, and what was collected before each change.
-  bool collecting_ = false;
-  std::vector<std::uint64_t> envelope_words_;
-  std::vector<Cell> envelope_cells_;
-  // A box of cells in plane coordinates relative to (x0_, y0_).
-  struct Box {
-    std::int64_t x = 0;
-    std::int64_t y = 0;
-    std::int64_t w = 0;
-    std::int64_t h = 0;
-  };
-  Box live_;        // the live cells' box
-  Box other_live_;  // the live cells' box of the generation before (in next_), once stepped
   // True when the current generation equals the one two before, everywhere: the next is then the
   // one before, already in next_.
   bool quiet_ = false;
+  // The envelope being collected: the OR of every generation's words since the layout last
+  // changed, and the cells collected before each change.
+  bool collecting_ = false;
+  std::vector<std::uint64_t> envelope_words_;
+  std::vector<Cell> envelope_cells_;
 };
 
 }  // namespace mpilife
