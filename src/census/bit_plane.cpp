@@ -14,8 +14,9 @@ constexpr std::int64_t kColumnMargin = 32;
 // Each column is stepped (or skipped) in blocks of this many rows, one vector of words on AVX-512.
 constexpr int kBand = 8;
 
-inline void full_add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t& sum,
-                     std::uint64_t& carry) {
+__attribute__((always_inline)) inline void full_add(std::uint64_t a, std::uint64_t b,
+                                                    std::uint64_t c, std::uint64_t& sum,
+                                                    std::uint64_t& carry) {
   const std::uint64_t ab = a ^ b;
   sum = ab ^ c;
   carry = (a & b) | (c & ab);
@@ -25,10 +26,12 @@ inline void full_add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uin
 // the words left and right, whose edge bits are the neighbours across the word boundary), as the
 // bit planes of the neighbour count and the rule's masks.
 template <bool kLife>
-inline std::uint64_t next_word(std::uint64_t a_l, std::uint64_t a, std::uint64_t a_r,
-                               std::uint64_t h_l, std::uint64_t h, std::uint64_t h_r,
-                               std::uint64_t b_l, std::uint64_t b, std::uint64_t b_r,
-                               const BitPlane::Masks& m) {
+__attribute__((always_inline)) inline std::uint64_t next_word(std::uint64_t a_l, std::uint64_t a,
+                                                              std::uint64_t a_r, std::uint64_t h_l,
+                                                              std::uint64_t h, std::uint64_t h_r,
+                                                              std::uint64_t b_l, std::uint64_t b,
+                                                              std::uint64_t b_r,
+                                                              const BitPlane::Masks& m) {
   std::uint64_t s_a, c_a, s_b, c_b;
   full_add((a << 1) | (a_l >> 63), a, (a >> 1) | (a_r << 63), s_a, c_a);
   full_add((b << 1) | (b_l >> 63), b, (b >> 1) | (b_r << 63), s_b, c_b);
@@ -63,12 +66,14 @@ inline std::uint64_t next_word(std::uint64_t a_l, std::uint64_t a, std::uint64_t
 // visited at all, and those `next` recorded changes in (which must be cleared). For the blocks
 // stepped, `next.changed` gets the XOR of the new words with the ones they replace (ORed over the
 // rows, and for the first and last row) and `next.any` their OR; then the bands' and columns'
-// ORs. Returns the number of blocks that changed. Compiled for AVX-512, AVX2 and the baseline;
-// the loader picks the best the processor runs.
+// ORs. Returns the number of blocks that changed. Always inlined into `evolve`, which is compiled
+// for AVX-512, AVX2 and the baseline (the loader picks the best the processor runs).
 template <bool kLife>
-inline std::int64_t evolve_blocks(const BitPlane::Layer& cur, BitPlane::Layer& next,
-                                  const BitPlane::Shape& shape, bool may_skip,
-                                  const BitPlane::Masks& m) {
+__attribute__((always_inline)) inline std::int64_t evolve_blocks(const BitPlane::Layer& cur,
+                                                                 BitPlane::Layer& next,
+                                                                 const BitPlane::Shape& shape,
+                                                                 bool may_skip,
+                                                                 const BitPlane::Masks& m) {
   using Change = BitPlane::Change;
   const std::int64_t stride = shape.stride;
   const std::int64_t bands = shape.rows / kBand;
@@ -92,10 +97,9 @@ inline std::int64_t evolve_blocks(const BitPlane::Layer& cur, BitPlane::Layer& n
     const std::uint64_t* cur_column = cur.words.data() + (j + 1) * stride + 1;
     std::uint64_t* next_column = next.words.data() + (j + 1) * stride + 1;
     for (std::int64_t b = from; b < to; ++b) {
-      if (may_skip &&
-          (changed[b].rows | changed[b - 1].last | changed[b + 1].first |
-           ((left[b].rows | left[b - 1].last | left[b + 1].first) >> 63) |
-           ((right[b].rows | right[b - 1].last | right[b + 1].first) & 1u)) == 0) {
+      if (may_skip && (changed[b].rows | changed[b - 1].last | changed[b + 1].first |
+                       ((left[b].rows | left[b - 1].last | left[b + 1].first) >> 63) |
+                       ((right[b].rows | right[b - 1].last | right[b + 1].first) & 1u)) == 0) {
         changed_next[b] = Change{};
       } else {
         // The new words first (loads only), then the stores: no aliasing stands in the way of
@@ -136,8 +140,8 @@ inline std::int64_t evolve_blocks(const BitPlane::Layer& cur, BitPlane::Layer& n
 }
 
 __attribute__((target_clones("avx512f", "avx2", "default"))) std::int64_t evolve(
-    const BitPlane::Layer& cur, BitPlane::Layer& next, const BitPlane::Shape& shape,
-    bool may_skip, const BitPlane::Masks& m) {
+    const BitPlane::Layer& cur, BitPlane::Layer& next, const BitPlane::Shape& shape, bool may_skip,
+    const BitPlane::Masks& m) {
   return m.life ? evolve_blocks<true>(cur, next, shape, may_skip, m)
                 : evolve_blocks<false>(cur, next, shape, may_skip, m);
 }
@@ -239,9 +243,9 @@ void BitPlane::start_envelope() {
 
 void BitPlane::flush_envelope() {
   if (!collecting_ || envelope_words_.empty()) return;
-  const std::vector<Cell> cells = cells_of_words(envelope_words_.data() + shape_.stride + 1,
-                                                 shape_.stride, shape_.words, x0_, y0_, 0,
-                                                 shape_.rows);
+  const std::vector<Cell> cells =
+      cells_of_words(envelope_words_.data() + shape_.stride + 1, shape_.stride, shape_.words, x0_,
+                     y0_, 0, shape_.rows);
   envelope_cells_.insert(envelope_cells_.end(), cells.begin(), cells.end());
   envelope_words_.clear();
 }

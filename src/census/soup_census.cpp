@@ -157,7 +157,8 @@ bool SoupCensus::remove_escaping(BitPlane& plane, SoupResult& out) {
         if (!front) break;
         std::vector<Cell> cluster = small_cluster(plane, *front, gone);
         const Ship* ship = cluster.empty() ? nullptr : ship_like(Patch::from_cells(cluster));
-        if (!ship || ship->sx != sx || ship->sy != sy || (leader && ship->apgcode != leader->apgcode)) {
+        if (!ship || ship->sx != sx || ship->sy != sy ||
+            (leader && ship->apgcode != leader->apgcode)) {
           others = true;
           others_front = along(*front);
           break;

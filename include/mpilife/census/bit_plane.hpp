@@ -74,9 +74,9 @@ class BitPlane {
   };
   /// One generation's words and what the stepping loop knows of them (see bit_plane.cpp).
   struct Layer {
-    std::vector<std::uint64_t> words;  // column by column, with the zero rows and columns
-    std::vector<Change> changed;       // per block, with a border of zero blocks
-    std::vector<std::uint64_t> any;    // per block, the OR of its words (same layout)
+    std::vector<std::uint64_t> words;       // column by column, with the zero rows and columns
+    std::vector<Change> changed;            // per block, with a border of zero blocks
+    std::vector<std::uint64_t> any;         // per block, the OR of its words (same layout)
     std::vector<std::uint64_t> band_any;    // per band of 8 rows, the OR of its words
     std::vector<std::uint64_t> column_any;  // per column, the OR of its words
     std::int64_t changed_from = 0;  // bands [changed_from, changed_to) hold every changed block
@@ -108,8 +108,8 @@ class BitPlane {
   std::int64_t x0_ = 0;  // cell of bit 0 of column 0
   std::int64_t y0_ = 0;  // cell row of row 0
   Shape shape_;
-  Layer cur_;   // the current generation
-  Layer next_;  // the one before it, overwritten by the next
+  Layer cur_;        // the current generation
+  Layer next_;       // the one before it, overwritten by the next
   int history_ = 0;  // generations stepped since the words were last laid out (0..2)
   // True when the current generation equals the one two before, everywhere: the next is then the
   // one before, already in next_.

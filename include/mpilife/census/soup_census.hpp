@@ -92,7 +92,7 @@ class SoupCensus {
   PatchStepper stepper_;
   ObjectSeparator separator_;
   std::unordered_map<std::uint64_t, std::vector<Ship>> ships_;
-  std::int64_t largest_ship_ = 0;        // live cells of the largest ship phase
+  std::int64_t largest_ship_ = 0;       // live cells of the largest ship phase
   std::int64_t next_escape_check_ = 0;  // box side past which escaping ships are looked for
 };
 

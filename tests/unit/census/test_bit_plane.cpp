@@ -96,8 +96,8 @@ TEST_CASE("BitPlane: period-2 ash is stepped by swapping buffers, and clear() st
   // buffers; every generation must still be exact, and after clear() (a cell of the blinker
   // killed) the plane must follow the new pattern, not the old cycle.
   const Rule rule = parse_rule("B3/S23").rule;
-  Patch p = Patch::from_cells(test::picture_cells({"oo.........oo..", "oo.........o...",
-                                                   "..............o", ".....ooo.....oo"}));
+  Patch p = Patch::from_cells(test::picture_cells(
+      {"oo.........oo..", "oo.........o...", "..............o", ".....ooo.....oo"}));
   BitPlane fast(rule);
   PatchStepper slow(rule);
   fast.assign(p);
