@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <fstream>
 #include <initializer_list>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -168,6 +170,23 @@ TEST_CASE("the key table lists every key the viewer knows, and the help panel is
   CHECK(has(key_help(true), "timeline"));
   CHECK(has(key_help(true), "pattern information"));
   CHECK(has(key_help(false), "population plot"));
+}
+
+TEST_CASE("the README's key table is the key table, row for row") {
+  std::ifstream in(std::string(MPILIFE_SOURCE_DIR) + "/README.md");
+  REQUIRE(in);
+  const std::string readme((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t at = 0;
+  for (const KeyBinding& b : key_table()) {
+    const char* scope = b.scope == KeyScope::live     ? "live"
+                        : b.scope == KeyScope::replay ? "replay"
+                                                      : "both";
+    const std::string row = std::string("| `") + b.label + "` | " + b.action + " | " + scope + " |";
+    INFO(row);
+    const std::size_t found = readme.find(row, at);
+    CHECK(found != std::string::npos);  // present, and in the table's order
+    if (found != std::string::npos) at = found;
+  }
 }
 
 TEST_CASE("layout: panels beside the grid, at most half the window, texts wrapped to them") {
