@@ -147,6 +147,10 @@ std::optional<Cell> cursor_cell(const ViewerState& state) {
 
 std::vector<std::string> info_lines(const ViewSource& s) {
   std::vector<std::string> lines = {s.name};
+  if (s.frames > 0) {
+    lines.push_back("a recording of " + (s.recorded_pattern.empty() ? std::string("a random soup")
+                                                                    : s.recorded_pattern));
+  }
   lines.insert(lines.end(), s.comments.begin(), s.comments.end());
   lines.push_back("");
   lines.push_back("rule " + s.rule);

@@ -51,6 +51,7 @@ void view_command(const mpi::Comm& world, const std::string& path, const Display
       source.topology = to_string(recording.topology());
       source.origin_x = recording.metadata().origin_x;
       source.origin_y = recording.metadata().origin_y;
+      source.recorded_pattern = recording.metadata().pattern;
       const std::unique_ptr<Display> display = factory(options);
       run_replay(RecordingFrames(recording), source, *display);
     } catch (...) {

@@ -160,6 +160,13 @@ run 0 view "$WORK/rec.h5" --window 640x480 \
 expect_rc 0 "view recording"
 grep -q "view: generation=20 .*running=0 .*frame=3 " <<<"$OUT" && pass || fail "replay frame 3 (of 5, from 1): $OUT"
 check_cells "$WORK/replay.bmp" "$WORK/g20.rle" 64 48 8 && pass || fail "replay screenshot pixels"
+# A recording of a point per 4x4 cells: 16x12 points of the 64x48 grid fit at 16 pixels a point,
+# which is 4 pixels a cell: the zoom is given in cells, the information names the pattern.
+run 2 run "$GUN" --size 64x48 -g 10 --every 5 --frame-scale 4 --output "$WORK/scaled.h5"
+expect_rc 0 "record a point per 4x4 cells"
+run 0 view "$WORK/scaled.h5" --window 640x480 --view-script "stop; key i; print; quit"
+expect_rc 0 "view a scaled recording"
+grep -q "view: .* zoom=1:4 .* info=1 " <<<"$OUT" && pass || fail "scaled replay zoom 1:4: $OUT"
 run 2 view "$WORK/missing.h5" --view-script quit
 expect_rc 66 "view a missing file"
 expect_one_message "view a missing file"

@@ -258,7 +258,10 @@ TEST_CASE("the information panel: name, #C comments, rule, grid and topology, or
   r.grid_width = 1024;
   r.grid_height = 768;
   r.topology = "unbounded";
+  r.recorded_pattern = "Gosper glider gun";
   const std::vector<std::string> replay = info_lines(r);
+  CHECK(replay[0] == "test");  // the file's name
+  CHECK(replay[1] == "a recording of Gosper glider gun");
   CHECK(std::find(replay.begin(), replay.end(),
                   "grid 1,024x768, unbounded (the starting window)") != replay.end());
   CHECK(std::find(replay.begin(), replay.end(), "recording of 121 frames, a point per 4x4 cells") !=

@@ -41,6 +41,7 @@ struct ViewSource {
   std::int64_t origin_x = 0;          ///< Golly x of the grid's column 0 (the shown window's, live)
   std::int64_t origin_y = 0;          ///< Golly y of the grid's row 0 (the shown window's, live)
   std::vector<std::string> comments;  ///< the pattern file's comment lines (#C...), if any
+  std::string recorded_pattern;       ///< replays: the recorded run's pattern name ("" for a soup)
 };
 
 /// One picture of the grid: live-cell counts of the requested blocks plus the numbers a title
