@@ -5,7 +5,10 @@
 #include <string>
 #include <utility>
 
+#include "keys.hpp"
+#include "layout.hpp"
 #include "mpilife/view/frame.hpp"
+#include "overlay.hpp"
 
 namespace mpilife::viz {
 
@@ -25,7 +28,10 @@ constexpr std::size_t kMaxDigits = 18;
 void ViewerController::open(const ViewSource& source) {
   state_.source = source;
   state_.replay = source.frames > 0;
-  state_.viewport = Viewport(source.width, source.height, width_, height_);
+  update_layout();
+  state_.viewport =
+      Viewport(source.width, source.height, state_.layout.grid.w, state_.layout.grid.h);
+  state_.history = PopulationHistory{};
   state_.controls = Controls{};
   state_.controls.running = true;
   state_.controls.speed = state_.replay ? kReplaySpeed : 0;
@@ -36,8 +42,7 @@ void ViewerController::open(const ViewSource& source) {
 void ViewerController::resize(int width, int height) {
   width_ = width;
   height_ = height;
-  state_.viewport.resize(width, height);
-  state_.dirty = true;
+  relayout();
 }
 
 void ViewerController::begin_poll() {
@@ -63,7 +68,7 @@ void ViewerController::key(const KeyPress& press) {
       if (!press.repeat) enter();
       break;
     case Key::g:
-      seek_typed();
+      if (state_.replay) seek_typed();
       break;
     case Key::space:
     case Key::period:
@@ -94,11 +99,11 @@ void ViewerController::key(const KeyPress& press) {
       break;
     case Key::left:
     case Key::right:
-      pan((press.key == Key::left ? 1 : -1) * (width_ / kPanFraction), 0);
+      pan((press.key == Key::left ? 1 : -1) * (state_.layout.grid.w / kPanFraction), 0);
       break;
     case Key::up:
     case Key::down:
-      pan(0, (press.key == Key::up ? 1 : -1) * (height_ / kPanFraction));
+      pan(0, (press.key == Key::up ? 1 : -1) * (state_.layout.grid.h / kPanFraction));
       break;
     case Key::f:
       state_.viewport.fit();
@@ -106,6 +111,19 @@ void ViewerController::key(const KeyPress& press) {
       break;
     case Key::h:
       state_.help = !state_.help;
+      relayout();
+      break;
+    case Key::i:
+      state_.info = !state_.info;
+      relayout();
+      break;
+    case Key::p:
+      state_.plot = !state_.plot;
+      relayout();
+      break;
+    case Key::f2:
+    case Key::f5:
+      if (!state_.replay) state_.mode = press.key == Key::f2 ? EditMode::draw : EditMode::move;
       state_.dirty = true;
       break;
     case Key::s:
@@ -128,19 +146,29 @@ void ViewerController::mouse(const MouseEvent& event) {
     case MouseEvent::Kind::press:
       pressed_ = true;
       dragging_ = false;
-      press_x_ = last_x_ = mouse_x_ = event.x;
-      press_y_ = last_y_ = mouse_y_ = event.y;
+      press_x_ = last_x_ = state_.pointer_x = event.x;
+      press_y_ = last_y_ = state_.pointer_y = event.y;
+      scrubbing_ = event.button == MouseButton::left && on_timeline(event.x, event.y);
+      if (scrubbing_) scrub(event.x);
       break;
     case MouseEvent::Kind::release:
-      if (pressed_ && !dragging_ && event.button == MouseButton::left) click(event.x, event.y);
+      if (scrubbing_) {
+        scrub(event.x);
+      } else if (pressed_ && !dragging_ && event.button == MouseButton::left) {
+        click(event.x, event.y);
+      }
       pressed_ = false;
       dragging_ = false;
+      scrubbing_ = false;
       break;
     case MouseEvent::Kind::wheel:
-      if (event.notches != 0) zoom(event.notches, event.x, event.y);
+      if (event.notches != 0 && state_.layout.grid.contains(event.x, event.y)) {
+        zoom(event.notches, event.x, event.y);
+      }
       break;
     case MouseEvent::Kind::leave:
-      mouse_x_ = mouse_y_ = -1;
+      state_.pointer_x = state_.pointer_y = -1;
+      state_.dirty = true;
       break;
   }
 }
@@ -156,6 +184,7 @@ void ViewerController::invalidate() {
 void ViewerController::show(const Frame& frame) {
   state_.frame = frame;
   state_.have_frame = true;
+  state_.history.record(frame.generation, frame.population);
   if (!frame.running) state_.controls.running = false;
 }
 
@@ -208,21 +237,23 @@ void ViewerController::jump_to_end(bool last) {
   state_.dirty = true;
 }
 
+// Digits then g (or Enter): the frame the overlay numbers N, counting from 1, is index N - 1.
 void ViewerController::seek_typed() {
   if (state_.digits.empty()) return;
-  state_.controls.seek = std::min<std::int64_t>(std::stoll(state_.digits), last_index());
+  state_.controls.seek = std::clamp<std::int64_t>(std::stoll(state_.digits) - 1, 0, last_index());
   state_.controls.steps = 0;
   state_.controls.running = false;
   state_.digits.clear();
   state_.dirty = true;
 }
 
-// ] and [ zoom about the pointer while it is in the window, else about the window's centre.
+// ] and [ zoom about the pointer while it is over the grid, else about the grid's centre.
 void ViewerController::zoom_at_pointer(int steps) {
-  if (mouse_x_ >= 0 && mouse_y_ >= 0 && mouse_x_ < width_ && mouse_y_ < height_) {
-    zoom(steps, mouse_x_, mouse_y_);
+  const Rect& grid = state_.layout.grid;
+  if (grid.contains(state_.pointer_x, state_.pointer_y)) {
+    zoom(steps, state_.pointer_x, state_.pointer_y);
   } else {
-    zoom(steps, width_ / 2, height_ / 2);
+    zoom(steps, grid.x + grid.w / 2, grid.y + grid.h / 2);
   }
 }
 
@@ -236,11 +267,17 @@ void ViewerController::pan(std::int64_t dx, std::int64_t dy) {
   state_.dirty = true;
 }
 
-// Pointer motion; with a button held beyond kDragThreshold pixels it drags the picture.
+// Pointer motion (the status line shows the cell under it); with a button held it scrubs the
+// replay timeline when pressed there, else beyond kDragThreshold pixels it drags the picture.
 void ViewerController::move_pointer(int x, int y) {
-  mouse_x_ = x;
-  mouse_y_ = y;
+  state_.pointer_x = x;
+  state_.pointer_y = y;
+  state_.dirty = true;
   if (!pressed_) return;
+  if (scrubbing_) {
+    scrub(x);
+    return;
+  }
   if (!dragging_ &&
       (std::abs(x - press_x_) > kDragThreshold || std::abs(y - press_y_) > kDragThreshold)) {
     dragging_ = true;
@@ -252,20 +289,46 @@ void ViewerController::move_pointer(int x, int y) {
   }
 }
 
-// A click on the replay timeline seeks; elsewhere it toggles a cell of a stopped live run
-// zoomed in (1 cell per pixel or more).
+// A click on the grid in draw mode toggles a cell of a stopped live run zoomed in (1 cell per
+// pixel or more).
 void ViewerController::click(int x, int y) {
   Controls& c = state_.controls;
-  const std::int64_t frames = state_.source.frames;
-  if (state_.replay && frames > 0 && y >= height_ - kTimelineTarget) {
-    c.seek = std::clamp<std::int64_t>(static_cast<std::int64_t>(x) * frames / std::max(1, width_),
-                                      0, last_index());
-    c.running = false;
-    state_.dirty = true;
+  if (state_.replay || c.running || state_.mode != EditMode::draw || state_.viewport.zoom() < 0 ||
+      !state_.layout.grid.contains(x, y)) {
     return;
   }
-  if (state_.replay || c.running || state_.viewport.zoom() < 0) return;
   if (const auto cell = state_.viewport.cell_at(x, y)) c.toggles.push_back(*cell);
+}
+
+bool ViewerController::on_timeline(int x, int y) const {
+  return state_.replay && state_.source.frames > 0 && x >= 0 && x < width_ &&
+         y >= height_ - kTimelineTarget && y < height_;
+}
+
+// The timeline under pixel column x, pressed or dragged along: the frame there, paused.
+void ViewerController::scrub(int x) {
+  const std::int64_t frames = state_.source.frames;
+  state_.controls.seek = std::clamp<std::int64_t>(
+      static_cast<std::int64_t>(x) * frames / std::max(1, width_), 0, last_index());
+  state_.controls.running = false;
+  state_.dirty = true;
+}
+
+// Computes the layout of the window for the panels shown.
+void ViewerController::update_layout() {
+  PanelContent content;
+  if (state_.help) content.help = key_help(state_.replay);
+  if (state_.info) content.info = info_lines(state_.source);
+  content.plot = state_.plot;
+  state_.layout = screen_layout(width_, height_, content);
+}
+
+// A panel appeared or went, or the window changed: the grid's part of the window follows, keeping
+// the cell at its centre.
+void ViewerController::relayout() {
+  update_layout();
+  state_.viewport.resize(state_.layout.grid.w, state_.layout.grid.h);
+  state_.dirty = true;
 }
 
 std::int64_t ViewerController::last_index() const {

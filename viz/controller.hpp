@@ -57,16 +57,19 @@ class ViewerController {
   void pan(std::int64_t dx, std::int64_t dy);
   void move_pointer(int x, int y);
   void click(int x, int y);
+  bool on_timeline(int x, int y) const;
+  void scrub(int x);
+  void update_layout();
+  void relayout();
   std::int64_t last_index() const;
 
   ViewerState state_;
   int width_ = 1;
   int height_ = 1;
   bool screenshot_ = false;
-  int mouse_x_ = -1;
-  int mouse_y_ = -1;
   bool pressed_ = false;
   bool dragging_ = false;
+  bool scrubbing_ = false;
   int press_x_ = 0;
   int press_y_ = 0;
   int last_x_ = 0;

@@ -26,7 +26,11 @@ enum class Key {
   down,           ///< pan down
   f,              ///< fit the grid in the window
   g,              ///< jump to the typed frame
-  h,              ///< show / hide help
+  h,              ///< show / hide the help panel
+  i,              ///< show / hide the pattern information panel
+  p,              ///< show / hide the population plot
+  f2,             ///< draw mode: a click toggles a cell
+  f5,             ///< move mode: clicks do not edit, dragging pans
   s,              ///< screenshot
   q,              ///< quit
   escape,         ///< quit

@@ -114,7 +114,7 @@ std::uint32_t shade(const Palette& palette, std::uint32_t count, std::int64_t ar
 }
 
 void draw_cells(Canvas& canvas, const Frame& frame, const Viewport& viewport,
-                const Palette& palette) {
+                const Palette& palette, std::int64_t frame_scale) {
   canvas.fill(0, 0, canvas.width(), canvas.height(), palette.outside);
   const std::int64_t p = viewport.pixels_per_cell();
   const std::int64_t s = viewport.cells_per_pixel();
@@ -143,16 +143,20 @@ void draw_cells(Canvas& canvas, const Frame& frame, const Viewport& viewport,
       canvas.fill(ox + (r.x0 / s + bx) * p, oy + (r.y0 / s + by) * p, p, p, colour);
     }
   }
-  if (p < kGridLinePixels) return;
+  // Lines between cells: a unit of p pixels holds k cells along each side.
+  const std::int64_t k = std::max<std::int64_t>(1, frame_scale);
+  if (p < kGridLinePixels * k) return;
   const std::int64_t top = std::max<std::int64_t>(oy, 0);
-  const std::int64_t bottom = std::min<std::int64_t>(oy + grid_h, canvas.height());
+  const std::int64_t bottom = std::min<std::int64_t>(oy + grid_h, viewport.window_height());
   const std::int64_t left = std::max<std::int64_t>(ox, 0);
-  const std::int64_t right = std::min<std::int64_t>(ox + grid_w, canvas.width());
-  for (std::int64_t x = r.x0; x < r.x0 + r.w; ++x) {
-    canvas.fill(ox + x * p, top, 1, bottom - top, x % 10 == 0 ? palette.grid_major : palette.grid);
+  const std::int64_t right = std::min<std::int64_t>(ox + grid_w, viewport.window_width());
+  for (std::int64_t x = r.x0 * k; x < (r.x0 + r.w) * k; ++x) {
+    canvas.fill(ox + x * p / k, top, 1, bottom - top,
+                x % 10 == 0 ? palette.grid_major : palette.grid);
   }
-  for (std::int64_t y = r.y0; y < r.y0 + r.h; ++y) {
-    canvas.fill(left, oy + y * p, right - left, 1, y % 10 == 0 ? palette.grid_major : palette.grid);
+  for (std::int64_t y = r.y0 * k; y < (r.y0 + r.h) * k; ++y) {
+    canvas.fill(left, oy + y * p / k, right - left, 1,
+                y % 10 == 0 ? palette.grid_major : palette.grid);
   }
 }
 

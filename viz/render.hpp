@@ -18,7 +18,8 @@ struct Palette {
   std::uint32_t grid_major = 0xFF3D4766;  ///< every tenth grid line
   std::uint32_t text = 0xFFE8EAF0;        ///< overlay text
   std::uint32_t panel = 0xB0000000;       ///< translucent overlay background
-  std::uint32_t accent = 0xFF4FA3FF;      ///< replay timeline
+  std::uint32_t accent = 0xFF4FA3FF;      ///< replay timeline, population plot
+  std::uint32_t side = 0xFF11141C;        ///< background of the panels beside the grid
 };
 
 /// Pixels per cell from which grid lines are drawn.
@@ -61,11 +62,12 @@ class Canvas {
 /// to 100% of the live colour by the square root of the density, so sparse life stays visible.
 std::uint32_t shade(const Palette& palette, std::uint32_t count, std::int64_t area);
 
-/// Draws `frame` as `viewport` places it: cells as squares (grid lines from kGridLinePixels
-/// pixels per cell) or one shaded pixel per block when zoomed out (density frames are shaded
-/// at every zoom); area off the grid in the outside colour. The frame must be the data
-/// viewport.request() asked for.
+/// Draws `frame` as `viewport` places it: cells as squares or one shaded pixel per block when
+/// zoomed out (density frames are shaded at every zoom); area off the grid in the outside colour.
+/// Each unit of the viewport is `frame_scale` x `frame_scale` cells (a replay recorded with
+/// --frame-scale); grid lines outline cells, not units, from kGridLinePixels pixels per cell.
+/// The frame must be the data viewport.request() asked for.
 void draw_cells(Canvas& canvas, const Frame& frame, const Viewport& viewport,
-                const Palette& palette);
+                const Palette& palette, std::int64_t frame_scale = 1);
 
 }  // namespace mpilife::viz

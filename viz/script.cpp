@@ -25,6 +25,7 @@ constexpr Syntax kSyntax[] = {
     {"until", ScriptCommand::Op::until, 1, 1, false},
     {"sleep", ScriptCommand::Op::sleep, 1, 1, false},
     {"click", ScriptCommand::Op::click, 2, 2, false},
+    {"move", ScriptCommand::Op::move, 2, 2, false},
     {"wheel", ScriptCommand::Op::wheel, 3, 3, false},
     {"drag", ScriptCommand::Op::drag, 4, 4, false},
     {"seek", ScriptCommand::Op::seek, 1, 1, false},
@@ -112,8 +113,10 @@ std::vector<ScriptCommand> parse_script(const std::string& text) {
 std::string script_help() {
   return "Commands, separated by ';' or newlines: key NAME (SDL key name: Return, Space, Tab, ], "
          "[, f, h, s, Up...), run, stop, step [N], wait FRAMES, until GENERATION, sleep SECONDS, "
-         "click X,Y, wheel X,Y,NOTCHES, drag X1,Y1,X2,Y2, seek FRAME, screenshot FILE.png|bmp, "
-         "print, quit. The window stays open when the script ends without quit.";
+         "click X,Y, move X,Y (the pointer), wheel X,Y,NOTCHES, drag X1,Y1,X2,Y2, seek FRAME "
+         "(numbered "
+         "from 1, as shown), screenshot FILE.png|bmp, print, quit. The window stays open when the "
+         "script ends without quit.";
 }
 
 }  // namespace mpilife::viz

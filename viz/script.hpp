@@ -18,9 +18,10 @@ struct ScriptCommand {
     until,       ///< wait until the generation shown reaches args[0]
     sleep,       ///< wait args[0] milliseconds
     click,       ///< left click at pixel (args[0], args[1])
+    move,        ///< move the mouse pointer to pixel (args[0], args[1])
     wheel,       ///< turn the wheel args[2] notches (positive: zoom in) at (args[0], args[1])
     drag,        ///< drag with the left button from (args[0], args[1]) to (args[2], args[3])
-    seek,        ///< replay: jump to frame args[0] (types the digits, then g)
+    seek,        ///< replay: jump to frame args[0], numbered from 1 (types the digits, then g)
     screenshot,  ///< save the window to the file `text` (.png or .bmp)
     print,       ///< print the viewer's state as one "view: ..." line on stdout
     quit         ///< close the window

@@ -89,6 +89,9 @@ void ScriptPlayer::run(const ScriptCommand& c, Key key, double now, ViewerContro
       mouse(viewer, Kind::press, arg(0), arg(1));
       mouse(viewer, Kind::release, arg(0), arg(1));
       break;
+    case Op::move:
+      mouse(viewer, Kind::move, arg(0), arg(1));
+      break;
     case Op::wheel: {
       MouseEvent e;
       e.kind = Kind::wheel;

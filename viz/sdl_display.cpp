@@ -127,6 +127,10 @@ constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
     {SDLK_f, Key::f},
     {SDLK_g, Key::g},
     {SDLK_h, Key::h},
+    {SDLK_i, Key::i},
+    {SDLK_p, Key::p},
+    {SDLK_F2, Key::f2},
+    {SDLK_F5, Key::f5},
     {SDLK_s, Key::s},
     {SDLK_q, Key::q},
     {SDLK_ESCAPE, Key::escape},
@@ -200,6 +204,8 @@ struct SdlDisplay::Impl {
   Palette palette;
   ViewerController viewer;
   double title_at = 0.0;
+  std::string title;
+  bool title_running = false;
   bool lost_reported = false;
 
   explicit Impl(const DisplayOptions& o)
@@ -336,20 +342,28 @@ struct SdlDisplay::Impl {
 
   void draw() {
     const ViewerState& state = viewer.state();
-    draw_cells(canvas, state.frame, state.viewport, palette);
+    draw_cells(canvas, state.frame, state.viewport, palette, state.source.frame_scale);
     draw_overlay(canvas, state, palette);
     SDL_UpdateTexture(texture.get(), nullptr, canvas.pixels().data(), canvas.width() * 4);
     SDL_RenderClear(renderer.get());
     SDL_RenderCopy(renderer.get(), texture.get(), nullptr, nullptr);
     SDL_RenderPresent(renderer.get());
     viewer.drawn();
+    update_title(false);
   }
 
+  // Sets the title when it changed: at once when the run starts or stops or is stopped (so the
+  // last one stays right), at most every kTitleSeconds while it keeps running.
   void update_title(bool force) {
     const double now = seconds_now();
-    if (!force && now - title_at < kTitleSeconds) return;
+    const bool running = viewer.state().controls.running;
+    const std::string next = window_title(viewer.state());
+    if (next == title) return;
+    if (!force && running && title_running && now - title_at < kTitleSeconds) return;
     title_at = now;
-    SDL_SetWindowTitle(window.get(), window_title(viewer.state()).c_str());
+    title = next;
+    title_running = running;
+    SDL_SetWindowTitle(window.get(), title.c_str());
   }
 };
 
@@ -380,7 +394,6 @@ void SdlDisplay::show(const Frame& frame) {
   impl_->viewer.show(frame);
   if (impl_->lost()) return;
   impl_->draw();
-  impl_->update_title(false);
 }
 
 std::vector<std::uint32_t> SdlDisplay::read_pixels() const {
@@ -414,6 +427,14 @@ const Controls& SdlDisplay::controls() const {
 
 bool SdlDisplay::help_shown() const {
   return impl_->viewer.state().help;
+}
+
+const ViewerState& SdlDisplay::state() const {
+  return impl_->viewer.state();
+}
+
+std::string SdlDisplay::title() const {
+  return SDL_GetWindowTitle(impl_->window.get());
 }
 
 void SdlDisplay::save_screenshot(const std::string& path) const {

@@ -11,6 +11,7 @@
 namespace mpilife::viz {
 
 class Viewport;
+struct ViewerState;
 
 /// The SDL2 window: a thin shell around the SDL-free viewer. It translates SDL events into the
 /// KeyPress and MouseEvent that a ViewerController turns into Controls, draws frames with
@@ -42,8 +43,12 @@ class SdlDisplay final : public Display {
   const Viewport& viewport() const;
   /// The controls as they stand (the one-shot fields as of the last poll).
   const Controls& controls() const;
-  /// Whether the help overlay is shown.
+  /// Whether the help panel is shown.
   bool help_shown() const;
+  /// Everything the overlay shows (panels, layout, pointer, population history).
+  const ViewerState& state() const;
+  /// The window's title as SDL has it.
+  std::string title() const;
   /// Saves the current picture as PNG (with SDL2_image) or BMP, by the extension of `path`;
   /// throws Error (exit 73) on failure.
   void save_screenshot(const std::string& path) const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/geometry.hpp"
@@ -126,6 +127,23 @@ std::optional<Cell> Viewport::cell_at(int px, int py) const {
 std::string Viewport::zoom_text() const {
   return zoom_ >= 0 ? "1:" + std::to_string(pixels_per_cell())
                     : std::to_string(cells_per_pixel()) + ":1";
+}
+
+std::string cell_zoom_text(const Viewport& viewport, std::int64_t frame_scale) {
+  // Cells per pixel along a side: frame_scale cells per unit, 2^-z units per pixel.
+  const double cells = static_cast<double>(std::max<std::int64_t>(1, frame_scale)) *
+                       std::ldexp(1.0, -viewport.zoom());
+  const auto ratio = [](double r) {
+    const double whole = std::round(r);
+    char buf[32];
+    if (std::abs(r - whole) < 1e-9) {
+      std::snprintf(buf, sizeof buf, "%.0f", whole);
+    } else {
+      std::snprintf(buf, sizeof buf, "%.2f", r);
+    }
+    return std::string(buf);
+  };
+  return cells <= 1.0 ? "1:" + ratio(1.0 / cells) : ratio(cells) + ":1";
 }
 
 double Viewport::cell_coordinate(double pixel, std::int64_t origin) const {

@@ -71,4 +71,9 @@ class Viewport {
   std::int64_t origin_y_ = 0;
 };
 
+/// The zoom of `viewport` in grid cells when each of its units is `frame_scale` x `frame_scale`
+/// cells (a replay recorded with --frame-scale), in Golly's notation: "1:2" (2 pixels per cell),
+/// "4:1" (4 x 4 cells per pixel), with two decimals where the ratio is not whole ("1:2.67").
+std::string cell_zoom_text(const Viewport& viewport, std::int64_t frame_scale);
+
 }  // namespace mpilife::viz

@@ -119,7 +119,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunOptions, pattern, generations, generations
                                    stop_when_stable, quiet, progress_seconds, restart_path,
                                    max_seconds, view, window, view_script, command_line)
 
-// Everything but the cells, which only rank 0 holds (their number is there).
+// Everything but the cells (their number is there) and the comments, which only rank 0 holds.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunPlan, options, width, height, rule, topology, pattern_name,
                                    start_generation, procs, cell_count, origin_x, origin_y)
 

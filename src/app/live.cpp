@@ -11,6 +11,7 @@
 #include "mpilife/core/clock.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/geometry.hpp"
+#include "mpilife/core/rule.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
@@ -100,7 +101,10 @@ InteractiveResult run_interactive(Universe& universe, Display* display, const Vi
     if (!root || failure) continue;
     const double now = now_seconds();
     const bool running = m[kRunning] != 0;
-    if (running && !was_running) generation_rate.clear();
+    if (running && !was_running) {
+      generation_rate.clear();
+      frame_rate.clear();
+    }
     was_running = running;
     generation_rate.add(now, sim.generation());
     frame_rate.add(now, result.frames);
@@ -152,6 +156,12 @@ InteractiveResult run_viewer(Universe& universe, const RunPlan& plan, Display* d
   source.ranks = universe.sim().cart().comm().size();
   source.proc_cols = plan.procs.cols;
   source.proc_rows = plan.procs.rows;
+  source.grid_width = plan.width;
+  source.grid_height = plan.height;
+  source.topology = to_string(plan.topology);
+  source.origin_x = universe.origin_x();  // the window run_interactive keeps showing
+  source.origin_y = universe.origin_y();
+  source.comments = plan.comments;
   InteractiveOptions with_pause = options;
   if (plan.options.generations_given) with_pause.pause_at = plan.options.generations;
   const InteractiveResult r = run_interactive(universe, display, source, with_pause);

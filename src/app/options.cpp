@@ -249,7 +249,8 @@ void add_viewer_options(CLI::App& run, RunOptions& o, RunText& text) {
   CLI::Option* view = run.add_flag(
       "--view", o.view,
       "Watch the run live in an SDL2 window on rank 0 until you quit (-g N: pause at N); keys: "
-      "Enter run/stop, Space step, +/- speed, ]/[ zoom, f fit, h help, q quit");
+      "Enter run/stop, Space step, +/- speed, ]/[ zoom, f fit, i info, p plot, h help (every "
+      "key), q quit");
   run.add_option("--window", text.window,
                  "Viewer window size in pixels, each 1 to 16384 [default: 1024x768]")
       ->type_name("WxH")
@@ -257,7 +258,8 @@ void add_viewer_options(CLI::App& run, RunOptions& o, RunText& text) {
   run.add_option("--view-script", o.view_script,
                  "Scripted viewer input, e.g. \"stop; step 30; screenshot a.png; quit\" (commands: "
                  "key NAME, run, stop, step N, wait FRAMES, until GEN, sleep SECONDS, click X,Y, "
-                 "wheel X,Y,N, drag X1,Y1,X2,Y2, seek FRAME, screenshot FILE, print, quit)")
+                 "move X,Y, wheel X,Y,N, drag X1,Y1,X2,Y2, seek FRAME, screenshot FILE, print, "
+                 "quit)")
       ->type_name("SCRIPT")
       ->needs(view);
 }

@@ -217,6 +217,7 @@ void resolve_new_run(RunPlan& plan) {
     pattern = read_pattern_within_memory(o.pattern);
     refuse_blank_file(pattern, o.pattern);
     plan.pattern_name = pattern.name;
+    plan.comments = pattern.comments;
     // What reading changed (a LifeHistory pattern read as Life), once, from rank 0.
     if (!pattern.note.empty() && !o.quiet) {
       std::fprintf(stderr, "mpilife: %s: note: %s\n", o.pattern.c_str(), pattern.note.c_str());

@@ -5,6 +5,7 @@
 
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/error.hpp"
+#include "mpilife/core/rule.hpp"
 #include "mpilife/io/hdf5/recording.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
@@ -45,6 +46,12 @@ void view_command(const mpi::Comm& world, const std::string& path, const Display
       source.rule = recording.rule();
       source.frames = recording.frames();
       source.frame_scale = recording.frame_scale();
+      source.grid_width = recording.width();
+      source.grid_height = recording.height();
+      source.topology = to_string(recording.topology());
+      source.origin_x = recording.metadata().origin_x;
+      source.origin_y = recording.metadata().origin_y;
+      source.recorded_pattern = recording.metadata().pattern;
       const std::unique_ptr<Display> display = factory(options);
       run_replay(RecordingFrames(recording), source, *display);
     } catch (...) {

@@ -42,6 +42,8 @@ void run_replay(const FrameSource& source, const ViewSource& info, Display& disp
     target += c.steps;
     if (c.running && !running) {
       next_step_at = t;
+      frame_rate.clear();
+      generation_rate.clear();
       if (index >= last) target = 0;  // play again from the start
     }
     running = c.running;

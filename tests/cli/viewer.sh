@@ -117,6 +117,22 @@ grep -q "zoom=1:16 " <<<"${lines[1]:-}" && pass || fail "] zooms in: ${lines[1]:
 grep -q "zoom=2:1 .*scale=2" <<<"${lines[2]:-}" && pass || fail "[ [ zooms out to 2:1: ${lines[2]:-}"
 grep -q "zoom=1:8 region=0,0,64,48" <<<"${lines[3]:-}" && pass || fail "f fits: ${lines[3]:-}"
 grep -q "help=1" <<<"${lines[4]:-}" && pass || fail "h shows help: ${lines[4]:-}"
+# The cell under the pointer in Golly's coordinates. A 64x48 torus is centred on 0,0: at 1:8 in
+# 640x480 the grid's corner is at pixel (64, 48), so pixel (100, 100) is cell (4, 6) = (-28, -18).
+# In an unbounded universe the glider put at Golly 100,200 sits in a 67x67 starting window (a
+# margin of 32) drawn at 1:4 from pixel (186, 106): its top-left cell (32, 32) is at (315, 235).
+run 2 run "$GUN" --size 64x48 --view --window 640x480 \
+  --view-script "stop; move 100,100; print; key F5; move 63,100; print; quit"
+expect_rc 0 "cursor on a torus"
+mapfile -t lines <<<"$OUT"
+grep -q " mode=draw cursor=-28,-18 " <<<"${lines[0]:-}" && pass || fail "cursor -28,-18: ${lines[0]:-}"
+grep -q " mode=move cursor=none " <<<"${lines[1]:-}" && pass || fail "F5, off the grid: ${lines[1]:-}"
+run 2 run "$SRC/patterns/glider.rle" --at 100,200 --view --window 640x480 \
+  --view-script "stop; move 315,235; print; move 319,239; print; quit"
+expect_rc 0 "cursor in an unbounded universe"
+mapfile -t lines <<<"$OUT"
+grep -q " cursor=100,200 " <<<"${lines[0]:-}" && pass || fail "unbounded cursor 100,200: ${lines[0]:-}"
+grep -q " cursor=101,201 " <<<"${lines[1]:-}" && pass || fail "unbounded cursor 101,201: ${lines[1]:-}"
 run 3 run --random 0.3 --size 300x200 --view --view-script "sleep 0.3; key q"
 expect_rc 0 "np3 q quits a running soup"
 
@@ -140,10 +156,17 @@ run 2 run "$GUN" --size 64x48 -g 40 --every 10 --output "$WORK/rec.h5"
 expect_rc 0 "record for replay"
 run 1 run "$GUN" --size 64x48 -g 20 --final "$WORK/g20.rle"
 run 0 view "$WORK/rec.h5" --window 640x480 \
-  --view-script "stop; seek 3; wait 2; key Backspace; wait 2; print; screenshot $WORK/replay.bmp; quit"
+  --view-script "stop; seek 4; wait 2; key Backspace; wait 2; print; screenshot $WORK/replay.bmp; quit"
 expect_rc 0 "view recording"
-grep -q "view: generation=20 .*running=0 .*frame=2 " <<<"$OUT" && pass || fail "replay frame 2: $OUT"
+grep -q "view: generation=20 .*running=0 .*frame=3 " <<<"$OUT" && pass || fail "replay frame 3 (of 5, from 1): $OUT"
 check_cells "$WORK/replay.bmp" "$WORK/g20.rle" 64 48 8 && pass || fail "replay screenshot pixels"
+# A recording of a point per 4x4 cells: 16x12 points of the 64x48 grid fit at 16 pixels a point,
+# which is 4 pixels a cell: the zoom is given in cells, the information names the pattern.
+run 2 run "$GUN" --size 64x48 -g 10 --every 5 --frame-scale 4 --output "$WORK/scaled.h5"
+expect_rc 0 "record a point per 4x4 cells"
+run 0 view "$WORK/scaled.h5" --window 640x480 --view-script "stop; key i; print; quit"
+expect_rc 0 "view a scaled recording"
+grep -q "view: .* zoom=1:4 .* info=1 " <<<"$OUT" && pass || fail "scaled replay zoom 1:4: $OUT"
 run 2 view "$WORK/missing.h5" --view-script quit
 expect_rc 66 "view a missing file"
 expect_one_message "view a missing file"

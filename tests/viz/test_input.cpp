@@ -178,7 +178,7 @@ TEST_CASE("replay keys: play/pause, back and forward, digits then g or Enter, Ho
   CHECK(v.state().digits == "12");
   CHECK(c.seek == -1);
   c = poll(v, {Key::g});
-  CHECK(c.seek == 12);
+  CHECK(c.seek == 11);  // frame 12 as the overlay numbers frames (from 1) is index 11
   CHECK(v.state().digits.empty());
   c = poll(v, {Key::enter});
   CHECK(c.running);  // no digits typed: Enter plays
@@ -272,7 +272,7 @@ TEST_CASE("the picture is drawn again when it changed and the frame covers the v
   CHECK(v.should_draw());
   v.drawn();
   CHECK_FALSE(v.should_draw());
-  poll(v, {Key::h});
+  poll(v, {Key::plus});
   CHECK(v.should_draw());
   v.drawn();
   poll(v, {Key::right_bracket});
@@ -283,6 +283,39 @@ TEST_CASE("the picture is drawn again when it changed and the frame covers the v
   f.running = false;
   v.show(f);  // the source stopped (-g N reached): so does the run
   CHECK_FALSE(v.state().controls.running);
+  v.resize(640, 480);
+  CHECK(v.state().viewport.window_width() == 640);
+  CHECK(v.state().dirty);
+}
+
+TEST_CASE("h, i and p show panels beside the grid: the grid's part narrows, its centre stays") {
+  ViewerController v = opened(640, 480, source_for(64, 48));
+  Frame f;
+  f.view = v.state().controls.view;
+  v.show(f);
+  v.drawn();
+  const Viewport before = v.state().viewport;
+  const auto centre = before.cell_at(320, 240);
+  REQUIRE(centre);
+  poll(v, {Key::h});
+  const ViewerState& s = v.state();
+  CHECK_FALSE(v.should_draw());  // the grid's part narrowed: a new view is needed first
+  CHECK(s.layout.side.w > 0);
+  CHECK(s.viewport.window_width() == 640 - s.layout.side.w);
+  CHECK(s.viewport.window_height() == 480);
+  CHECK(s.layout.help.x == s.viewport.window_width());
+  CHECK(s.viewport.zoom() == before.zoom());
+  // The cell that was at the window's centre is at the centre of the grid's part now.
+  CHECK(s.viewport.cell_at(s.viewport.window_width() / 2, 240) == centre);
+  CHECK(s.controls.view.region.w < before.request().region.w);
+  poll(v, {Key::p, Key::i});
+  CHECK_FALSE(s.layout.plot.empty());
+  CHECK_FALSE(s.layout.info.empty());
+  CHECK(s.layout.plot.y >= s.layout.help.y + s.layout.help.h);  // stacked, not overlapping
+  CHECK(s.layout.info.y >= s.layout.plot.y + s.layout.plot.h);
+  poll(v, {Key::h, Key::p, Key::i});
+  CHECK(s.layout.side.empty());
+  CHECK(s.viewport.window_width() == 640);
   v.resize(640, 480);
   CHECK(v.state().viewport.window_width() == 640);
   CHECK(v.state().dirty);

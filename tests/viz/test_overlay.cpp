@@ -85,13 +85,13 @@ TEST_CASE("status lines of a live run: generation, population, rate, grid, ranks
   ViewerController v = showing(1024, 768, live_source(), frame_of(123456, 7890));
   std::vector<std::string> lines = status_lines(v.state());
   REQUIRE(lines.size() == 2);
-  CHECK(lines[0] == "gen 123,456  pop 7,890  running 1234 gen/s  59.9 fps");
+  CHECK(lines[0] == "gen 123,456  pop 7,890  running 1234 gen/s  59.9 fps  draw");
   CHECK(lines[1] == "1,200x800 B3/S23  6 ranks (3x2)  zoom 2:1  step 1  h: help");
   v.key(KeyPress{Key::enter, false});
   v.key(KeyPress{Key::plus, false});
   v.key(KeyPress{Key::plus, false});
   lines = status_lines(v.state());
-  CHECK(contains(lines[0], "  stopped  "));
+  CHECK(lines[0] == "gen 123,456  pop 7,890  stopped  draw");  // no stale fps once stopped
   CHECK(contains(lines[1], "step 2^2"));
   ViewSource one = live_source();
   one.ranks = 1;
@@ -105,27 +105,30 @@ TEST_CASE("status lines of a replay: frame of frames, playing or paused, the typ
   std::vector<std::string> lines = status_lines(v.state());
   REQUIRE(lines.size() == 2);
   CHECK(lines[0] == "frame 20/1,500  gen 2,000  pop 36  playing  59.9 fps");
+  // A 64x48 recording of a 256x192 grid, a point per 4x4 cells, at 8 pixels a point: 1:2.
   CHECK(lines[1] ==
-        "64x48 B3/S23:P64,48  recorded 1 cell per 4x4  zoom 1:8  step 1, 15.0/s max  h: help");
+        "256x192 B3/S23:P64,48  recorded a point per 4x4 cells  zoom 1:2  step 1, "
+        "15.0/s max  h: help");
   v.key(KeyPress{Key::digit_4, false});
   v.key(KeyPress{Key::digit_2, false});
   lines = status_lines(v.state());
-  CHECK(lines[0] == "frame 20/1,500  gen 2,000  pop 36  playing  go to frame: 42_  59.9 fps");
+  CHECK(lines[0] == "frame 20/1,500  gen 2,000  pop 36  playing  59.9 fps  go to frame: 42_");
   v.key(KeyPress{Key::g, false});
-  CHECK(contains(status_lines(v.state())[0], "  paused  59.9 fps"));
+  CHECK(v.state().controls.seek == 41);
+  CHECK(status_lines(v.state())[0] == "frame 20/1,500  gen 2,000  pop 36  paused");
 }
 
 TEST_CASE("the state line the script prints, and the window title") {
   ViewerController v = showing(640, 480, replay_source(), frame_of(2000, 36, 19));
   v.end_poll();
   CHECK(state_line(v.state()) ==
-        "view: generation=2000 population=36 running=1 speed=-2 zoom=1:8 region=0,0,64,48 "
-        "scale=1 frame=19 help=0");
+        "view: generation=2000 population=36 running=1 speed=-2 zoom=1:2 region=0,0,64,48 "
+        "scale=1 frame=20 help=0 info=0 plot=0 mode=draw cursor=none history=1");
   v.key(KeyPress{Key::h, false});
   v.key(KeyPress{Key::enter, false});
   CHECK(contains(state_line(v.state()), " running=0 "));
   CHECK(contains(state_line(v.state()), " help=1"));
-  CHECK(window_title(v.state()) == "mpilife: rec.h5 - frame 20/1,500, gen 2,000, pop 36");
+  CHECK(window_title(v.state()) == "mpilife: rec.h5 - frame 20/1,500, gen 2,000, pop 36, paused");
   const ViewerController live = showing(1024, 768, live_source(), frame_of(10, 5000));
   CHECK(window_title(live.state()) == "mpilife: gun - gen 10, pop 5,000, 1234 gen/s, 6 ranks");
 }
@@ -151,7 +154,7 @@ TEST_CASE("key help: the replay keys or the live keys, then the common ones") {
   CHECK(live.back() == replay.back());
 }
 
-TEST_CASE("the overlay: a panel at the top left, the timeline of a replay, the help box") {
+TEST_CASE("the overlay: a panel at the top left, the timeline of a replay, the help panel") {
   const Palette palette;
   const std::uint32_t background = 0xFF123456;
   ViewerController v = showing(400, 300, replay_source(), frame_of(0, 0, 749));
@@ -165,6 +168,11 @@ TEST_CASE("the overlay: a panel at the top left, the timeline of a replay, the h
   CHECK(canvas.at(300, 296) != background);
   CHECK(canvas.at(200, 150) == background);  // no help
   v.key(KeyPress{Key::h, false});
+  canvas.fill(0, 0, 400, 300, background);
   draw_overlay(canvas, v.state(), palette);
-  CHECK(canvas.at(200, 150) != background);  // the help box in the middle
+  const Rect& help = v.state().layout.help;
+  CHECK(help.x + help.w == 400);  // beside the grid, on the right
+  CHECK(help.x == v.state().viewport.window_width());
+  CHECK(canvas.at(help.x + help.w - 2, help.y + 2) == palette.side);
+  CHECK(canvas.at(help.x / 2, 150) == background);  // the grid's part is left alone
 }

@@ -4,6 +4,7 @@
 #include <SDL.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,10 +14,13 @@
 #include "mpilife/view/block_counts.hpp"
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
+#include "mpilife/view/replay.hpp"
+#include "overlay.hpp"
 #include "render.hpp"
 #include "script.hpp"
 #include "sdl_display.hpp"
 #include "support/view_source.hpp"
+#include "viewer_state.hpp"
 #include "viewport.hpp"
 
 using namespace mpilife;
@@ -402,7 +406,7 @@ TEST_CASE("replay keys: play/pause, frame back and forward, jump, timeline click
   push_key(SDLK_2);
   push_key(SDLK_g);
   c = d.poll(0);
-  CHECK(c.seek == 12);
+  CHECK(c.seek == 11);  // frame 12 counting from 1, as the overlay does
   push_key(SDLK_9);
   push_key(SDLK_9);
   push_key(SDLK_RETURN);
@@ -416,4 +420,184 @@ TEST_CASE("replay keys: play/pause, frame back and forward, jump, timeline click
   c = d.poll(0);
   CHECK(c.seek == 25);
   CHECK(c.toggles.empty());
+}
+
+namespace {
+
+void push_motion(int x, int y) {
+  SDL_Event m{};
+  m.type = SDL_MOUSEMOTION;
+  m.motion.x = x;
+  m.motion.y = y;
+  SDL_PushEvent(&m);
+}
+
+bool has_text(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// Frames 0..n-1 of a w x h grid: frame i has cell (i % w, 0) alive; generation 10 i.
+class Numbered final : public FrameSource {
+ public:
+  Numbered(std::int64_t n, std::int64_t w, std::int64_t h) : n_(n), w_(w), h_(h) {}
+  std::int64_t frames() const override { return n_; }
+  CellArray frame(std::int64_t i) const override { return grid_with(w_, h_, {{i % w_, 0}}); }
+  std::int64_t generation(std::int64_t i) const override { return 10 * i; }
+  std::int64_t population(std::int64_t) const override { return 1; }
+
+ private:
+  std::int64_t n_, w_, h_;
+};
+
+}  // namespace
+
+TEST_CASE("the window title follows the state at once when the run stops") {
+  SdlDisplay d(window(320, 320));
+  d.open(source_for(16, 12));
+  Controls c = d.poll(0);
+  Frame f = frame_for(grid_with(16, 12, glider_at(2, 2)), c.view);
+  f.running = true;
+  f.generations_per_second = 60;
+  for (std::int64_t g = 1; g <= 49; ++g) {  // far faster than the title's running updates
+    f.generation = g;
+    d.show(f);
+  }
+  f.generation = 50;
+  f.running = false;  // -g 50 reached: the source stops
+  d.show(f);
+  CHECK(has_text(d.title(), "gen 50,"));
+  CHECK(has_text(d.title(), "stopped"));
+  CHECK_FALSE(has_text(d.title(), "gen/s"));
+  push_key(SDLK_RETURN);  // run again: the title says so (not "stopped") once drawn
+  c = d.poll(0);
+  f.running = true;
+  f.generation = 51;
+  d.show(f);
+  CHECK_FALSE(has_text(d.title(), "stopped"));
+}
+
+TEST_CASE("h: the help panel lies beside the grid; the grid narrows, the pattern stays uncovered") {
+  SdlDisplay d(window(640, 480));
+  d.open(source_for(64, 48));
+  Controls c = d.poll(0);
+  const CellArray grid = grid_with(64, 48, pulsar_at(26, 18));  // centred: cell (32, 24) alive
+  REQUIRE(grid(24, 32) == 0);
+  REQUIRE(grid(18 + 5, 26 + 4) == 1);
+  d.show(frame_for(grid, c.view));
+  const int wide = d.viewport().window_width();
+  CHECK(wide == 640);
+  push_key(SDLK_h);
+  c = d.poll(0);
+  CHECK(d.help_shown());
+  CHECK(d.viewport().window_width() < wide);
+  CHECK(d.viewport().window_width() == 640 - d.state().layout.side.w);
+  d.show(frame_for(grid, c.view));
+  const std::vector<std::uint32_t> px = d.read_pixels();
+  const Viewport& v = d.viewport();
+  const std::int64_t p = v.pixels_per_cell();
+  // The pattern's cells, its centre among them, show their own colours: nothing covers them.
+  for (std::int64_t y = 18; y < 31; ++y) {
+    for (std::int64_t x = 26; x < 39; ++x) {
+      const std::int64_t sx = v.origin_x() + p * x + p / 2;
+      const std::int64_t sy = v.origin_y() + p * y + p / 2;
+      REQUIRE(sx < v.window_width());
+      INFO("cell ", x, ",", y);
+      CHECK(pixel(px, d, sx, sy) == (grid(y, x) ? kColours.alive : kColours.dead));
+    }
+  }
+  const Rect& help = d.state().layout.help;
+  CHECK(pixel(px, d, help.x + help.w - 3, help.y + 3) == kColours.side);
+  push_key(SDLK_h);
+  d.poll(0);
+  CHECK(d.viewport().window_width() == 640);
+}
+
+TEST_CASE("replay: typing 42 then g shows the frame the overlay calls 42") {
+  const Numbered frames(121, 130, 10);
+  ViewSource info = source_for(130, 10, 121);
+  SdlDisplay d(window(400, 300, "stop; seek 42; wait 2; quit"));
+  run_replay(frames, info, d);
+  CHECK(d.state().frame.index == 41);
+  CHECK(d.state().frame.generation == 410);
+  CHECK(has_text(viz::status_lines(d.state())[0], "frame 42/121 "));
+  CHECK(has_text(d.title(), "frame 42/121,"));
+  CHECK(has_text(d.state_line(), " frame=42 "));
+}
+
+TEST_CASE("replay: dragging along the timeline scrubs to the frame under the pointer") {
+  SdlDisplay d(window(400, 300));
+  d.open(source_for(20, 20, 50));
+  d.poll(0);
+  const std::int64_t ox = d.viewport().origin_x();
+  push_button(SDL_MOUSEBUTTONDOWN, 20, 296);
+  push_motion(120, 296);
+  push_motion(240, 296);
+  Controls c = d.poll(0);
+  CHECK(c.seek == 30);  // 240 * 50 / 400
+  CHECK_FALSE(c.running);
+  push_motion(320, 296);
+  push_button(SDL_MOUSEBUTTONUP, 320, 296);
+  c = d.poll(0);
+  CHECK(c.seek == 40);
+  CHECK(d.viewport().origin_x() == ox);  // not panned
+}
+
+TEST_CASE("the cell under the pointer, in Golly coordinates, in the status line and print") {
+  ViewSource s = source_for(64, 48);
+  s.origin_x = -32;  // a 64x48 torus centred on 0,0, as mpilife places it
+  s.origin_y = -24;
+  SdlDisplay d(window(640, 480, "move 100,100; print"));
+  d.open(s);
+  d.poll(0);  // move: cell (4, 6) at 1:8 from the corner at (64, 48)
+  REQUIRE(d.viewport().zoom() == 3);
+  CHECK(has_text(viz::status_lines(d.state())[0], "  cell -28,-18"));
+  CHECK(has_text(d.state_line(), " cursor=-28,-18 "));
+  push_motion(64 + 8 * 63, 48);  // SDL motion events: the top-right cell
+  d.poll(0);
+  CHECK(has_text(d.state_line(), " cursor=31,-24 "));
+}
+
+TEST_CASE("i shows the pattern's comments and rule; p the population plot and its history") {
+  ViewSource s = source_for(64, 48);
+  s.name = "glider";
+  s.rule = "B3/S23:T64,48";
+  s.topology = "torus";
+  s.comments = {"The smallest, most common, and first discovered spaceship."};
+  SdlDisplay d(window(800, 600));
+  d.open(s);
+  Controls c = d.poll(0);
+  push_key(SDLK_i);
+  c = d.poll(0);
+  const std::vector<std::string>& info = d.state().layout.info_lines;
+  const auto shown = [&](const std::string& part) {
+    return std::any_of(info.begin(), info.end(),
+                       [&](const std::string& l) { return has_text(l, part); });
+  };
+  CHECK(shown("The smallest, most common"));
+  CHECK(shown("rule B3/S23:T64,48"));
+  CHECK(shown("grid 64x48, torus"));
+  const CellArray grid = grid_with(64, 48, glider_at(10, 10));
+  Frame f = frame_for(grid, c.view);
+  d.show(f);
+  const std::vector<std::uint32_t> px = d.read_pixels();
+  const Rect& r = d.state().layout.info;
+  int text = 0;  // the panel has text drawn in it
+  for (int y = r.y; y < r.y + r.h; ++y) {
+    for (int x = r.x; x < r.x + r.w; ++x) text += pixel(px, d, x, y) == kColours.text ? 1 : 0;
+  }
+  CHECK(text > 100);
+
+  push_key(SDLK_p);
+  c = d.poll(0);
+  CHECK(d.state().plot);
+  const std::size_t before = d.state().history.size();
+  for (std::int64_t g = 1; g <= 40; ++g) {
+    f = frame_for(grid, c.view, g);
+    d.show(f);
+  }
+  CHECK(d.state().history.size() == before + 40);
+  CHECK(d.state().history.samples().back().generation == 40);
+  push_key(SDLK_p);
+  d.poll(0);
+  CHECK_FALSE(d.state().plot);
 }

@@ -26,15 +26,22 @@ struct ViewRequest {
 
 /// What a display shows: the grid and where its pictures come from (told once, before any frame).
 struct ViewSource {
-  std::int64_t width = 0;        ///< grid width in cells
-  std::int64_t height = 0;       ///< grid height in cells
-  std::string name;              ///< pattern name, "random soup" or the recording's file name
-  std::string rule;              ///< rule with its bounded-grid suffix
-  int ranks = 1;                 ///< MPI processes computing it (live runs)
-  int proc_cols = 1;             ///< process columns (live runs)
-  int proc_rows = 1;             ///< process rows (live runs)
-  std::int64_t frames = 0;       ///< recorded frames for a replay, 0 for a live run
-  std::int64_t frame_scale = 1;  ///< grid cells per recorded cell along each side (replays)
+  std::int64_t width = 0;             ///< grid width in cells
+  std::int64_t height = 0;            ///< grid height in cells
+  std::string name;                   ///< pattern name, "random soup" or the recording's file name
+  std::string rule;                   ///< rule with its bounded-grid suffix
+  int ranks = 1;                      ///< MPI processes computing it (live runs)
+  int proc_cols = 1;                  ///< process columns (live runs)
+  int proc_rows = 1;                  ///< process rows (live runs)
+  std::int64_t frames = 0;            ///< recorded frames for a replay, 0 for a live run
+  std::int64_t frame_scale = 1;       ///< grid cells per recorded cell along each side (replays)
+  std::int64_t grid_width = 0;        ///< grid width in cells (0: width x frame_scale)
+  std::int64_t grid_height = 0;       ///< grid height in cells (0: height x frame_scale)
+  std::string topology;               ///< "torus", "plane" or "unbounded" ("" when unknown)
+  std::int64_t origin_x = 0;          ///< Golly x of the grid's column 0 (the shown window's, live)
+  std::int64_t origin_y = 0;          ///< Golly y of the grid's row 0 (the shown window's, live)
+  std::vector<std::string> comments;  ///< the pattern file's comment lines (#C...), if any
+  std::string recorded_pattern;       ///< replays: the recorded run's pattern name ("" for a soup)
 };
 
 /// One picture of the grid: live-cell counts of the requested blocks plus the numbers a title
