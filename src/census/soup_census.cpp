@@ -94,20 +94,23 @@ const SoupCensus::Ship* SoupCensus::ship_like(const Patch& cluster) const {
 std::vector<Cell> SoupCensus::small_cluster(const BitPlane& plane, const Cell& start,
                                             const std::vector<Cell>& gone) const {
   // Breadth first through live cells within reach (a 5x5 box without its corners, as
-  // clusters_of), in a 64x64 window of the plane centred on the start; given up past the largest
-  // ship, or where the cluster reaches the window's edge (no ship is that wide).
-  constexpr std::int64_t kHalf = 32;
-  const std::int64_t left = start.x - kHalf;
-  const std::int64_t top = start.y - kHalf;
-  std::uint64_t window[2 * kHalf];
-  for (std::int64_t y = 0; y < 2 * kHalf; ++y) window[y] = plane.row_bits(left, top + y);
+  // clusters_of), in a window of the plane 64 cells wide and 32 high centred on the start; given
+  // up past the largest ship, or where the cluster reaches the window's edge (no ship is that big).
+  constexpr std::int64_t kHalfWidth = 32;
+  constexpr std::int64_t kHalfHeight = 16;
+  const std::int64_t left = start.x - kHalfWidth;
+  const std::int64_t top = start.y - kHalfHeight;
+  std::uint64_t window[2 * kHalfHeight];
+  for (std::int64_t y = 0; y < 2 * kHalfHeight; ++y) window[y] = plane.row_bits(left, top + y);
   for (const Cell& c : gone) {
     const std::int64_t x = c.x - left;
     const std::int64_t y = c.y - top;
-    if (x >= 0 && x < 2 * kHalf && y >= 0 && y < 2 * kHalf) window[y] &= ~(std::uint64_t{1} << x);
+    if (x >= 0 && x < 2 * kHalfWidth && y >= 0 && y < 2 * kHalfHeight) {
+      window[y] &= ~(std::uint64_t{1} << x);
+    }
   }
   // Cells taken into the cluster are cleared from the window.
-  window[kHalf] &= ~(std::uint64_t{1} << kHalf);
+  window[kHalfHeight] &= ~(std::uint64_t{1} << kHalfWidth);
   std::vector<Cell> cluster{start};
   for (std::size_t q = 0; q < cluster.size(); ++q) {
     const std::int64_t cx = cluster[q].x - left;
@@ -117,7 +120,7 @@ std::vector<Cell> SoupCensus::small_cluster(const BitPlane& plane, const Cell& s
         const std::int64_t x = cx + dx;
         const std::int64_t y = cy + dy;
         if (dx * dx + dy * dy > 5) continue;
-        if (x < 0 || x >= 2 * kHalf || y < 0 || y >= 2 * kHalf) return {};
+        if (x < 0 || x >= 2 * kHalfWidth || y < 0 || y >= 2 * kHalfHeight) return {};
         if (((window[y] >> x) & 1u) == 0) continue;
         if (static_cast<std::int64_t>(cluster.size()) == largest_ship_) return {};
         window[y] &= ~(std::uint64_t{1} << x);
