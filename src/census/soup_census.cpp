@@ -198,8 +198,9 @@ bool SoupCensus::advance(BitPlane& plane, std::int64_t generations, SoupResult& 
       return false;
     }
   }
-  // Ships are looked for when the box has grown by a margin since the last look (a ship that
-  // leaves grows it by a cell every few generations).
+  // Ships are looked for when the box has grown by a quarter (at least the escape margin) since
+  // the last look: a ship that leaves grows it by a cell every few generations, and the looks
+  // stay few while a soup's debris spreads.
   if (std::max(plane.width(), plane.height()) > next_escape_check_) {
     remove_escaping(plane, out);
     const std::int64_t side = std::max(plane.width(), plane.height());

@@ -13,9 +13,13 @@ namespace mpilife {
 /// stored column by column (a column is 64 cells wide and runs down the rows), so one generation
 /// is a loop down each column that the compiler turns into vector code: each vector lane is a
 /// row, and a cell's neighbours are the words above, below, left and right, read by unaligned
-/// loads with no shuffles. The words cover the live cells' box plus a margin; the box is re-cut
-/// (grown or shrunk) whenever live cells come within a cell of its edge or leave much of it empty,
-/// so no birth falls outside.
+/// loads with no shuffles. Settled regions cost next to nothing: a block of one column by 8 rows
+/// is stepped only when a cell in or around it changed between the two generations before (else
+/// its next generation is the one before, still in the other buffer), only bands near a change
+/// are visited, and once nothing changed at all (period 1 or 2 everywhere) a step swaps the
+/// buffers. The words cover the live cells' box plus a margin; the box is re-cut (grown or
+/// shrunk) whenever live cells come within a cell of its edge or leave much of it empty, so no
+/// birth falls outside.
 ///
 ///   column j:  row 0   [b0 b1 ... b63]      bit k of the word of column j, row y is the cell
 ///              row 1   [b0 b1 ... b63]      x = x0 + 64 j + k, y = y0 + y; a zero row above

@@ -60,7 +60,9 @@ class SoupCensus {
   /// 1920, 7680 generations more) as apgsearch does with a "pathological" object.
   ///
   /// Where this differs from apgsearch 5.2: a ship is taken out once it leads every other cluster
-  /// (but ships of its own velocity) by a margin along its direction of travel, where apgsearch
+  /// (but ships of its own velocity) by a margin along its direction of travel, looked for from
+  /// the live cell furthest along each of the eight directions and only while something else is
+  /// left (a lone ship is censused with the ash), where apgsearch
   /// deletes gliders that reach the edge of its tiled universe (both count them as xq4_153 etc.;
   /// the timing can change when stabilisation is seen, not the ash); apgsearch's shortcuts for
   /// blinkers, blocks, gliders, beehives and boats are not taken (they give the same codes);
