@@ -12,8 +12,8 @@ _mpilife_run="--help --help-all --generations --size --rule --topology --max-cel
 _mpilife_view="--help --help-all --window --view-script"
 _mpilife_info="--help --help-all"
 _mpilife_export="--help --help-all --frame --out"
-_mpilife_census="--help --help-all --soups --seed --rule --csv --json --chunk --show-soup --quiet
-  --force"
+_mpilife_census="--help --help-all --soups --seed --rule --csv --json --chunk --show-soup --samples
+  --rare --quiet --force"
 
 # Completes the value of option $1 from the current word $2; returns 1 when $1 takes no value.
 _mpilife_values() {
@@ -31,10 +31,11 @@ _mpilife_values() {
     --summary | --json) _mpilife_files '@(json)' "$cur" ;;
     --output | --checkpoint | --restart) _mpilife_files '@(h5)' "$cur" ;;
     --view-script) _mpilife_files '' "$cur" ;;
+    --samples) COMPREPLY=($(compgen -d -- "$cur")) ;;
     --generations | -g | --size | --random | --seed | --at | --max-cells | --progress | --every | \
       --frame-scale | \
       --checkpoint-every | --window | --max-time | --frame | --soups | --seed | --chunk | \
-      --show-soup)
+      --show-soup | --rare)
       COMPREPLY=() ;;  # a number or a free-form value
     *) return 1 ;;
   esac

@@ -1,18 +1,19 @@
 #include "mpilife/app/census_command.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "mpilife/census/soup_census.hpp"
 #include "mpilife/census/soup_hash.hpp"
+#include "mpilife/core/cells.hpp"
 #include "mpilife/core/clock.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/rule.hpp"
@@ -67,14 +68,15 @@ std::string encode(const SoupResult& r) {
 // The census so far, on rank 0.
 struct Census {
   std::map<std::string, std::int64_t> counts;
-  std::map<std::string, std::string> first;  // apgcode -> the first task that produced it
+  std::map<std::string, std::string> first;          // apgcode -> the first task that produced it
+  std::map<std::string, std::int64_t> first_task;    // apgcode -> that task's number
   std::map<std::string, std::int64_t> unclassified;  // reason -> objects
   std::vector<std::pair<std::string, std::string>> unfinished;  // task, why
   std::vector<std::pair<std::string, std::string>> errors;      // task, message
   std::int64_t tasks = 0;
   std::int64_t objects = 0;
 
-  void merge(const std::string& task, const std::string& text) {
+  void merge(std::int64_t number, const std::string& task, const std::string& text) {
     std::istringstream in(text);
     std::string line;
     while (std::getline(in, line)) {
@@ -90,6 +92,7 @@ struct Census {
         counts[code] += n;
         objects += n;
         first.emplace(code, task);
+        first_task.emplace(code, number);
       }
     }
     ++tasks;
@@ -104,15 +107,66 @@ struct Census {
   }
 };
 
+// `cells` (not none) as RLE: their bounding box, placed where they are unless it starts at 0,0.
+void write_cells(std::ostream& out, const std::vector<Cell>& cells, const std::string& rule,
+                 const std::vector<std::string>& comments) {
+  const CellBounds b = bounds_of(cells);
+  const std::int64_t w = b.max_x - b.min_x + 1;
+  const std::int64_t h = b.max_y - b.min_y + 1;
+  std::vector<std::uint8_t> grid(static_cast<std::size_t>(w * h), 0);
+  for (const Cell& c : cells)
+    grid[static_cast<std::size_t>((c.y - b.min_y) * w + c.x - b.min_x)] = 1;
+  std::optional<RlePlacement> at;
+  if (b.min_x != 0 || b.min_y != 0) at = RlePlacement{b.min_x, b.min_y, 0};
+  write_rle(out, grid.data(), w, h, rule, comments, at);
+}
+
+// Soup `index` of `seed` as RLE: the whole 16x16 square, as Catagolue shows it.
+void write_soup(std::ostream& out, const std::string& seed, std::int64_t index,
+                const std::string& rule, std::vector<std::string> comments) {
+  std::vector<std::uint8_t> grid(static_cast<std::size_t>(kSoupSide * kSoupSide), 0);
+  for (const Cell& c : hashsoup(seed, static_cast<std::uint64_t>(index))) {
+    grid[static_cast<std::size_t>(c.y * kSoupSide + c.x)] = 1;
+  }
+  comments.push_back("soup " + soup_name(seed, static_cast<std::uint64_t>(index)) +
+                     " (Catagolue C1: SHA-256 of the name, as apgsearch derives it)");
+  write_rle(out, grid.data(), kSoupSide, kSoupSide, rule, comments);
+}
+
 // `--show-soup SEED INDEX`: the soup as RLE on stdout.
 void show_soup(const std::string& seed, std::int64_t index) {
-  const std::vector<Cell> cells = hashsoup(seed, static_cast<std::uint64_t>(index));
-  std::vector<std::uint8_t> grid(static_cast<std::size_t>(kSoupSide * kSoupSide), 0);
-  for (const Cell& c : cells) grid[static_cast<std::size_t>(c.y * kSoupSide + c.x)] = 1;
-  write_rle(std::cout, grid.data(), kSoupSide, kSoupSide, "B3/S23",
-            {"soup " + soup_name(seed, static_cast<std::uint64_t>(index)) +
-             " (Catagolue C1: SHA-256 of the name, as apgsearch derives it)"});
+  write_soup(std::cout, seed, index, "B3/S23", {});
   std::cout.flush();
+}
+
+// `--samples FOLDER`: FOLDER/APGCODE.rle for each apgcode seen at most --rare times, holding the
+// first soup (or pattern file) that gave it, with how to find it again.
+void write_samples(const CensusOptions& o, const Census& c, const std::string& rule,
+                   const std::vector<std::string>& files) {
+  std::error_code ec;
+  std::filesystem::create_directories(o.samples_dir, ec);
+  if (ec) throw Error(ExitCode::cant_create, "--samples " + o.samples_dir + ": " + ec.message());
+  for (const auto& [code, n] : c.counts) {
+    if (n > o.rare) continue;
+    const std::int64_t task = c.first_task.at(code);
+    std::vector<std::string> comments{code + ": seen " + std::to_string(n) +
+                                      (n == 1 ? " time" : " times") + " in this census (rule " +
+                                      rule + "); first from this " +
+                                      (task < o.soups ? "soup" : "pattern file")};
+    const std::string path = (std::filesystem::path(o.samples_dir) / (code + ".rle")).string();
+    if (task < o.soups) {
+      comments.push_back("again: mpilife census --show-soup " + o.seed + " " +
+                         std::to_string(task));
+      write_file_atomically(
+          path, [&](std::ostream& out) { write_soup(out, o.seed, task, rule, comments); });
+    } else {
+      const std::string& file = files[static_cast<std::size_t>(task - o.soups)];
+      comments.push_back("pattern file " + file);
+      const std::vector<Cell> cells = read_pattern(file).cells;
+      write_file_atomically(path,
+                            [&](std::ostream& out) { write_cells(out, cells, rule, comments); });
+    }
+  }
 }
 
 void write_outputs(const CensusOptions& o, const Census& c, const std::string& rule) {
@@ -205,7 +259,7 @@ int census_command(const mpi::Comm& world, const CensusOptions& o) {
   const TaskFarmReport report = run_task_farm(
       world, tasks, run,
       [&](std::int64_t task, const std::string& text) {
-        result.merge(name_of(task), text);
+        result.merge(task, name_of(task), text);
         const double now = now_seconds();
         if (show_progress && now >= next_progress) {
           next_progress = now + kProgressSeconds;
@@ -221,6 +275,7 @@ int census_command(const mpi::Comm& world, const CensusOptions& o) {
       mpi::allreduce(static_cast<std::int64_t>(stops.local()), mpi::Op::max, world));
   mpi::on_root_agreed(world, [&] {
     write_outputs(o, result, rule.to_string());
+    if (!o.samples_dir.empty()) write_samples(o, result, rule.to_string(), files);
     if (o.quiet) return;
     std::string busy;
     for (std::size_t r = 0; r < report.ranks.size(); ++r) {

@@ -1,6 +1,7 @@
 #include "mpilife/app/options.hpp"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <limits>
 #include <optional>
 #include <string>
@@ -316,6 +317,7 @@ CLI::App* add_view_command(CLI::App& app, ViewOptions& vo, std::string& window) 
 struct CensusText {
   std::string soups;
   std::string chunk;
+  std::string rare;
   std::vector<std::string> show_soup;
 };
 
@@ -353,8 +355,41 @@ CLI::App* add_census_command(CLI::App& app, CensusOptions& o, CensusText& text) 
       ->type_name("SEED INDEX")
       ->expected(2);
   census->add_flag("-q,--quiet", o.quiet, "No progress and no summary line");
-  census->add_flag("--force", o.force, "Overwrite existing --csv and --json files");
+  census
+      ->add_option("--samples", o.samples_dir,
+                   "Write FOLDER/APGCODE.rle for each apgcode seen at most --rare times: the "
+                   "first soup or pattern file that gave it")
+      ->type_name("FOLDER");
+  census
+      ->add_option("--rare", text.rare, "Seen at most N times is rare, for --samples [default: 10]")
+      ->type_name("N");
+  census->add_flag("--force", o.force,
+                   "Overwrite existing --csv and --json files, write into a --samples folder "
+                   "that is not empty");
   return census;
+}
+
+// Throws Error unless `folder` can take --samples: empty name 64; a file, a folder that is not
+// empty (without --force) or one whose parent does not exist 73.
+void check_samples_folder(const std::string& folder, bool force) {
+  namespace fs = std::filesystem;
+  if (folder.empty()) throw Error(ExitCode::usage, "--samples: the folder name is empty; give one");
+  std::error_code ec;
+  if (fs::exists(folder, ec) && !fs::is_directory(folder, ec)) {
+    throw Error(ExitCode::cant_create, "--samples " + folder + ": not a folder");
+  }
+  if (fs::is_directory(folder, ec)) {
+    if (!force && !fs::is_empty(folder, ec)) {
+      throw Error(ExitCode::cant_create,
+                  "--samples " + folder + ": the folder is not empty (--force writes into it)");
+    }
+    return;
+  }
+  const fs::path parent = fs::absolute(folder, ec).parent_path();
+  if (!fs::is_directory(parent, ec)) {
+    throw Error(ExitCode::cant_create,
+                "--samples " + folder + ": its folder " + parent.string() + " does not exist");
+  }
 }
 
 // Parses the text options of `census` into `o` and checks how its inputs combine.
@@ -366,9 +401,9 @@ void finish_census(const CLI::App& census, const CensusText& text, CensusOptions
     o.chunk = parse_integer(text.chunk, {"--chunk", "the tasks per message", 1});
   }
   if (!text.show_soup.empty()) {
-    o.show_soup = std::make_pair(
-        text.show_soup[0],
-        parse_integer(text.show_soup[1], {"--show-soup", "the soup's index", 0}));
+    o.show_soup =
+        std::make_pair(text.show_soup[0],
+                       parse_integer(text.show_soup[1], {"--show-soup", "the soup's index", 0}));
     return;
   }
   if (o.inputs.empty() && o.soups == 0) {
@@ -383,6 +418,13 @@ void finish_census(const CLI::App& census, const CensusText& text, CensusOptions
     }
     if (!path->empty()) check_output_path(*path, name, o.force);
   }
+  if (census.count("--rare") > 0) {
+    if (census.count("--samples") == 0) {
+      throw Error(ExitCode::usage, "--rare: it says which objects --samples keeps; give --samples");
+    }
+    o.rare = parse_integer(text.rare, {"--rare", "how often a rare object is seen at most", 1});
+  }
+  if (census.count("--samples") > 0) check_samples_folder(o.samples_dir, o.force);
 }
 
 CLI::App* add_info_command(CLI::App& app, InspectOptions& in) {
@@ -431,8 +473,8 @@ void finish_run_numbers(const CLI::App& run, const RunText& text, RunOptions& o)
   out.frame_scale = parse_integer(text.frame_scale,
                                   {"--frame-scale", "the cells per pixel side", 1, kMaxGridSide});
   if (run.count("--max-cells") > 0) {
-    o.max_cells = parse_integer(text.max_cells,
-                                {"--max-cells", "the most cells the grid may grow to", 1});
+    o.max_cells =
+        parse_integer(text.max_cells, {"--max-cells", "the most cells the grid may grow to", 1});
   }
   if (run.count("--checkpoint-every") > 0) {
     out.checkpoint_every =

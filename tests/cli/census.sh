@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `mpilife census` end to end: Catagolue's soups (--show-soup equals apgsearch's soup k_mpilife0),
-# the census of 5000 soups equal to apgsearch's object for object at 3 ranks, the same census for
+# the census of 5000 soups equal to apgsearch's object for object at 3 ranks, samples of the rare
+# objects' soups, the same census for
 # any rank count and chunk size, pattern files and folders with a bad file as an error row, CSV and
 # JSON outputs, refusals, and SIGTERM ending the census with the soups finished so far written.
 source "$(dirname "$0")/common.bash"
@@ -27,6 +28,30 @@ import json; j = json.load(open('$WORK/c5000.json'))
 assert j['objects'] == 105777 and j['tasks'] == 5000 and not j['errors'], j
 assert j['census'][0] == {'apgcode': 'xs4_33', 'count': 32530, 'first_soup': 'k_mpilife0'}, j['census'][0]
 " && pass || fail "census JSON"
+
+# --samples: one RLE per apgcode seen at most --rare times, holding the first soup that gave it;
+# censused alone, each sample gives its apgcode again, and --show-soup with the numbers its
+# comment names prints the same soup.
+run 2 census --soups 2000 --seed k_mpilife --samples "$WORK/samples" --rare 5 --csv "$WORK/c2000.csv" -q
+expect_rc 0 "census with --samples"
+want=$(awk -F, 'NR > 1 && $2 <= 5 { print $1 ".rle" }' "$WORK/c2000.csv" | sort)
+got=$(ls "$WORK/samples" | sort)
+[ -n "$want" ] && [ "$got" = "$want" ] && pass || fail "--samples files: $got, want: $want"
+for f in "$WORK"/samples/*.rle; do
+  code=$(basename "$f" .rle)
+  run 1 census "$f" --csv "$WORK/one.csv" --force -q
+  grep -q "^$code," "$WORK/one.csv" && pass || fail "the sample $code.rle does not give $code"
+  again=$(sed -n 's/^#C again: mpilife census --show-soup //p' "$f")
+  run 1 census --show-soup $again
+  [ "$(grep -v '^#C' <<<"$OUT")" = "$(grep -v '^#C' "$f")" ] && pass ||
+    fail "--show-soup $again differs from $code.rle"
+done
+run 2 census --soups 20 --seed k_mpilife --samples "$WORK/samples" -q
+expect_rc 73 "--samples into a folder that is not empty"
+run 2 census --soups 20 --seed k_mpilife --samples "$WORK/samples" --force -q
+expect_rc 0 "--samples --force"
+run 2 census --soups 20 --rare 3 -q
+expect_rc 64 "--rare without --samples"
 
 # The same census for any rank count and chunk size.
 run 1 census --soups 300 --seed k_mpilife --csv "$WORK/ref.csv" -q

@@ -81,7 +81,9 @@ struct CensusOptions {
   std::string json_path;            ///< --json: JSON file, "" for none
   std::int64_t chunk = 0;           ///< --chunk: tasks per message, 0 = automatic
   bool quiet = false;               ///< -q: no progress and no summary line
-  bool force = false;               ///< --force: overwrite --csv and --json
+  bool force = false;               ///< --force: overwrite --csv and --json, fill a used --samples
+  std::string samples_dir;          ///< --samples: folder for rare objects' soups, "" for none
+  std::int64_t rare = 10;           ///< --rare: an apgcode seen at most this often gets a sample
   std::optional<std::pair<std::string, std::int64_t>> show_soup;  ///< --show-soup SEED INDEX
 };
 
