@@ -138,6 +138,33 @@ bool SoupCensus::remove_escaping(BitPlane& plane, SoupResult& out) {
   // first other cluster's furthest cell is the front of the rest, and every peeled ship whose
   // rear leads it by more than the margin has escaped.
   const std::vector<Cell> cells = plane.cells();
+  if (cells.empty()) return false;
+  // The furthest cell along each direction (d = 3 (sy + 1) + sx + 1), all found in one pass, and
+  // the ship each one's cluster is (or none), looked up once per cell.
+  const Cell* furthest[9];
+  std::fill(std::begin(furthest), std::end(furthest), &cells.front());
+  for (const Cell& c : cells) {
+    for (int d = 0; d < 9; ++d) {
+      const std::int64_t sx = d % 3 - 1;
+      const std::int64_t sy = d / 3 - 1;
+      if (sx * c.x + sy * c.y > sx * furthest[d]->x + sy * furthest[d]->y) furthest[d] = &c;
+    }
+  }
+  std::vector<std::pair<const Cell*, std::pair<std::vector<Cell>, const Ship*>>> looked;
+  const auto cluster_at = [&](const Cell* start, const std::vector<Cell>& gone) {
+    if (!gone.empty()) {
+      std::vector<Cell> cluster = small_cluster(plane, *start, gone);
+      const Ship* ship = cluster.empty() ? nullptr : ship_like(Patch::from_cells(cluster));
+      return std::make_pair(std::move(cluster), ship);
+    }
+    for (const auto& [cell, found] : looked) {
+      if (cell == start) return found;
+    }
+    std::vector<Cell> cluster = small_cluster(plane, *start, gone);
+    const Ship* ship = cluster.empty() ? nullptr : ship_like(Patch::from_cells(cluster));
+    looked.emplace_back(start, std::make_pair(cluster, ship));
+    return std::make_pair(std::move(cluster), ship);
+  };
   std::vector<Cell> gone;  // cells of ships removed, and of ships peeled in this direction
   std::vector<Cell> removed;
   for (int sy = -1; sy <= 1; ++sy) {
@@ -150,16 +177,17 @@ bool SoupCensus::remove_escaping(BitPlane& plane, SoupResult& out) {
       bool others = false;
       std::int64_t others_front = 0;
       for (;;) {
-        const Cell* front = nullptr;
-        for (const Cell& c : cells) {
-          if ((!front || along(c) > along(*front)) &&
-              std::find(gone.begin(), gone.end(), c) == gone.end()) {
-            front = &c;
+        const Cell* front = gone.empty() ? furthest[3 * (sy + 1) + sx + 1] : nullptr;
+        if (!front) {
+          for (const Cell& c : cells) {
+            if ((!front || along(c) > along(*front)) &&
+                std::find(gone.begin(), gone.end(), c) == gone.end()) {
+              front = &c;
+            }
           }
         }
         if (!front) break;
-        std::vector<Cell> cluster = small_cluster(plane, *front, gone);
-        const Ship* ship = cluster.empty() ? nullptr : ship_like(Patch::from_cells(cluster));
+        auto [cluster, ship] = cluster_at(front, gone);
         if (!ship || ship->sx != sx || ship->sy != sy ||
             (leader && ship->apgcode != leader->apgcode)) {
           others = true;
