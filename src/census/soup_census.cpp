@@ -150,20 +150,20 @@ bool SoupCensus::remove_escaping(BitPlane& plane, SoupResult& out) {
       if (sx * c.x + sy * c.y > sx * furthest[d]->x + sy * furthest[d]->y) furthest[d] = &c;
     }
   }
-  std::vector<std::pair<const Cell*, std::pair<std::vector<Cell>, const Ship*>>> looked;
+  using Look = std::pair<std::vector<Cell>, const Ship*>;  // a cluster (or none), and its ship
+  const auto look = [&](const Cell* start, const std::vector<Cell>& gone) {
+    std::vector<Cell> cluster = small_cluster(plane, *start, gone);
+    const Ship* ship = cluster.empty() ? nullptr : ship_like(Patch::from_cells(cluster));
+    return Look{std::move(cluster), ship};
+  };
+  std::vector<std::pair<const Cell*, Look>> looked;  // looks with nothing peeled, by front cell
   const auto cluster_at = [&](const Cell* start, const std::vector<Cell>& gone) {
-    if (!gone.empty()) {
-      std::vector<Cell> cluster = small_cluster(plane, *start, gone);
-      const Ship* ship = cluster.empty() ? nullptr : ship_like(Patch::from_cells(cluster));
-      return std::make_pair(std::move(cluster), ship);
-    }
+    if (!gone.empty()) return look(start, gone);
     for (const auto& [cell, found] : looked) {
       if (cell == start) return found;
     }
-    std::vector<Cell> cluster = small_cluster(plane, *start, gone);
-    const Ship* ship = cluster.empty() ? nullptr : ship_like(Patch::from_cells(cluster));
-    looked.emplace_back(start, std::make_pair(cluster, ship));
-    return std::make_pair(std::move(cluster), ship);
+    looked.emplace_back(start, look(start, gone));
+    return looked.back().second;
   };
   std::vector<Cell> gone;  // cells of ships removed, and of ships peeled in this direction
   std::vector<Cell> removed;
