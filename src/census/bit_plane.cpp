@@ -177,7 +177,7 @@ BitPlane::BitPlane(const Rule& rule) {
     throw std::invalid_argument("rule " + rule.to_string() +
                                 " has B0: an isolated pattern has no finite evolution");
   }
-  masks_.life = rule == parse_rule("B3/S23").rule;
+  masks_.life = rule.is_conway();
   for (int n = 0; n <= 8; ++n) {
     masks_.born[n] = rule.births(n) ? ~std::uint64_t{0} : 0;
     masks_.keeps[n] = rule.survives(n) ? ~std::uint64_t{0} : 0;
