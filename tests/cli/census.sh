@@ -54,12 +54,12 @@ run 2 census --soups 20 --rare 3 -q
 expect_rc 64 "--rare without --samples"
 
 # The same census for any rank count and chunk size.
-run 1 census --soups 300 --seed k_mpilife --csv "$WORK/ref.csv" -q
+run 1 census --soups 1000 --seed k_mpilife --csv "$WORK/ref.csv" -q
 expect_rc 0 "census np1"
 for spec in "2 0" "3 1" "4 7" "4 1000"; do
   set -- $spec
   if [ "$2" = 0 ]; then chunk=(); else chunk=(--chunk "$2"); fi
-  run "$1" census --soups 300 --seed k_mpilife "${chunk[@]}" --csv "$WORK/c.csv" --force -q
+  run "$1" census --soups 1000 --seed k_mpilife "${chunk[@]}" --csv "$WORK/c.csv" --force -q
   expect_rc 0 "census np$1 chunk $2"
   cmp -s "$WORK/ref.csv" "$WORK/c.csv" && pass || fail "census np$1 chunk $2 differs from np1"
 done
