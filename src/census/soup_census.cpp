@@ -257,6 +257,8 @@ std::int64_t SoupCensus::stabilise(BitPlane& p, SoupResult& out) {
     if (i == 600) period = 30;
     if (!advance(p, period, out)) return -1;
     if (p.empty()) return 0;
+    // Nothing changed but with period 1 or 2 (apgsearch: no tile modified): settled.
+    if (p.settled()) return 2;
     const std::int64_t population = p.population();
     if (population == previous) {
       ++depth;

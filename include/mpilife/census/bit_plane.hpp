@@ -51,6 +51,9 @@ class BitPlane {
   std::int64_t width() const { return cur_.live.w; }
   /// Height of the live cells' bounding box (0 when empty).
   std::int64_t height() const { return cur_.live.h; }
+  /// True when the last step changed nothing but with period 1 or 2: the pattern repeats every
+  /// two generations from now on.
+  bool settled() const { return quiet_; }
   /// Starts collecting the envelope: every cell alive now or at any later step.
   void start_envelope();
   /// The cells alive at any generation since `start_envelope` (the empty patch without one).

@@ -49,7 +49,8 @@ class SoupCensus {
   /// A census for `rule` (no B0: std::invalid_argument) with `limits`.
   SoupCensus(const Rule& rule, const CensusLimits& limits = {});
 
-  /// Runs `cells` in the unbounded plane until it stabilises, apgsearch's way: the population
+  /// Runs `cells` in the unbounded plane until it stabilises, apgsearch's way: settled at once
+  /// when a sample finds nothing changed but with period 1 or 2; else the population
   /// is sampled every 12 (or 8) generations, then every 18 to 30 as time goes on, until it is
   /// the same 15 to 30 samples in a row; if not within about 24000 generations, the state is
   /// hashed every 30 generations until one repeats. Escaping gliders and spaceships are taken
