@@ -49,6 +49,7 @@ void ViewerController::begin_poll() {
   state_.controls.steps = 0;
   state_.controls.seek = -1;
   state_.controls.toggles.clear();
+  state_.controls.reset = false;
 }
 
 const Controls& ViewerController::end_poll() {
@@ -58,6 +59,10 @@ const Controls& ViewerController::end_poll() {
 
 void ViewerController::key(const KeyPress& press) {
   Controls& c = state_.controls;
+  if (!state_.notice.empty()) {
+    state_.notice.clear();
+    state_.dirty = true;
+  }
   if (const auto d = digit_of(press.key); d && state_.replay) {
     if (state_.digits.size() < kMaxDigits) state_.digits.push_back(static_cast<char>('0' + *d));
     state_.dirty = true;
@@ -125,6 +130,9 @@ void ViewerController::key(const KeyPress& press) {
     case Key::f5:
       if (!state_.replay) state_.mode = press.key == Key::f2 ? EditMode::draw : EditMode::move;
       state_.dirty = true;
+      break;
+    case Key::ctrl_r:
+      if (!press.repeat) reset();
       break;
     case Key::s:
       if (!press.repeat) screenshot_ = true;
@@ -216,6 +224,20 @@ void ViewerController::step(std::int64_t generations) {
     state_.controls.running = false;
   } else {
     state_.controls.steps += generations;
+  }
+  state_.dirty = true;
+}
+
+// Ctrl+R in a live run: back to the starting generation, stopped (as Golly's Reset), unless the
+// run cannot (the refusal is shown instead). The view stays where it is.
+void ViewerController::reset() {
+  if (state_.replay) return;
+  if (!state_.source.reset_refusal.empty()) {
+    state_.notice = state_.source.reset_refusal;
+  } else {
+    state_.controls.reset = true;
+    state_.controls.running = false;
+    state_.controls.steps = 0;
   }
   state_.dirty = true;
 }

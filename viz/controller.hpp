@@ -20,7 +20,7 @@ class ViewerController {
   void open(const ViewSource& source);
   /// Follows a window resize to `width` x `height` pixels (at least 1 x 1).
   void resize(int width, int height);
-  /// Clears the one-shot controls (steps, seek, toggles) at the start of a poll.
+  /// Clears the one-shot controls (steps, seek, toggles, reset) at the start of a poll.
   void begin_poll();
   /// Sets the view the controls ask for from the viewport at the end of a poll, and returns them.
   const Controls& end_poll();
@@ -50,6 +50,7 @@ class ViewerController {
   void enter();
   void step(std::int64_t generations);
   void step_back();
+  void reset();
   void jump_to_end(bool last);
   void seek_typed();
   void zoom_at_pointer(int steps);

@@ -34,6 +34,7 @@ enum class Key {
   s,              ///< screenshot
   q,              ///< quit
   escape,         ///< quit
+  ctrl_r,         ///< Ctrl+R: reset to the starting generation
   digit_0,        ///< digit keys type a frame number in a replay; digit_1..digit_9 follow in order
   digit_1,        ///< the digit 1
   digit_2,        ///< the digit 2

@@ -226,6 +226,7 @@ std::vector<std::string> status_lines(const ViewerState& state) {
   }
   second += "  zoom " + cell_zoom_text(state.viewport, s.frame_scale) + "  " +
             speed_text(state.controls.speed) + "  h: help";
+  if (!state.notice.empty()) return {first, second, state.notice};
   return {first, second};
 }
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iterator>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "controller.hpp"
@@ -136,19 +137,45 @@ constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
     {SDLK_ESCAPE, Key::escape},
 };
 
-// The viewer's key for an SDL key code (the digit keys of the main keyboard give digits).
-Key key_of(SDL_Keycode code) {
+// The viewer's Ctrl chords (Golly's): the key with Ctrl held.
+constexpr std::pair<SDL_Keycode, Key> kCtrlKeys[] = {
+    {SDLK_r, Key::ctrl_r},
+};
+
+// The viewer's key for an SDL key code with modifiers `mod` (the digit keys of the main keyboard
+// give digits; a Ctrl chord the viewer does not know is the key alone).
+Key key_of(SDL_Keycode code, Uint16 mod = KMOD_NONE) {
+  if ((mod & KMOD_CTRL) != 0) {
+    const auto* it = std::find_if(std::begin(kCtrlKeys), std::end(kCtrlKeys),
+                                  [&](const auto& entry) { return entry.first == code; });
+    if (it != std::end(kCtrlKeys)) return it->second;
+  }
   if (code >= SDLK_0 && code <= SDLK_9) return digit_key(code - SDLK_0);
   const auto* it = std::find_if(std::begin(kKeys), std::end(kKeys),
                                 [&](const auto& entry) { return entry.first == code; });
   return it == std::end(kKeys) ? Key::none : it->second;
 }
 
-// The key an SDL key name (SDL_GetKeyFromName: Return, Space, ], f, Up...) stands for.
+// The key an SDL key name (SDL_GetKeyFromName: Return, Space, ], f, Up...) stands for, with
+// "Ctrl+" (and "Shift+") before it for a chord: Ctrl+R.
 std::optional<Key> key_named(const std::string& name) {
-  const SDL_Keycode code = SDL_GetKeyFromName(name.c_str());
+  std::string rest = name;
+  Uint16 mod = KMOD_NONE;
+  for (bool more = true; more;) {
+    more = false;
+    for (const auto& [prefix, bit] : {std::pair<const char*, Uint16>{"Ctrl+", KMOD_LCTRL},
+                                      std::pair<const char*, Uint16>{"Shift+", KMOD_LSHIFT}}) {
+      const std::size_t n = std::char_traits<char>::length(prefix);
+      if (rest.size() > n && SDL_strncasecmp(rest.c_str(), prefix, n) == 0) {
+        mod = static_cast<Uint16>(mod | bit);
+        rest = rest.substr(n);
+        more = true;
+      }
+    }
+  }
+  const SDL_Keycode code = SDL_GetKeyFromName(rest.c_str());
   if (code == SDLK_UNKNOWN) return std::nullopt;
-  return key_of(code);
+  return key_of(code, mod);
 }
 
 MouseButton button_of(Uint8 button) {
@@ -273,7 +300,7 @@ struct SdlDisplay::Impl {
         }
         break;
       case SDL_KEYDOWN:
-        viewer.key(KeyPress{key_of(e.key.keysym.sym), e.key.repeat != 0});
+        viewer.key(KeyPress{key_of(e.key.keysym.sym, e.key.keysym.mod), e.key.repeat != 0});
         break;
       case SDL_MOUSEMOTION:
       case SDL_MOUSEBUTTONDOWN:

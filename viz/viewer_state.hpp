@@ -33,6 +33,7 @@ struct ViewerState {
   int pointer_y = -1;              ///< window row of the mouse pointer (-1: not in the window)
   PopulationHistory history;       ///< population by generation, from the frames shown
   std::string digits;              ///< replay: the frame number typed so far (digits, then g)
+  std::string notice;              ///< a line for the status panel (a refused key), until a key
   bool dirty = false;              ///< whether the picture needs drawing again
 };
 

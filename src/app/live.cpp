@@ -60,7 +60,6 @@ InteractiveResult run_interactive(Universe& universe, Display* display, const Vi
   InteractiveResult result;
   RateMeter generation_rate;
   RateMeter frame_rate;
-  const std::int64_t first_generation = universe.sim().generation();
   bool was_running = false;
   const double t0 = now_seconds();
   for (;;) {
@@ -77,12 +76,15 @@ InteractiveResult run_interactive(Universe& universe, Display* display, const Vi
     }
     mpi::broadcast_politely(m.data(), sizeof m, 0, comm());
     if (m[kQuit]) break;
+    if (m[kReset] && options.reset) options.reset();
     const Cell window{window_x - universe.origin_x(), window_y - universe.origin_y()};
     apply_toggles(universe.sim(), m, window);
     const double t_step = now_seconds();
     for (std::int64_t i = 0; i < m[kGenerations] && !result.cell_limit; ++i) {
       result.cell_limit = universe.step() == GrowthCheck::limited;
-      if (!result.cell_limit && options.after_step) options.after_step();
+      if (result.cell_limit) break;
+      ++result.generations;
+      if (options.after_step) options.after_step();
     }
     if (result.cell_limit) break;
     const Simulation& sim = universe.sim();
@@ -121,7 +123,6 @@ InteractiveResult run_interactive(Universe& universe, Display* display, const Vi
     }
   }
   result.seconds = now_seconds() - t0;
-  result.generations = universe.sim().generation() - first_generation;
   result.interrupted = mpi::broadcast(root && steering && steering->interrupted(), 0, comm());
   mpi::on_root_agreed(comm(), [&] {
     if (failure) std::rethrow_exception(failure);
@@ -162,6 +163,10 @@ InteractiveResult run_viewer(Universe& universe, const RunPlan& plan, Display* d
   source.origin_x = universe.origin_x();  // the window run_interactive keeps showing
   source.origin_y = universe.origin_y();
   source.comments = plan.comments;
+  if (!options.reset) {
+    source.reset_refusal =
+        "Ctrl+R: no reset while --stats, --output or --checkpoint record the run";
+  }
   InteractiveOptions with_pause = options;
   if (plan.options.generations_given) with_pause.pause_at = plan.options.generations;
   const InteractiveResult r = run_interactive(universe, display, source, with_pause);

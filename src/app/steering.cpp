@@ -32,7 +32,19 @@ Message Steering::next(const Simulation& sim) {
   interrupted_ = stop && !c.quit;
   m[kQuit] = c.quit || stop ? 1 : 0;
   if (m[kQuit]) return m;
-  encode(c, pace(c, sim.generation()), m);
+  std::int64_t gen = sim.generation();
+  if (c.reset && options_.reset) {
+    // Back to the start, stopped: the steps owed, the toggles queued and the pause reached so far
+    // belonged to the old generations.
+    m[kReset] = 1;
+    running_ = false;
+    owed_ = 0;
+    toggles_.clear();
+    pause_at_ = options_.pause_at;
+    gen = options_.reset_generation;
+  }
+  encode(c, pace(c, gen), m);
+  if (m[kReset]) m[kGather] = 1;
   return m;
 }
 

@@ -29,6 +29,7 @@ enum Word : int {
   kRegionH,
   kScale,
   kRunning,      // whether rank 0 is running (echoed in the frame)
+  kReset,        // 1: rebuild the starting generation (InteractiveOptions::reset) before the rest
   kToggleCount,  // toggles that follow, at most kMaxToggles
   kToggles       // x0, y0, x1, y1, ...
 };

@@ -107,6 +107,32 @@ for np in 1 2 3; do
     pass || fail "np$np cells toggled by clicks differ from the batch run"
 done
 
+# Ctrl+R: after 17 generations and two clicks the run is back at generation 0, the pattern placed
+# again on every rank (the view kept); 30 steps from there equal the batch run's 30 generations.
+for np in 1 2 3; do
+  run $np run "$GUN" --size 64x48 --view --window 640x480 --final "$WORK/reset$np.rle" \
+    --view-script "stop; key ]; step 17; click 300,200; click 308,200; key Ctrl+R; wait 2; print; step 30; print; quit"
+  expect_rc 0 "np$np reset"
+  mapfile -t lines <<<"$OUT"
+  grep -q "view: generation=0 population=36 running=0 .*zoom=1:16 " <<<"${lines[0]:-}" && pass ||
+    fail "np$np Ctrl+R back to generation 0, zoom kept: ${lines[0]:-}"
+  grep -q "view: generation=30 " <<<"${lines[1]:-}" && pass || fail "np$np 30 after reset: ${lines[1]:-}"
+  diff <(grep -v '^#' "$WORK/batch.rle") <(grep -v '^#' "$WORK/reset$np.rle") >/dev/null && pass ||
+    fail "np$np 30 generations after a reset differ from the batch run"
+done
+# A soup is regenerated from its seed: reset, then 9 steps, equals a batch run of 9.
+run 1 run --random 0.4 --seed 7 --size 50x40 -g 9 --final "$WORK/soup9.rle"
+run 2 run --random 0.4 --seed 7 --size 50x40 --view --final "$WORK/soupreset.rle" \
+  --view-script "stop; step 21; key Ctrl+R; step 9; quit"
+expect_rc 0 "soup reset"
+diff <(grep -v '^#' "$WORK/soup9.rle") <(grep -v '^#' "$WORK/soupreset.rle") >/dev/null && pass ||
+  fail "a reset soup run differs from the batch run"
+# Refused while --stats records the run: the generation stays.
+run 2 run "$GUN" --size 64x48 --view --stats "$WORK/reset.csv" \
+  --view-script "stop; step 5; key Ctrl+R; wait 2; print; quit"
+expect_rc 0 "reset refused"
+grep -q "view: generation=5 " <<<"$OUT" && pass || fail "Ctrl+R with --stats must not reset: $OUT"
+
 # Keys change the view as documented; -g N pauses there; Esc and q quit every rank.
 run 2 run "$GUN" --size 64x48 --view --window 640x480 -g 12 \
   --view-script "until 12; wait 3; print; key ]; print; key [; key [; key [; key [; key [; print; key f; print; key h; print; key Escape"

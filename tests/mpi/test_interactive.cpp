@@ -65,6 +65,7 @@ class FakeDisplay final : public Display {
     }
     state_.steps = 0;
     state_.toggles.clear();
+    state_.reset = false;
     if (next_ < actions_.size() && actions_[next_].wait_for >= 0) {
       const bool reached =
           !frames_.empty() && frames_.back().generation >= actions_[next_].wait_for;
@@ -199,6 +200,124 @@ TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank
     }
     CHECK(test::root_says(ok));
   }
+}
+
+TEST_CASE("Ctrl+R: after generations and edits the grid is a fresh start, and runs the same") {
+  const std::int64_t w = 41;
+  const std::int64_t h = 31;
+  const std::uint64_t seed = 11;
+  const double density = 0.35;
+  const CellArray start = soup_grid(w, h, seed, density);
+  const std::vector<Cell> edits = {{0, 0}, {20, 15}, {21, 15}, {40, 30}, {5, 29}};
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    // The soup regenerated from its seed, as the run's plan does: no copy of the grid is kept.
+    const auto fresh = [&] {
+      auto sim = std::make_unique<Simulation>(mpi::world(), w, h, Topology::torus, g,
+                                              KernelKind::fast, Rule{});
+      fill_soup(*sim, seed, density);
+      return sim;
+    };
+    Universe universe(fresh(), KernelKind::fast, Rule{}, std::nullopt, {});
+    InteractiveOptions options;
+    options.reset = [&] { universe.restart(fresh); };
+    std::size_t edit_frame = 0;
+    std::size_t reset_frame = 0;
+    FakeDisplay display({
+        [](Controls& c, const FakeDisplay&) { c.steps = 6; },
+        wait_for(6),
+        [&](Controls& c, const FakeDisplay& d) {
+          c.toggles = edits;
+          edit_frame = d.frames().size();
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.running = true;
+          c.speed = 0;
+        },
+        wait_for(9),
+        [&](Controls& c, const FakeDisplay& d) {
+          c.reset = true;
+          c.running = false;
+          reset_frame = d.frames().size();
+        },
+        [](Controls&, const FakeDisplay&) {},
+        [](Controls& c, const FakeDisplay&) { c.steps = 1; },
+        [](Controls& c, const FakeDisplay&) { c.steps = 3; },
+        [](Controls& c, const FakeDisplay&) { c.steps = 2; },
+        wait_for(6),
+    });
+    run_with(universe, display, options);
+    CHECK(same_everywhere(universe.sim().generation()));
+    CHECK(universe.sim().generation() == 6);
+    // The grid after the run again equals a fresh run's generation 6, edits gone.
+    const CellArray got = gather_grid(universe.sim());
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      const CellArray want6 =
+          evolve_serial(start, Rule{}, Topology::torus, KernelKind::reference, 6);
+      ok = (got == want6).all();
+      const std::vector<Frame>& f = display.frames();
+      // The first frame after the reset shows generation 0, exactly the fresh start; every frame
+      // from there on is the fresh run's, as are the ones before the edits.
+      ok = ok && edit_frame > 0 && reset_frame > edit_frame && f.size() > reset_frame &&
+           f[reset_frame].generation == 0;
+      ok = ok && f[reset_frame - 1].generation >= 9;
+      std::vector<std::int64_t> after;
+      for (std::size_t i = 0; ok && i < f.size(); ++i) {
+        const bool edited = i >= edit_frame && i < reset_frame;
+        if (i >= reset_frame) after.push_back(f[i].generation);
+        const CellArray want =
+            evolve_serial(start, Rule{}, Topology::torus, KernelKind::reference, f[i].generation);
+        const bool same = f[i].counts == block_counts(want, f[i].view.region, f[i].view.scale);
+        INFO("frame ", i, " generation ", f[i].generation);
+        ok = ok && (edited ? !same : same);  // the edits showed before the reset
+      }
+      ok = ok && after == std::vector<std::int64_t>{0, 1, 4, 6};
+    }
+    CHECK(test::root_says(ok));
+  }
+}
+
+TEST_CASE("Ctrl+R in a grown universe: back to the starting grid and generation") {
+  const std::int64_t side = 16;
+  const std::vector<Cell> start = {{7, 5}, {8, 6},  {6, 7},  {7, 7},
+                                   {8, 7}, {1, 12}, {2, 12}, {3, 12}};
+  const int ranks = test::world_size();
+  const ProcessGridFor procs_for = [ranks](std::int64_t w, std::int64_t h) {
+    return choose_process_grid(parse_decomp("2d"), ranks, w, h, mpi::dims_create(ranks));
+  };
+  const auto fresh = [&] {
+    auto sim = std::make_unique<Simulation>(mpi::world(), side, side, Topology::unbounded,
+                                            procs_for(side, side), KernelKind::fast, Rule{});
+    place_cells(*sim, test::world_rank() == 0 ? start : std::vector<Cell>{});
+    sim->place_at(-100, 50);
+    return sim;
+  };
+  Growth growth;
+  growth.margin = 3;
+  growth.band_cells = 64;
+  Universe universe(fresh(), KernelKind::fast, Rule{}, growth, procs_for);
+  InteractiveOptions options;
+  options.reset = [&] { universe.restart(fresh); };
+  FakeDisplay display({
+      [](Controls& c, const FakeDisplay&) { c.steps = 40; },
+      wait_for(40),
+      [](Controls& c, const FakeDisplay&) { c.reset = true; },
+      [](Controls&, const FakeDisplay&) {},
+  });
+  run_with(universe, display, options);
+  CHECK(universe.growths() >= 1);
+  CHECK(same_everywhere(universe.sim().generation()));
+  CHECK(universe.sim().generation() == 0);
+  CHECK(universe.sim().layout().width == side);
+  CHECK(universe.origin_x() == -100);
+  const CellArray got = gather_grid(universe.sim());
+  bool ok = true;
+  if (test::world_rank() == 0) {
+    ok = (got == cells_of(start, side, side)).all();
+    ok = ok && display.frames().back().generation == 0 && display.frames().back().population == 8;
+  }
+  CHECK(test::root_says(ok));
 }
 
 TEST_CASE("frames are the block counts of the reference grid for the requested view") {
