@@ -48,7 +48,7 @@ void ViewerController::resize(int width, int height) {
 void ViewerController::begin_poll() {
   state_.controls.steps = 0;
   state_.controls.seek = -1;
-  state_.controls.toggles.clear();
+  state_.controls.edits.clear();
   state_.controls.reset = false;
 }
 
@@ -134,6 +134,11 @@ void ViewerController::key(const KeyPress& press) {
     case Key::ctrl_r:
       if (!press.repeat) reset();
       break;
+    case Key::ctrl_z:
+    case Key::ctrl_shift_z:
+    case Key::ctrl_y:
+      undo(press.key != Key::ctrl_z);
+      break;
     case Key::s:
       if (!press.repeat) screenshot_ = true;
       break;
@@ -192,6 +197,9 @@ void ViewerController::invalidate() {
 void ViewerController::show(const Frame& frame) {
   state_.frame = frame;
   state_.have_frame = true;
+  pending_.clear();  // the edits sent before this frame are in it
+  state_.undoable = edits_.undoable(frame.generation);
+  state_.redoable = edits_.redoable(frame.generation);
   state_.history.record(frame.generation, frame.population);
   if (!frame.running) state_.controls.running = false;
 }
@@ -238,8 +246,66 @@ void ViewerController::reset() {
     state_.controls.reset = true;
     state_.controls.running = false;
     state_.controls.steps = 0;
+    state_.controls.edits.clear();  // made before it, to the generation left behind
+    edits_.clear();
+    pending_.clear();
+    state_.undoable = state_.redoable = 0;
   }
   state_.dirty = true;
+}
+
+// Ctrl+Z (redo false) and Ctrl+Shift+Z / Ctrl+Y (redo true): the last edit put back or made
+// again, only while stopped at the generation it was made at (Golly without its history); the
+// status panel says so when there is nothing to do.
+void ViewerController::undo(bool redo) {
+  if (state_.replay) return;
+  Controls& c = state_.controls;
+  std::optional<std::vector<CellEdit>> edits;
+  if (!c.running && c.steps == 0 && !c.reset && state_.have_frame) {
+    const std::int64_t gen = state_.frame.generation;
+    edits = redo ? edits_.redo(gen) : edits_.undo(gen);
+    state_.undoable = edits_.undoable(gen);
+    state_.redoable = edits_.redoable(gen);
+  }
+  if (edits) {
+    send_edits(*edits);
+  } else {
+    state_.notice = redo ? "nothing to redo (edits are undone while stopped at their generation)"
+                         : "nothing to undo (edits are undone while stopped at their generation)";
+  }
+  state_.dirty = true;
+}
+
+// Sends `edits` with this poll's controls, and notes the state they give their cells until a
+// frame shows it.
+void ViewerController::send_edits(const std::vector<CellEdit>& edits) {
+  for (const CellEdit& e : edits) {
+    state_.controls.edits.push_back(e);
+    const bool now = e.change == CellChange::set     ? true
+                     : e.change == CellChange::clear ? false
+                                                     : !alive_now(e.cell);
+    pending_[e.cell] = now;
+  }
+}
+
+// Whether `cell` is alive as far as the viewer knows: its last edit since the frame shown, else
+// the frame (dead when the frame does not show it cell by cell).
+bool ViewerController::alive_now(Cell cell) const {
+  if (const auto it = pending_.find(cell); it != pending_.end()) return it->second;
+  return shown_alive(state_.frame, cell).value_or(false);
+}
+
+// Ends the pencil's stroke: made while stopped, it becomes one edit Ctrl+Z can undo.
+void ViewerController::end_stroke() {
+  if (!pencil_.active()) return;
+  pencil_.end();
+  if (!state_.controls.running) {
+    edits_.record(stroke_generation_, std::move(stroke_undo_), std::move(stroke_redo_));
+    state_.undoable = edits_.undoable(stroke_generation_);
+    state_.redoable = edits_.redoable(stroke_generation_);
+  }
+  stroke_undo_.clear();
+  stroke_redo_.clear();
 }
 
 // Backspace: a frame back in a replay (pausing it).
@@ -311,15 +377,24 @@ void ViewerController::move_pointer(int x, int y) {
   }
 }
 
-// A click on the grid in draw mode toggles a cell of a stopped live run zoomed in (1 cell per
-// pixel or more).
+// A click on the grid in draw mode flips a cell of a stopped live run zoomed in (1 cell per
+// pixel or more), as a pencil stroke of one cell, which Ctrl+Z can undo.
 void ViewerController::click(int x, int y) {
   Controls& c = state_.controls;
   if (state_.replay || c.running || state_.mode != EditMode::draw || state_.viewport.zoom() < 0 ||
       !state_.layout.grid.contains(x, y)) {
     return;
   }
-  if (const auto cell = state_.viewport.cell_at(x, y)) c.toggles.push_back(*cell);
+  const auto cell = state_.viewport.cell_at(x, y);
+  if (!cell) return;
+  // A stroke of one cell: the cell's state decides whether it is set or cleared.
+  const bool alive = alive_now(*cell);
+  const CellEdit e = pencil_.begin(*cell, alive);
+  stroke_generation_ = state_.frame.generation;
+  stroke_undo_ = {CellEdit{*cell, alive ? CellChange::set : CellChange::clear}};
+  stroke_redo_ = {e};
+  send_edits({e});
+  end_stroke();
 }
 
 bool ViewerController::on_timeline(int x, int y) const {

@@ -1,7 +1,12 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <unordered_map>
+#include <vector>
 
+#include "editing.hpp"
 #include "input.hpp"
 #include "mpilife/view/frame.hpp"
 #include "viewer_state.hpp"
@@ -20,7 +25,7 @@ class ViewerController {
   void open(const ViewSource& source);
   /// Follows a window resize to `width` x `height` pixels (at least 1 x 1).
   void resize(int width, int height);
-  /// Clears the one-shot controls (steps, seek, toggles, reset) at the start of a poll.
+  /// Clears the one-shot controls (steps, seek, edits, reset) at the start of a poll.
   void begin_poll();
   /// Sets the view the controls ask for from the viewport at the end of a poll, and returns them.
   const Controls& end_poll();
@@ -51,6 +56,10 @@ class ViewerController {
   void step(std::int64_t generations);
   void step_back();
   void reset();
+  void undo(bool redo);
+  void send_edits(const std::vector<CellEdit>& edits);
+  bool alive_now(Cell cell) const;
+  void end_stroke();
   void jump_to_end(bool last);
   void seek_typed();
   void zoom_at_pointer(int steps);
@@ -75,6 +84,19 @@ class ViewerController {
   int press_y_ = 0;
   int last_x_ = 0;
   int last_y_ = 0;
+  Pencil pencil_;
+  EditHistory edits_;
+  // What the current stroke did and how to put it back (cells it changed, as far as known).
+  std::vector<CellEdit> stroke_undo_;
+  std::vector<CellEdit> stroke_redo_;
+  std::int64_t stroke_generation_ = 0;
+  // Cells edited since the last frame shown (which shows them all once it comes): their state.
+  struct CellHash {
+    std::size_t operator()(const Cell& c) const {
+      return std::hash<std::int64_t>()(c.x * 1000003 + c.y);
+    }
+  };
+  std::unordered_map<Cell, bool, CellHash> pending_;
 };
 
 }  // namespace mpilife::viz

@@ -35,6 +35,9 @@ enum class Key {
   q,              ///< quit
   escape,         ///< quit
   ctrl_r,         ///< Ctrl+R: reset to the starting generation
+  ctrl_z,         ///< Ctrl+Z: undo the last edit
+  ctrl_shift_z,   ///< Ctrl+Shift+Z: redo
+  ctrl_y,         ///< Ctrl+Y: redo
   digit_0,        ///< digit keys type a frame number in a replay; digit_1..digit_9 follow in order
   digit_1,        ///< the digit 1
   digit_2,        ///< the digit 2

@@ -28,6 +28,8 @@ const std::vector<KeyBinding>& key_table() {
       {{Key::f2}, "F2", "draw mode: a click toggles a cell", KeyScope::live},
       {{Key::f5}, "F5", "move mode: clicks do not edit", KeyScope::live},
       {{Key::ctrl_r}, "Ctrl+R", "reset to the starting generation (stops)", KeyScope::live},
+      {{Key::ctrl_z}, "Ctrl+Z", "undo an edit (stopped, same generation)", KeyScope::live},
+      {{Key::ctrl_shift_z, Key::ctrl_y}, "Ctrl+Shift+Z  Ctrl+Y", "redo", KeyScope::live},
       {{Key::enter}, "Enter", "play / pause (after digits: jump)", KeyScope::replay},
       {{Key::space, Key::period}, "Space  .", "next frame", KeyScope::replay},
       {{Key::backspace, Key::comma}, "Bksp   ,", "previous frame", KeyScope::replay},

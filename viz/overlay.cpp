@@ -187,12 +187,13 @@ std::string state_line(const ViewerState& state) {
                 "view: generation=%" PRId64 " population=%" PRId64
                 " running=%d speed=%d zoom=%s region=%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64
                 " scale=%" PRId64 " frame=%" PRId64
-                " help=%d info=%d plot=%d mode=%s cursor=%s history=%zu",
+                " help=%d info=%d plot=%d mode=%s cursor=%s history=%zu undo=%zu redo=%zu",
                 f.generation, f.population, c.running ? 1 : 0, c.speed,
                 cell_zoom_text(state.viewport, state.source.frame_scale).c_str(), r.region.x0,
                 r.region.y0, r.region.w, r.region.h, r.scale, state.replay ? f.index + 1 : 0,
                 state.help ? 1 : 0, state.info ? 1 : 0, state.plot ? 1 : 0,
-                mode_text(state.mode).c_str(), at.c_str(), state.history.size());
+                mode_text(state.mode).c_str(), at.c_str(), state.history.size(), state.undoable,
+                state.redoable);
   return buf;
 }
 

@@ -137,18 +137,30 @@ constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
     {SDLK_ESCAPE, Key::escape},
 };
 
-// The viewer's Ctrl chords (Golly's): the key with Ctrl held.
+// The viewer's Ctrl chords (Golly's): the key with Ctrl held, then with Ctrl and Shift.
 constexpr std::pair<SDL_Keycode, Key> kCtrlKeys[] = {
     {SDLK_r, Key::ctrl_r},
+    {SDLK_z, Key::ctrl_z},
+    {SDLK_y, Key::ctrl_y},
+};
+constexpr std::pair<SDL_Keycode, Key> kCtrlShiftKeys[] = {
+    {SDLK_z, Key::ctrl_shift_z},
 };
 
 // The viewer's key for an SDL key code with modifiers `mod` (the digit keys of the main keyboard
 // give digits; a Ctrl chord the viewer does not know is the key alone).
 Key key_of(SDL_Keycode code, Uint16 mod = KMOD_NONE) {
-  if ((mod & KMOD_CTRL) != 0) {
-    const auto* it = std::find_if(std::begin(kCtrlKeys), std::end(kCtrlKeys),
+  const auto find = [code](const auto& table) -> std::optional<Key> {
+    const auto* it = std::find_if(std::begin(table), std::end(table),
                                   [&](const auto& entry) { return entry.first == code; });
-    if (it != std::end(kCtrlKeys)) return it->second;
+    if (it == std::end(table)) return std::nullopt;
+    return it->second;
+  };
+  if ((mod & KMOD_CTRL) != 0 && (mod & KMOD_SHIFT) != 0) {
+    if (const auto k = find(kCtrlShiftKeys)) return *k;
+  }
+  if ((mod & KMOD_CTRL) != 0) {
+    if (const auto k = find(kCtrlKeys)) return *k;
   }
   if (code >= SDLK_0 && code <= SDLK_9) return digit_key(code - SDLK_0);
   const auto* it = std::find_if(std::begin(kKeys), std::end(kKeys),

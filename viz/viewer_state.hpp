@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "history.hpp"
@@ -11,7 +12,7 @@ namespace mpilife::viz {
 
 /// What a click on the grid of a live run does (Golly's cursor modes).
 enum class EditMode {
-  draw,  ///< F2: a click toggles a cell (stopped, zoomed in)
+  draw,  ///< F2: a click or a stroke draws with the pencil (zoomed in)
   move   ///< F5: clicks do not edit; dragging pans (in every mode)
 };
 
@@ -34,6 +35,8 @@ struct ViewerState {
   PopulationHistory history;       ///< population by generation, from the frames shown
   std::string digits;              ///< replay: the frame number typed so far (digits, then g)
   std::string notice;              ///< a line for the status panel (a refused key), until a key
+  std::size_t undoable = 0;        ///< edits Ctrl+Z can undo now
+  std::size_t redoable = 0;        ///< edits Ctrl+Shift+Z can redo now
   bool dirty = false;              ///< whether the picture needs drawing again
 };
 

@@ -24,21 +24,6 @@
 
 namespace mpilife {
 
-namespace {
-
-// Flips the listed cells (window coordinates, the window at `at` in the grid) this rank owns.
-void apply_toggles(Simulation& sim, const Message& m, const Cell& at) {
-  const Extent e = sim.layout().local;
-  std::vector<Cell> cells;
-  for (std::int64_t i = 0; i < m[kToggleCount]; ++i) {
-    cells.push_back({m[static_cast<std::size_t>(kToggles + 2 * i)] + at.x - e.x0,
-                     m[static_cast<std::size_t>(kToggles + 2 * i + 1)] + at.y - e.y0});
-  }
-  toggle_cells(sim.tile(), std::move(cells));
-}
-
-}  // namespace
-
 InteractiveResult run_interactive(Universe& universe, Display* display, const ViewSource& source,
                                   const InteractiveOptions& options) {
   // The current grid's communicator: a growing universe replaces its grid (and communicator).
@@ -77,8 +62,17 @@ InteractiveResult run_interactive(Universe& universe, Display* display, const Vi
     mpi::broadcast_politely(m.data(), sizeof m, 0, comm());
     if (m[kQuit]) break;
     if (m[kReset] && options.reset) options.reset();
-    const Cell window{window_x - universe.origin_x(), window_y - universe.origin_y()};
-    apply_toggles(universe.sim(), m, window);
+    if (m[kEdits] > 0) {
+      // Rank 0's edits of this frame, from the shown window's coordinates to the grid's, go to the
+      // ranks that own them (and only to those).
+      std::vector<CellEdit> edits;
+      if (root && steering) edits = steering->take_edits();
+      for (CellEdit& e : edits) {
+        e.cell.x += window_x - universe.origin_x();
+        e.cell.y += window_y - universe.origin_y();
+      }
+      apply_edits(universe.sim(), edits);
+    }
     const double t_step = now_seconds();
     for (std::int64_t i = 0; i < m[kGenerations] && !result.cell_limit; ++i) {
       result.cell_limit = universe.step() == GrowthCheck::limited;

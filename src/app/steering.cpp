@@ -34,12 +34,12 @@ Message Steering::next(const Simulation& sim) {
   if (m[kQuit]) return m;
   std::int64_t gen = sim.generation();
   if (c.reset && options_.reset) {
-    // Back to the start, stopped: the steps owed, the toggles queued and the pause reached so far
-    // belonged to the old generations.
+    // Back to the start, stopped: the steps owed, the edits not yet sent and the pause reached so
+    // far belonged to the old generations.
     m[kReset] = 1;
     running_ = false;
     owed_ = 0;
-    toggles_.clear();
+    edits_.clear();
     pause_at_ = options_.pause_at;
     gen = options_.reset_generation;
   }
@@ -79,23 +79,18 @@ std::int64_t Steering::pace(const Controls& c, std::int64_t gen) {
 }
 
 void Steering::encode(const Controls& c, std::int64_t n, Message& m) {
-  for (const Cell& cell : c.toggles) toggles_.push_back(cell);
-  const auto count = std::min<std::size_t>(toggles_.size(), kMaxToggles);
-  for (std::size_t i = 0; i < count; ++i) {
-    m[kToggles + 2 * i] = toggles_.front().x;
-    m[kToggles + 2 * i + 1] = toggles_.front().y;
-    toggles_.pop_front();
-  }
+  edits_.insert(edits_.end(), c.edits.begin(), c.edits.end());
+  const auto count = static_cast<std::int64_t>(edits_.size());
   m[kGenerations] = n;
-  m[kToggleCount] = static_cast<std::int64_t>(count);
+  m[kEdits] = count;
   m[kRunning] = running_ ? 1 : 0;
   m[kRegionX] = c.view.region.x0;
   m[kRegionY] = c.view.region.y0;
   m[kRegionW] = c.view.region.w;
   m[kRegionH] = c.view.region.h;
   m[kScale] = std::max<std::int64_t>(1, c.view.scale);
-  const bool changed = first_ || n > 0 || count > 0 || c.view != last_view_ ||
-                       running_ != last_running_ || !toggles_.empty();
+  const bool changed =
+      first_ || n > 0 || count > 0 || c.view != last_view_ || running_ != last_running_;
   m[kGather] = changed ? 1 : 0;
   first_ = false;
   last_view_ = c.view;

@@ -403,6 +403,48 @@ void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root) {
   set_cells(sim.tile(), std::move(local));
 }
 
+std::int64_t apply_edits(Simulation& sim, const std::vector<CellEdit>& edits_on_root) {
+  const mpi::Comm& comm = sim.cart().comm();
+  const Layout& lay = sim.layout();
+  const auto ranks = static_cast<std::size_t>(comm.size());
+  // x, y, change as three int64 words per edit, sorted by owner in their order.
+  std::vector<std::vector<std::int64_t>> words(comm.rank() == 0 ? ranks : 0);
+  std::vector<std::int64_t> counts(ranks, 0);
+  if (comm.rank() == 0) {
+    for (const CellEdit& e : edits_on_root) {
+      const Cell& c = e.cell;
+      if (c.x < 0 || c.x >= lay.width || c.y < 0 || c.y >= lay.height) continue;
+      const int col = block_of(lay.width, sim.cart().cols(), c.x);
+      const int row = block_of(lay.height, sim.cart().rows(), c.y);
+      auto& list = words[static_cast<std::size_t>(sim.cart().rank_of({col, row}))];
+      list.insert(list.end(), {c.x, c.y, static_cast<std::int64_t>(e.change)});
+    }
+    for (std::size_t r = 0; r < ranks; ++r) counts[r] = static_cast<std::int64_t>(words[r].size());
+  }
+  mpi::broadcast(counts.data(), counts.size(), 0, comm);
+  constexpr int kTag = 102;
+  std::vector<std::int64_t> mine;
+  if (comm.rank() == 0) {
+    for (std::size_t r = 1; r < ranks; ++r) {
+      if (!words[r].empty())
+        mpi::send(words[r].data(), words[r].size(), static_cast<int>(r), kTag, comm);
+    }
+    mine = std::move(words[0]);
+  } else {
+    mine.resize(static_cast<std::size_t>(counts[static_cast<std::size_t>(comm.rank())]));
+    if (!mine.empty()) mpi::recv(mine.data(), mine.size(), 0, kTag, comm);
+  }
+  const Extent e = lay.local;
+  std::vector<CellEdit> local;
+  local.reserve(mine.size() / 3);
+  for (std::size_t i = 0; i + 2 < mine.size(); i += 3) {
+    local.push_back({{mine[i] - e.x0, mine[i + 1] - e.y0}, static_cast<CellChange>(mine[i + 2])});
+  }
+  const auto applied = static_cast<std::int64_t>(local.size());
+  edit_cells(sim.tile(), std::move(local));
+  return applied;
+}
+
 void fill_soup(Simulation& sim, std::uint64_t seed, double density) {
   const Extent e = sim.layout().local;
   fill_rows(sim.tile(), [&](std::int64_t y, std::uint8_t* row) {

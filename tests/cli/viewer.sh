@@ -107,6 +107,30 @@ for np in 1 2 3; do
     pass || fail "np$np cells toggled by clicks differ from the batch run"
 done
 
+# Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y: a blinker drawn, a stray cell, a glider cell cleared; the last two
+# undone, two more undone and redone: the grid is the glider and the blinker, stepped as a batch.
+/usr/bin/python3 - "$WORK/undo.cells" <<'PY'
+import sys
+rows = [["."] * 40 for _ in range(30)]
+for x, y in [(3, 2), (4, 3), (2, 4), (3, 4), (4, 4), (30, 20), (31, 20), (32, 20)]:
+    rows[y][x] = "O"
+open(sys.argv[1], "w").write("!Name: undo\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+run 1 run "$WORK/undo.cells" --size 40x30 --at 0,0 --topology plane -g 1 --final "$WORK/undo.rle"
+for np in 2 3; do
+  run $np run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view \
+    --window 400x400 --final "$WORK/undone$np.rle" \
+    --view-script "stop; click 284,244; click 292,244; click 300,244; click 44,84; click 68,100; print; key Ctrl+Z; key Ctrl+Z; print; key Ctrl+Z; key Ctrl+Z; key Ctrl+Shift+Z; key Ctrl+Y; print; step 1; key Ctrl+Z; print; quit"
+  expect_rc 0 "np$np undo and redo"
+  mapfile -t lines <<<"$OUT"
+  grep -q "population=8 .* undo=5 redo=0" <<<"${lines[0]:-}" && pass || fail "np$np five edits: ${lines[0]:-}"
+  grep -q "population=8 .* undo=3 redo=2" <<<"${lines[1]:-}" && pass || fail "np$np two undone: ${lines[1]:-}"
+  grep -q "population=8 .* undo=3 redo=2" <<<"${lines[2]:-}" && pass || fail "np$np redone: ${lines[2]:-}"
+  grep -q "generation=1 .* undo=0 redo=0" <<<"${lines[3]:-}" && pass || fail "np$np a step forgets: ${lines[3]:-}"
+  diff <(grep -v '^#' "$WORK/undo.rle") <(grep -v '^#' "$WORK/undone$np.rle") >/dev/null && pass ||
+    fail "np$np grid after undo and redo differs from the batch run"
+done
+
 # Ctrl+R: after 17 generations and two clicks the run is back at generation 0, the pattern placed
 # again on every rank (the view kept); 30 steps from there equal the batch run's 30 generations.
 for np in 1 2 3; do

@@ -64,7 +64,7 @@ class FakeDisplay final : public Display {
       std::this_thread::sleep_for(std::chrono::duration<double>(std::min(wait_seconds, 0.02)));
     }
     state_.steps = 0;
-    state_.toggles.clear();
+    state_.edits.clear();
     state_.reset = false;
     if (next_ < actions_.size() && actions_[next_].wait_for >= 0) {
       const bool reached =
@@ -101,6 +101,13 @@ class FakeDisplay final : public Display {
   std::vector<Frame> frames_;
   int polls_ = 0;
 };
+
+// The edits that flip `cells`.
+std::vector<CellEdit> flips(const std::vector<Cell>& cells) {
+  std::vector<CellEdit> out;
+  for (const Cell& c : cells) out.push_back({c, CellChange::flip});
+  return out;
+}
 
 ViewSource source_of(const Simulation& sim) {
   ViewSource s;
@@ -156,7 +163,7 @@ TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank
   const std::int64_t h = 29;
   const std::vector<Cell> glider = {{2, 1}, {3, 2}, {1, 3}, {2, 3}, {3, 3}};
   std::vector<Cell> toggles = {{0, 0}, {w - 1, 0}, {0, h - 1}, {w - 1, h - 1}};
-  for (std::int64_t x = 10; x < 26; ++x) toggles.push_back({x, 20});  // 20 toggles: two messages
+  for (std::int64_t x = 10; x < 26; ++x) toggles.push_back({x, 20});  // 20 toggles in one frame
   for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
     INFO("procs ", test::name(g));
     Universe universe = bounded(w, h, Topology::torus, g);
@@ -166,7 +173,7 @@ TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank
         [](Controls&, const FakeDisplay&) {},
         [](Controls& c, const FakeDisplay&) { c.steps = 3; },
         wait_for(3),
-        [&](Controls& c, const FakeDisplay&) { c.toggles = toggles; },
+        [&](Controls& c, const FakeDisplay&) { c.edits = flips(toggles); },
         [](Controls& c, const FakeDisplay&) { c.steps = 2; },
         wait_for(5),
         [](Controls& c, const FakeDisplay&) {
@@ -202,6 +209,48 @@ TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank
   }
 }
 
+TEST_CASE("apply_edits: set, clear and flip in order, each edit only to the rank that owns it") {
+  const std::int64_t w = 23;
+  const std::int64_t h = 17;
+  const CellArray start = soup_grid(w, h, 4, 0.5);
+  std::vector<CellEdit> edits;
+  for (std::int64_t i = 0; i < 60; ++i) {
+    const Cell c{(i * 7) % w, (i * 5) % h};
+    edits.push_back({c, static_cast<CellChange>(i % 3)});
+  }
+  edits.push_back({{3, 3}, CellChange::set});
+  edits.push_back({{3, 3}, CellChange::flip});  // after the set: dead
+  edits.push_back({{w, 0}, CellChange::set});   // outside: dropped
+  edits.push_back({{0, -1}, CellChange::set});
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::fast, Rule{});
+    place_cells(sim, test::world_rank() == 0 ? live_cells(start) : std::vector<Cell>{});
+    const std::int64_t applied =
+        apply_edits(sim, test::world_rank() == 0 ? edits : std::vector<CellEdit>{{{1, 1}}});
+    // Each rank applied exactly the edits in its block.
+    const Extent e = sim.layout().local;
+    std::int64_t mine = 0;
+    for (const CellEdit& x : edits) {
+      mine +=
+          x.cell.x >= e.x0 && x.cell.x < e.x0 + e.w && x.cell.y >= e.y0 && x.cell.y < e.y0 + e.h;
+    }
+    CHECK(test::all_ranks(applied == mine));
+    const CellArray got = gather_grid(sim);
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      CellArray want = start;
+      for (const CellEdit& x : edits) {
+        if (x.cell.x < 0 || x.cell.y < 0 || x.cell.x >= w || x.cell.y >= h) continue;
+        std::uint8_t& v = want(x.cell.y, x.cell.x);
+        v = x.change == CellChange::set ? 1 : x.change == CellChange::clear ? 0 : v ^ 1;
+      }
+      ok = (got == want).all() && want(3, 3) == 0;
+    }
+    CHECK(test::root_says(ok));
+  }
+}
+
 TEST_CASE("Ctrl+R: after generations and edits the grid is a fresh start, and runs the same") {
   const std::int64_t w = 41;
   const std::int64_t h = 31;
@@ -227,7 +276,7 @@ TEST_CASE("Ctrl+R: after generations and edits the grid is a fresh start, and ru
         [](Controls& c, const FakeDisplay&) { c.steps = 6; },
         wait_for(6),
         [&](Controls& c, const FakeDisplay& d) {
-          c.toggles = edits;
+          c.edits = flips(edits);
           edit_frame = d.frames().size();
         },
         [](Controls& c, const FakeDisplay&) {

@@ -1,15 +1,20 @@
-// Editing in the viewer without SDL: reset (Ctrl+R) as KeyPress sequences fed to a
-// ViewerController, checked on the Controls it reports and the state it keeps.
+// Editing in the viewer without SDL: reset (Ctrl+R), undo and redo, the pencil, as KeyPress and
+// MouseEvent sequences fed to a ViewerController, checked on the Controls it reports and on a grid
+// that follows them (frames made from it, its edits applied as the ranks apply them).
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "controller.hpp"
+#include "editing.hpp"
 #include "input.hpp"
 #include "keys.hpp"
 #include "mpilife/core/cells.hpp"
+#include "mpilife/view/block_counts.hpp"
 #include "mpilife/view/frame.hpp"
 #include "overlay.hpp"
 #include "support/view_source.hpp"
@@ -20,6 +25,10 @@ using mpilife::test::source_for;
 using namespace mpilife::viz;
 
 namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 // A controller for a `width` x `height` window showing `source`, after its first poll.
 ViewerController opened(int width, int height, const ViewSource& source) {
@@ -47,7 +56,206 @@ Frame frame_at(const ViewerController& v, std::int64_t generation, bool running)
   return f;
 }
 
+MouseEvent mouse(MouseEvent::Kind kind, int x, int y, MouseButton button = MouseButton::left) {
+  MouseEvent e;
+  e.kind = kind;
+  e.x = x;
+  e.y = y;
+  e.button = button;
+  return e;
+}
+
+// A grid the controller edits, as the live loop does: each poll's edits applied in order, then a
+// frame of the view it asks for.
+struct Grid {
+  CellArray cells;
+  std::int64_t generation = 0;
+
+  Grid(std::int64_t w, std::int64_t h) : cells(CellArray::Zero(h, w)) {}
+
+  void apply(const Controls& c) {
+    for (const CellEdit& e : c.edits) {
+      if (e.cell.x < 0 || e.cell.y < 0 || e.cell.x >= cells.cols() || e.cell.y >= cells.rows()) {
+        continue;
+      }
+      std::uint8_t& v = cells(e.cell.y, e.cell.x);
+      v = e.change == CellChange::set ? 1 : e.change == CellChange::clear ? 0 : v ^ 1;
+    }
+    generation += c.steps;  // no rule: the tests only need the generation to move on
+  }
+  Frame frame(const ViewRequest& view) const {
+    Frame f;
+    f.generation = generation;
+    f.view = view;
+    f.counts = block_counts(cells, view.region, view.scale);
+    f.population = cells.cast<std::int64_t>().sum();
+    return f;
+  }
+};
+
+// Ends a poll: the grid follows the controls and the controller is shown the frame.
+Controls finish(ViewerController& v, Grid& g) {
+  const Controls c = v.end_poll();
+  g.apply(c);
+  v.show(g.frame(c.view));
+  return c;
+}
+
+// The pixel at the centre of cell (x, y) of the controller's viewport.
+std::pair<int, int> pixel_of(const ViewerController& v, std::int64_t x, std::int64_t y) {
+  const Viewport& view = v.state().viewport;
+  const std::int64_t p = std::int64_t{1} << view.zoom();
+  return {static_cast<int>(view.origin_x() + p * x + p / 2),
+          static_cast<int>(view.origin_y() + p * y + p / 2)};
+}
+
+void click_cell(ViewerController& v, Grid& g, std::int64_t x, std::int64_t y) {
+  const auto [px, py] = pixel_of(v, x, y);
+  v.begin_poll();
+  v.mouse(mouse(MouseEvent::Kind::press, px, py));
+  v.mouse(mouse(MouseEvent::Kind::release, px, py));
+  finish(v, g);
+}
+
+Controls press_keys(ViewerController& v, Grid& g, std::initializer_list<Key> keys) {
+  v.begin_poll();
+  for (const Key k : keys) v.key(KeyPress{k, false});
+  return finish(v, g);
+}
+
 }  // namespace
+
+TEST_CASE("line_cells: every cell between two positions, each a neighbour of the one before") {
+  CHECK(line_cells({3, 4}, {3, 4}) == std::vector<Cell>{{3, 4}});
+  CHECK(line_cells({0, 0}, {3, 0}) == std::vector<Cell>{{0, 0}, {1, 0}, {2, 0}, {3, 0}});
+  CHECK(line_cells({2, 2}, {0, 0}) == std::vector<Cell>{{2, 2}, {1, 1}, {0, 0}});
+  for (const auto& [a, b] : std::vector<std::pair<Cell, Cell>>{
+           {{0, 0}, {17, 5}}, {{-4, 9}, {3, -20}}, {{10, 10}, {-13, 12}}, {{5, 0}, {5, 31}}}) {
+    const std::vector<Cell> line = line_cells(a, b);
+    REQUIRE(!line.empty());
+    CHECK(line.front() == a);
+    CHECK(line.back() == b);
+    CHECK(static_cast<std::int64_t>(line.size()) ==
+          std::max(std::llabs(b.x - a.x), std::llabs(b.y - a.y)) + 1);
+    for (std::size_t i = 1; i < line.size(); ++i) {
+      CHECK(std::llabs(line[i].x - line[i - 1].x) <= 1);
+      CHECK(std::llabs(line[i].y - line[i - 1].y) <= 1);
+    }
+  }
+}
+
+TEST_CASE("the pencil: the first cell decides, each cell once a stroke, lines between positions") {
+  Pencil p;
+  CHECK(p.extend({4, 4}).empty());  // no stroke on
+  CHECK(p.begin({0, 0}, false) == CellEdit{{0, 0}, CellChange::set});
+  CHECK(p.change() == CellChange::set);
+  std::vector<CellEdit> e = p.extend({3, 0});
+  CHECK(e == std::vector<CellEdit>{
+                 {{1, 0}, CellChange::set}, {{2, 0}, CellChange::set}, {{3, 0}, CellChange::set}});
+  CHECK(p.extend({0, 0}).empty());  // back over cells already drawn
+  p.end();
+  CHECK_FALSE(p.active());
+  CHECK(p.begin({5, 5}, true).change == CellChange::clear);
+  e = p.extend({5, 7});
+  CHECK(e == std::vector<CellEdit>{{{5, 6}, CellChange::clear}, {{5, 7}, CellChange::clear}});
+}
+
+TEST_CASE("the edit history: undo and redo at the generation of the edits, forgotten after") {
+  EditHistory h;
+  const CellEdit a_set{{1, 1}, CellChange::set};
+  const CellEdit a_clear{{1, 1}, CellChange::clear};
+  const CellEdit b_set{{2, 1}, CellChange::set};
+  const CellEdit b_clear{{2, 1}, CellChange::clear};
+  CHECK_FALSE(h.undo(0));
+  h.record(5, {a_clear}, {a_set});
+  h.record(5, {b_clear}, {b_set});
+  CHECK(h.undoable(5) == 2);
+  CHECK(h.undoable(6) == 0);
+  CHECK(h.undo(5) == std::vector<CellEdit>{b_clear});
+  CHECK(h.redoable(5) == 1);
+  CHECK(h.undo(5) == std::vector<CellEdit>{a_clear});
+  CHECK_FALSE(h.undo(5));
+  CHECK(h.redo(5) == std::vector<CellEdit>{a_set});
+  h.record(5, {b_clear}, {b_set});  // a new edit: nothing to redo
+  CHECK_FALSE(h.redo(5));
+  CHECK(h.undoable(5) == 2);
+  CHECK_FALSE(h.undo(6));  // the grid moved on: all forgotten
+  CHECK(h.undoable(5) == 0);
+  h.record(6, {a_clear}, {a_set});
+  h.clear();
+  CHECK_FALSE(h.undo(6));
+}
+
+TEST_CASE("draw, undo: the grid is the grid before; redo: the grid after; per edit, in order") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  Grid g(16, 12);
+  g.cells(7, 5) = 1;  // a live cell: clicking it clears it
+  g.cells(3, 3) = 1;
+  v.begin_poll();
+  v.key(KeyPress{Key::enter, false});  // stop
+  finish(v, g);
+  REQUIRE(v.state().viewport.zoom() >= 0);
+  const CellArray before = g.cells;
+  click_cell(v, g, 5, 7);
+  click_cell(v, g, 6, 7);
+  click_cell(v, g, 0, 0);
+  const CellArray after = g.cells;
+  CHECK(g.cells(7, 5) == 0);
+  CHECK(g.cells(7, 6) == 1);
+  CHECK(g.cells(0, 0) == 1);
+  CHECK(v.state().undoable == 3);
+  CHECK(contains(state_line(v.state()), " undo=3 redo=0"));
+  press_keys(v, g, {Key::ctrl_z});
+  CHECK(g.cells(0, 0) == 0);
+  CHECK(g.cells(7, 6) == 1);
+  press_keys(v, g, {Key::ctrl_z, Key::ctrl_z});
+  CHECK((g.cells == before).all());
+  CHECK(v.state().undoable == 0);
+  CHECK(v.state().redoable == 3);
+  // Nothing more to undo: the grid stays, the status panel says so.
+  const Controls none = press_keys(v, g, {Key::ctrl_z});
+  CHECK(none.edits.empty());
+  CHECK((g.cells == before).all());
+  REQUIRE(status_lines(v.state()).size() == 3);
+  CHECK(contains(status_lines(v.state())[2], "nothing to undo"));
+  press_keys(v, g, {Key::ctrl_shift_z});
+  CHECK(g.cells(7, 5) == 0);
+  CHECK(g.cells(7, 6) == 0);
+  press_keys(v, g, {Key::ctrl_y, Key::ctrl_y});
+  CHECK((g.cells == after).all());
+  CHECK(press_keys(v, g, {Key::ctrl_y}).edits.empty());
+  // Undo twice, then a new edit: what was undone cannot be redone.
+  press_keys(v, g, {Key::ctrl_z, Key::ctrl_z});
+  click_cell(v, g, 10, 10);
+  CHECK(press_keys(v, g, {Key::ctrl_y}).edits.empty());
+  press_keys(v, g, {Key::ctrl_z});
+  CHECK(g.cells(10, 10) == 0);
+  CHECK(g.cells(7, 5) == 0);  // the first edit is still made
+}
+
+TEST_CASE("undo is only at the generation of the edit: a step or a reset forgets the edits") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  Grid g(16, 12);
+  press_keys(v, g, {Key::enter});
+  click_cell(v, g, 4, 4);
+  CHECK(v.state().undoable == 1);
+  press_keys(v, g, {Key::space});
+  CHECK(g.generation == 1);
+  CHECK(v.state().undoable == 0);
+  CHECK(press_keys(v, g, {Key::ctrl_z}).edits.empty());
+  CHECK(g.cells(4, 4) == 1);
+  // Space and Ctrl+Z in one poll: the undo would land after the step; it is refused.
+  click_cell(v, g, 5, 5);
+  CHECK(press_keys(v, g, {Key::space, Key::ctrl_z}).edits.empty());
+  click_cell(v, g, 6, 6);
+  v.begin_poll();
+  v.key(KeyPress{Key::ctrl_r, false});
+  CHECK(v.end_poll().reset);
+  CHECK(v.state().undoable == 0);
+  v.begin_poll();
+  v.key(KeyPress{Key::ctrl_z, false});
+  CHECK(v.end_poll().edits.empty());
+}
 
 TEST_CASE("Ctrl+R asks once for a reset, stops the run and keeps the zoom and pan") {
   ViewerController v = opened(320, 240, source_for(64, 48));
@@ -108,4 +316,8 @@ TEST_CASE("the edit keys are rows of the key table for live runs") {
   REQUIRE(reset != nullptr);
   CHECK(std::string(reset->label) == "Ctrl+R");
   CHECK(reset->scope == KeyScope::live);
+  const KeyBinding* undo = row_of(Key::ctrl_z);
+  REQUIRE(undo != nullptr);
+  CHECK(std::string(undo->label) == "Ctrl+Z");
+  CHECK(row_of(Key::ctrl_y) == row_of(Key::ctrl_shift_z));
 }

@@ -19,6 +19,13 @@ using namespace mpilife::viz;
 
 namespace {
 
+// The edits that set `cells` (what clicks on dead cells send).
+std::vector<CellEdit> sets(const std::vector<Cell>& cells) {
+  std::vector<CellEdit> out;
+  for (const Cell& c : cells) out.push_back({c, CellChange::set});
+  return out;
+}
+
 // A controller for a `width` x `height` window showing `source`, after its first poll.
 ViewerController opened(int width, int height, const ViewSource& source) {
   ViewerController v;
@@ -202,16 +209,16 @@ TEST_CASE("mouse: a click toggles a cell of a stopped live run; drag pans; the w
   const int y = static_cast<int>(view.origin_y() + 16 * 7 + 8);
   v.begin_poll();
   click(v, x, y);  // running: no edit
-  CHECK(v.end_poll().toggles.empty());
+  CHECK(v.end_poll().edits.empty());
   v.begin_poll();
   v.key(KeyPress{Key::enter, false});
   click(v, x, y);
   click(v, x + 16, y);
   v.mouse(mouse(MouseEvent::Kind::press, x, y, MouseButton::right));
   v.mouse(mouse(MouseEvent::Kind::release, x, y, MouseButton::right));  // not a left click
-  CHECK(v.end_poll().toggles == std::vector<Cell>{{5, 7}, {6, 7}});
+  CHECK(v.end_poll().edits == sets({{5, 7}, {6, 7}}));
   v.begin_poll();
-  CHECK(v.end_poll().toggles.empty());
+  CHECK(v.end_poll().edits.empty());
 
   const std::int64_t ox = view.origin_x();
   const std::int64_t oy = view.origin_y();
@@ -221,7 +228,7 @@ TEST_CASE("mouse: a click toggles a cell of a stopped live run; drag pans; the w
   CHECK(view.origin_x() == ox);
   v.mouse(mouse(MouseEvent::Kind::move, 130, 90));
   v.mouse(mouse(MouseEvent::Kind::release, 130, 90));
-  CHECK(v.end_poll().toggles.empty());  // a drag is not a click
+  CHECK(v.end_poll().edits.empty());  // a drag is not a click
   CHECK(view.origin_x() == ox + 30);
   CHECK(view.origin_y() == oy - 10);
   v.mouse(mouse(MouseEvent::Kind::move, 200, 200));  // no button held: no pan
@@ -245,7 +252,7 @@ TEST_CASE("no cell toggles zoomed out or in a replay; a timeline click seeks") {
   CHECK(v.state().viewport.zoom() < 0);
   v.begin_poll();
   click(v, 100, 150);
-  CHECK(v.end_poll().toggles.empty());
+  CHECK(v.end_poll().edits.empty());
 
   ViewerController r = opened(400, 300, source_for(20, 20, 50));
   r.begin_poll();
@@ -253,12 +260,12 @@ TEST_CASE("no cell toggles zoomed out or in a replay; a timeline click seeks") {
   Controls c = r.end_poll();
   CHECK(c.seek == 25);
   CHECK_FALSE(c.running);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
   r.begin_poll();
   click(r, 200, 150);  // the grid of a replay: nothing
   c = r.end_poll();
   CHECK(c.seek == -1);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
 }
 
 TEST_CASE("the picture is drawn again when it changed and the frame covers the view") {

@@ -29,6 +29,13 @@ using namespace mpilife::viz;
 
 namespace {
 
+// The edits that set `cells` (what clicks on dead cells send).
+std::vector<CellEdit> sets(const std::vector<Cell>& cells) {
+  std::vector<CellEdit> out;
+  for (const Cell& c : cells) out.push_back({c, CellChange::set});
+  return out;
+}
+
 const Palette kColours{};
 
 // Makes sure SDL picks the dummy driver even when the test runs outside ctest.
@@ -278,14 +285,14 @@ TEST_CASE("mouse: a click toggles a cell when stopped, drag pans, the wheel zoom
   const int y = static_cast<int>(v.origin_y() + 16 * 7 + 8);
   push_click(x, y);  // running: no edit
   c = d.poll(0);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
   push_key(SDLK_RETURN);
   push_click(x, y);
   push_click(x + 16, y);
   c = d.poll(0);
-  CHECK(c.toggles == std::vector<Cell>{{5, 7}, {6, 7}});
+  CHECK(c.edits == sets({{5, 7}, {6, 7}}));
   c = d.poll(0);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
 
   const std::int64_t ox = v.origin_x();
   const std::int64_t oy = v.origin_y();
@@ -297,7 +304,7 @@ TEST_CASE("mouse: a click toggles a cell when stopped, drag pans, the wheel zoom
   SDL_PushEvent(&m);
   push_button(SDL_MOUSEBUTTONUP, 130, 90, SDL_BUTTON_RIGHT);
   c = d.poll(0);
-  CHECK(c.toggles.empty());  // a drag is not a click
+  CHECK(c.edits.empty());  // a drag is not a click
   CHECK(v.origin_x() == ox + 30);
   CHECK(v.origin_y() == oy - 10);
 
@@ -379,9 +386,9 @@ TEST_CASE("a script drives the display one command per poll") {
   c = d.poll(0);  // wait 2
   c = d.poll(0);
   c = d.poll(0);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
   c = d.poll(0);  // click
-  CHECK(c.toggles.size() == 1);
+  CHECK(c.edits.size() == 1);
   CHECK_FALSE(c.quit);
   c = d.poll(0);
   CHECK(c.quit);
@@ -419,7 +426,7 @@ TEST_CASE("replay keys: play/pause, frame back and forward, jump, timeline click
   push_click(200, 295);  // the middle of the timeline
   c = d.poll(0);
   CHECK(c.seek == 25);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
 }
 
 namespace {

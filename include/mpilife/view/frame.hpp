@@ -66,8 +66,9 @@ struct Controls {
   int speed = 0;              ///< speed level, see step_generations and frame_interval
   std::int64_t steps = 0;     ///< generations (replay: frames, maybe negative) asked for once
   std::int64_t seek = -1;     ///< replay: jump to this frame index, -1 for none
-  std::vector<Cell> toggles;  ///< cells to flip (global coordinates), clicked while stopped
-  bool reset = false;         ///< Ctrl+R: back to the starting generation (once, then cleared)
+  std::vector<CellEdit> edits;  ///< cells to set, clear or flip (the shown grid's coordinates),
+                                ///< applied in order before this poll's generations
+  bool reset = false;           ///< Ctrl+R: back to the starting generation (once, then cleared)
   ViewRequest view;           ///< the data the display wants in the next frame
 };
 
