@@ -163,12 +163,13 @@ void ViewerController::mouse(const MouseEvent& event) {
       press_y_ = last_y_ = state_.pointer_y = event.y;
       scrubbing_ = event.button == MouseButton::left && on_timeline(event.x, event.y);
       if (scrubbing_) scrub(event.x);
+      if (!scrubbing_ && event.button == MouseButton::left) start_stroke(event.x, event.y);
       break;
     case MouseEvent::Kind::release:
-      if (scrubbing_) {
-        scrub(event.x);
-      } else if (pressed_ && !dragging_ && event.button == MouseButton::left) {
-        click(event.x, event.y);
+      if (scrubbing_) scrub(event.x);
+      if (pencil_.active()) {
+        continue_stroke(event.x, event.y);
+        end_stroke();
       }
       pressed_ = false;
       dragging_ = false;
@@ -295,11 +296,13 @@ bool ViewerController::alive_now(Cell cell) const {
   return shown_alive(state_.frame, cell).value_or(false);
 }
 
-// Ends the pencil's stroke: made while stopped, it becomes one edit Ctrl+Z can undo.
+// Ends the pencil's stroke: made while stopped, it becomes one edit Ctrl+Z can undo (undo puts
+// back the cells it changed, in reverse order).
 void ViewerController::end_stroke() {
   if (!pencil_.active()) return;
   pencil_.end();
   if (!state_.controls.running) {
+    std::reverse(stroke_undo_.begin(), stroke_undo_.end());
     edits_.record(stroke_generation_, std::move(stroke_undo_), std::move(stroke_redo_));
     state_.undoable = edits_.undoable(stroke_generation_);
     state_.redoable = edits_.redoable(stroke_generation_);
@@ -366,6 +369,10 @@ void ViewerController::move_pointer(int x, int y) {
     scrub(x);
     return;
   }
+  if (pencil_.active()) {
+    continue_stroke(x, y);
+    return;
+  }
   if (!dragging_ &&
       (std::abs(x - press_x_) > kDragThreshold || std::abs(y - press_y_) > kDragThreshold)) {
     dragging_ = true;
@@ -377,24 +384,42 @@ void ViewerController::move_pointer(int x, int y) {
   }
 }
 
-// A click on the grid in draw mode flips a cell of a stopped live run zoomed in (1 cell per
-// pixel or more), as a pencil stroke of one cell, which Ctrl+Z can undo.
-void ViewerController::click(int x, int y) {
-  Controls& c = state_.controls;
-  if (state_.replay || c.running || state_.mode != EditMode::draw || state_.viewport.zoom() < 0 ||
+// A left press on the grid in draw mode starts a pencil stroke in a live run zoomed in (1 cell
+// per pixel or more), running or not: the cell's state decides whether the stroke sets or clears.
+// Its edits go out with this poll (the ranks apply them at the next generation boundary).
+void ViewerController::start_stroke(int x, int y) {
+  if (state_.replay || state_.mode != EditMode::draw || state_.viewport.zoom() < 0 ||
       !state_.layout.grid.contains(x, y)) {
     return;
   }
-  const auto cell = state_.viewport.cell_at(x, y);
+  const auto cell = state_.viewport.cell_at(x - state_.layout.grid.x, y - state_.layout.grid.y);
   if (!cell) return;
-  // A stroke of one cell: the cell's state decides whether it is set or cleared.
   const bool alive = alive_now(*cell);
-  const CellEdit e = pencil_.begin(*cell, alive);
   stroke_generation_ = state_.frame.generation;
-  stroke_undo_ = {CellEdit{*cell, alive ? CellChange::set : CellChange::clear}};
-  stroke_redo_ = {e};
-  send_edits({e});
-  end_stroke();
+  stroke_undo_.clear();
+  stroke_redo_.clear();
+  stroke({pencil_.begin(*cell, alive)});
+}
+
+// The pointer moved to (x, y) with the stroke on: the cells on the line from the last position.
+// Beyond the grid the stroke waits for the pointer to come back.
+void ViewerController::continue_stroke(int x, int y) {
+  if (!state_.layout.grid.contains(x, y)) return;
+  const auto cell = state_.viewport.cell_at(x - state_.layout.grid.x, y - state_.layout.grid.y);
+  if (cell) stroke(pencil_.extend(*cell));
+}
+
+// Sends the stroke's `edits` and notes, for undo, the cells they change and what they were.
+void ViewerController::stroke(const std::vector<CellEdit>& edits) {
+  for (const CellEdit& e : edits) {
+    const bool alive = alive_now(e.cell);
+    if (alive != (e.change == CellChange::set)) {
+      stroke_undo_.push_back({e.cell, alive ? CellChange::set : CellChange::clear});
+      stroke_redo_.push_back(e);
+    }
+  }
+  send_edits(edits);
+  state_.dirty = true;
 }
 
 bool ViewerController::on_timeline(int x, int y) const {

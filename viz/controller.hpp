@@ -66,7 +66,9 @@ class ViewerController {
   void zoom(int steps, int px, int py);
   void pan(std::int64_t dx, std::int64_t dy);
   void move_pointer(int x, int y);
-  void click(int x, int y);
+  void start_stroke(int x, int y);
+  void continue_stroke(int x, int y);
+  void stroke(const std::vector<CellEdit>& edits);
   bool on_timeline(int x, int y) const;
   void scrub(int x);
   void update_layout();

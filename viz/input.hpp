@@ -29,7 +29,7 @@ enum class Key {
   h,              ///< show / hide the help panel
   i,              ///< show / hide the pattern information panel
   p,              ///< show / hide the population plot
-  f2,             ///< draw mode: a click toggles a cell
+  f2,             ///< draw mode: a click or a drag draws with the pencil
   f5,             ///< move mode: clicks do not edit, dragging pans
   s,              ///< screenshot
   q,              ///< quit

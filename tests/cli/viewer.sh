@@ -107,6 +107,51 @@ for np in 1 2 3; do
     pass || fail "np$np cells toggled by clicks differ from the batch run"
 done
 
+# The pencil across rank boundaries: three strokes, each one jump of the mouse (a long slant, a row
+# and a column), then a stroke that starts on a live cell and clears; one step. The batch run of
+# the glider with exactly the cells under the strokes (Bresenham's lines, computed here) is the
+# same grid, at 2 and 3 ranks.
+/usr/bin/python3 - "$WORK/strokes.cells" <<'PY'
+import sys
+def line(a, b):
+    (x0, y0), (x1, y1) = a, b
+    dx, dy = abs(x1 - x0), -abs(y1 - y0)
+    sx, sy = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
+    err, out = dx + dy, []
+    while True:
+        out.append((x0, y0))
+        if (x0, y0) == (x1, y1):
+            return out
+        e2 = 2 * err
+        if e2 >= dy:
+            err += dy
+            x0 += sx
+        if e2 <= dx:
+            err += dx
+            y0 += sy
+live = {(3, 2), (4, 3), (2, 4), (3, 4), (4, 4)}
+for a, b in [((1, 28), (38, 1)), ((0, 15), (39, 15)), ((20, 0), (20, 29))]:
+    live.update(line(a, b))
+live.difference_update(line((20, 15), (20, 5)))
+rows = [["O" if (x, y) in live else "." for x in range(40)] for y in range(30)]
+open(sys.argv[1], "w").write("!Name: strokes\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+run 1 run "$WORK/strokes.cells" --size 40x30 --at 0,0 --topology plane -g 1 --final "$WORK/strokes.rle"
+px() { echo "$((44 + 8 * $1)),$((84 + 8 * $2))"; }
+for np in 2 3; do
+  run $np run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view \
+    --window 400x400 --final "$WORK/stroked$np.rle" --view-script "stop; drag $(px 1 28),$(px 38 1); drag $(px 0 15),$(px 39 15); drag $(px 20 0),$(px 20 29); drag $(px 20 15),$(px 20 5); print; step 1; quit"
+  expect_rc 0 "np$np strokes"
+  grep -q "generation=0 .* undo=4 redo=0" <<<"$OUT" && pass || fail "np$np four strokes, four edits: $OUT"
+  diff <(grep -v '^#' "$WORK/strokes.rle") <(grep -v '^#' "$WORK/stroked$np.rle") >/dev/null && pass ||
+    fail "np$np cells under the strokes differ from the batch run"
+done
+# F5 move mode: the same drag pans and draws nothing.
+run 2 run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view --window 400x400 \
+  --view-script "stop; key F5; drag $(px 1 28),$(px 38 1); print; quit"
+expect_rc 0 "drag in move mode"
+grep -q "population=5 .*region=0,17,8,13 .*mode=move .*undo=0" <<<"$OUT" && pass || fail "F5 drag pans, draws nothing: $OUT"
+
 # Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y: a blinker drawn, a stray cell, a glider cell cleared; the last two
 # undone, two more undone and redone: the grid is the glider and the blinker, stepped as a batch.
 /usr/bin/python3 - "$WORK/undo.cells" <<'PY'

@@ -251,6 +251,45 @@ TEST_CASE("apply_edits: set, clear and flip in order, each edit only to the rank
   }
 }
 
+TEST_CASE("edits made while running land at the next generation boundary, on every rank") {
+  const std::int64_t w = 36;
+  const std::int64_t h = 28;
+  const CellArray start = soup_grid(w, h, 9, 0.3);
+  std::vector<CellEdit> stroke;
+  for (std::int64_t x = 2; x < 34; ++x) stroke.push_back({{x, 13}, CellChange::set});
+  for (std::int64_t y = 0; y < h; ++y) stroke.push_back({{17, y}, CellChange::clear});
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    Universe universe = bounded(w, h, Topology::torus, g);
+    place_cells(universe.sim(), test::world_rank() == 0 ? live_cells(start) : std::vector<Cell>{});
+    std::int64_t edited_at = -1;
+    std::vector<Action> actions = {[](Controls& c, const FakeDisplay&) { c.running = true; },
+                                   wait_for(4),
+                                   [&](Controls& c, const FakeDisplay& d) {
+                                     c.edits = stroke;  // running: no stop
+                                     edited_at = d.frames().back().generation;
+                                   },
+                                   wait_for(12),
+                                   [](Controls& c, const FakeDisplay&) { c.running = false; },
+                                   [](Controls&, const FakeDisplay&) {}};
+    FakeDisplay display(actions);
+    run_with(universe, display);
+    const std::int64_t gen = universe.sim().generation();
+    CHECK(same_everywhere(gen));
+    const CellArray got = gather_grid(universe.sim());
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      CellArray at =
+          evolve_serial(start, Rule{}, Topology::torus, KernelKind::reference, edited_at);
+      for (const CellEdit& e : stroke) at(e.cell.y, e.cell.x) = e.change == CellChange::set;
+      const CellArray want =
+          evolve_serial(at, Rule{}, Topology::torus, KernelKind::reference, gen - edited_at);
+      ok = edited_at >= 4 && gen >= 12 && (got == want).all();
+    }
+    CHECK(test::root_says(ok));
+  }
+}
+
 TEST_CASE("Ctrl+R: after generations and edits the grid is a fresh start, and runs the same") {
   const std::int64_t w = 41;
   const std::int64_t h = 31;

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <initializer_list>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -255,6 +256,96 @@ TEST_CASE("undo is only at the generation of the edit: a step or a reset forgets
   v.begin_poll();
   v.key(KeyPress{Key::ctrl_z, false});
   CHECK(v.end_poll().edits.empty());
+}
+
+TEST_CASE("a pencil stroke: a drag draws the line under it with no gaps, one edit to undo") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  Grid g(16, 12);
+  press_keys(v, g, {Key::enter});
+  const CellArray before = g.cells;
+  const std::int64_t origin_x = v.state().viewport.origin_x();
+  const std::int64_t origin_y = v.state().viewport.origin_y();
+  // Fast: one motion event from cell (1, 1) to cell (13, 5), then to (13, 9) in the next poll.
+  v.begin_poll();
+  auto [x0, y0] = pixel_of(v, 1, 1);
+  auto [x1, y1] = pixel_of(v, 13, 5);
+  v.mouse(mouse(MouseEvent::Kind::press, x0, y0));
+  v.mouse(mouse(MouseEvent::Kind::move, x1, y1));
+  const Controls c = finish(v, g);
+  std::vector<CellEdit> want;
+  for (const Cell& cell : line_cells({1, 1}, {13, 5})) want.push_back({cell, CellChange::set});
+  CHECK(c.edits == want);
+  v.begin_poll();
+  auto [x2, y2] = pixel_of(v, 13, 9);
+  v.mouse(mouse(MouseEvent::Kind::move, x2, y2));
+  v.mouse(mouse(MouseEvent::Kind::release, x2, y2));
+  finish(v, g);
+  CellArray drawn = before;
+  for (const Cell& cell : line_cells({1, 1}, {13, 5})) drawn(cell.y, cell.x) = 1;
+  for (const Cell& cell : line_cells({13, 5}, {13, 9})) drawn(cell.y, cell.x) = 1;
+  CHECK((g.cells == drawn).all());
+  CHECK(g.cells.cast<int>().sum() == 13 + 4);
+  CHECK(v.state().undoable == 1);
+  CHECK(v.state().viewport.origin_x() == origin_x);  // drawing does not pan
+  CHECK(v.state().viewport.origin_y() == origin_y);
+  // A stroke starting on a live cell clears: across the line, only its cells change.
+  v.begin_poll();
+  std::tie(x0, y0) = pixel_of(v, 5, 2);
+  std::tie(x1, y1) = pixel_of(v, 5, 0);
+  std::tie(x2, y2) = pixel_of(v, 13, 8);
+  REQUIRE(g.cells(2, 5) == 1);
+  v.mouse(mouse(MouseEvent::Kind::press, x0, y0));
+  v.mouse(mouse(MouseEvent::Kind::move, x1, y1));
+  v.mouse(mouse(MouseEvent::Kind::release, x1, y1));
+  v.mouse(mouse(MouseEvent::Kind::press, x2, y2));  // a second stroke, on a live cell too
+  v.mouse(mouse(MouseEvent::Kind::move, x2 - 160, y2));
+  v.mouse(mouse(MouseEvent::Kind::release, x2 - 160, y2));
+  finish(v, g);
+  CellArray cleared = drawn;
+  cleared(2, 5) = 0;
+  cleared(8, 13) = 0;
+  CHECK((g.cells == cleared).all());
+  CHECK(g.cells(1, 5) == 0);  // dead cells under a clearing stroke stay dead
+  CHECK(g.cells(0, 5) == 0);
+  // Undo takes back the two clearing strokes, then the drawing stroke.
+  press_keys(v, g, {Key::ctrl_z, Key::ctrl_z});
+  CHECK((g.cells == drawn).all());
+  press_keys(v, g, {Key::ctrl_z});
+  CHECK((g.cells == before).all());
+}
+
+TEST_CASE("strokes while running are sent at once and not kept for undo; no stroke zoomed out") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  Grid g(16, 12);
+  REQUIRE(v.state().controls.running);
+  v.begin_poll();
+  const auto [x0, y0] = pixel_of(v, 2, 2);
+  const auto [x1, y1] = pixel_of(v, 6, 2);
+  v.mouse(mouse(MouseEvent::Kind::press, x0, y0));
+  v.mouse(mouse(MouseEvent::Kind::move, x1, y1));
+  CHECK(v.end_poll().edits.size() == 5);
+  v.mouse(mouse(MouseEvent::Kind::release, x1, y1));
+  CHECK(v.state().undoable == 0);
+  // F5 move mode: the same drag pans.
+  ViewerController m = opened(320, 320, source_for(16, 12));
+  poll(m, {Key::f5});
+  const std::int64_t ox = m.state().viewport.origin_x();
+  m.begin_poll();
+  m.mouse(mouse(MouseEvent::Kind::press, x0, y0));
+  m.mouse(mouse(MouseEvent::Kind::move, x1, y1));
+  m.mouse(mouse(MouseEvent::Kind::release, x1, y1));
+  CHECK(m.end_poll().edits.empty());
+  CHECK(m.state().viewport.origin_x() == ox + (x1 - x0));
+  // Zoomed out (several cells a pixel) the left button pans in draw mode too.
+  ViewerController z = opened(200, 200, source_for(400, 400));
+  REQUIRE(z.state().viewport.zoom() < 0);
+  const std::int64_t zx = z.state().viewport.origin_x();
+  z.begin_poll();
+  z.mouse(mouse(MouseEvent::Kind::press, 50, 50));
+  z.mouse(mouse(MouseEvent::Kind::move, 90, 50));
+  z.mouse(mouse(MouseEvent::Kind::release, 90, 50));
+  CHECK(z.end_poll().edits.empty());
+  CHECK(z.state().viewport.origin_x() == zx + 40);
 }
 
 TEST_CASE("Ctrl+R asks once for a reset, stops the run and keeps the zoom and pan") {

@@ -202,33 +202,35 @@ TEST_CASE("replay keys: play/pause, back and forward, digits then g or Enter, Ho
   CHECK(v.state().digits == std::string(18, '7'));
 }
 
-TEST_CASE("mouse: a click toggles a cell of a stopped live run; drag pans; the wheel zooms") {
+TEST_CASE(
+    "mouse: a click draws a cell, running or stopped; drag pans in move mode; the wheel zooms") {
   ViewerController v = opened(320, 320, source_for(16, 12));
   const Viewport& view = v.state().viewport;
   const int x = static_cast<int>(view.origin_x() + 16 * 5 + 8);
   const int y = static_cast<int>(view.origin_y() + 16 * 7 + 8);
   v.begin_poll();
-  click(v, x, y);  // running: no edit
-  CHECK(v.end_poll().edits.empty());
+  click(v, x, y);  // running: drawn at the next generation boundary
+  CHECK(v.end_poll().edits == sets({{5, 7}}));
   v.begin_poll();
   v.key(KeyPress{Key::enter, false});
-  click(v, x, y);
   click(v, x + 16, y);
+  click(v, x + 32, y);
   v.mouse(mouse(MouseEvent::Kind::press, x, y, MouseButton::right));
   v.mouse(mouse(MouseEvent::Kind::release, x, y, MouseButton::right));  // not a left click
-  CHECK(v.end_poll().edits == sets({{5, 7}, {6, 7}}));
+  CHECK(v.end_poll().edits == sets({{6, 7}, {7, 7}}));
   v.begin_poll();
   CHECK(v.end_poll().edits.empty());
 
   const std::int64_t ox = view.origin_x();
   const std::int64_t oy = view.origin_y();
+  poll(v, {Key::f5});  // move mode: the left button pans
   v.begin_poll();
   v.mouse(mouse(MouseEvent::Kind::press, 100, 100));
   v.mouse(mouse(MouseEvent::Kind::move, 102, 101));  // within the threshold: still a click
   CHECK(view.origin_x() == ox);
   v.mouse(mouse(MouseEvent::Kind::move, 130, 90));
   v.mouse(mouse(MouseEvent::Kind::release, 130, 90));
-  CHECK(v.end_poll().edits.empty());  // a drag is not a click
+  CHECK(v.end_poll().edits.empty());
   CHECK(view.origin_x() == ox + 30);
   CHECK(view.origin_y() == oy - 10);
   v.mouse(mouse(MouseEvent::Kind::move, 200, 200));  // no button held: no pan

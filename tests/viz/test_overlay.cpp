@@ -141,7 +141,7 @@ TEST_CASE("key help: the replay keys or the live keys, then the common ones") {
                        [&](const std::string& l) { return l.rfind(start, 0) == 0; });
   };
   CHECK(has(live, "Enter        run / stop"));
-  CHECK(has(live, "click        toggle a cell"));
+  CHECK(has(live, "click drag   pencil"));
   CHECK_FALSE(has(live, "Home  End"));
   CHECK(has(replay, "Enter        play / pause"));
   CHECK(has(replay, "digits g     jump to that frame"));

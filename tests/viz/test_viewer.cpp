@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "editing.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/view/block_counts.hpp"
@@ -106,6 +107,24 @@ void push_button(Uint32 type, int x, int y, Uint8 button = SDL_BUTTON_LEFT) {
 void push_click(int x, int y) {
   push_button(SDL_MOUSEBUTTONDOWN, x, y);
   push_button(SDL_MOUSEBUTTONUP, x, y);
+}
+
+void push_drag_motion(int x, int y) {
+  SDL_Event m{};
+  m.type = SDL_MOUSEMOTION;
+  m.motion.x = x;
+  m.motion.y = y;
+  m.motion.state = SDL_BUTTON_LMASK;
+  SDL_PushEvent(&m);
+}
+
+void push_key_with(SDL_Keycode key, Uint16 mod) {
+  SDL_Event e{};
+  e.type = SDL_KEYDOWN;
+  e.key.state = SDL_PRESSED;
+  e.key.keysym.sym = key;
+  e.key.keysym.mod = mod;
+  SDL_PushEvent(&e);
 }
 
 DisplayOptions window(int w, int h, const std::string& script = "") {
@@ -276,21 +295,21 @@ TEST_CASE("Esc, the window's close button and SDL_QUIT quit") {
   }
 }
 
-TEST_CASE("mouse: a click toggles a cell when stopped, drag pans, the wheel zooms about it") {
+TEST_CASE("mouse: a click draws a cell, running or stopped; drag pans, the wheel zooms about it") {
   SdlDisplay d(window(320, 320));
   d.open(source_for(16, 12));
   Controls c = d.poll(0);
   const Viewport& v = d.viewport();
   const int x = static_cast<int>(v.origin_x() + 16 * 5 + 8);
   const int y = static_cast<int>(v.origin_y() + 16 * 7 + 8);
-  push_click(x, y);  // running: no edit
+  push_click(x, y);  // running: the pencil draws too, at the next generation boundary
   c = d.poll(0);
-  CHECK(c.edits.empty());
+  CHECK(c.edits == sets({{5, 7}}));
   push_key(SDLK_RETURN);
-  push_click(x, y);
   push_click(x + 16, y);
+  push_click(x + 32, y);
   c = d.poll(0);
-  CHECK(c.edits == sets({{5, 7}, {6, 7}}));
+  CHECK(c.edits == sets({{6, 7}, {7, 7}}));
   c = d.poll(0);
   CHECK(c.edits.empty());
 
@@ -320,6 +339,48 @@ TEST_CASE("mouse: a click toggles a cell when stopped, drag pans, the wheel zoom
   c = d.poll(0);
   CHECK(v.zoom() == 5);
   CHECK(*v.cell_at(x, y) == *before);
+}
+
+TEST_CASE("SDL mouse events: a fast drag draws the whole line, Ctrl+Z and Ctrl+R are chords") {
+  SdlDisplay d(window(320, 320));
+  d.open(source_for(16, 12));
+  d.poll(0);
+  const Viewport& v = d.viewport();
+  REQUIRE(v.zoom() == 4);
+  const auto px = [&](std::int64_t cx) { return static_cast<int>(v.origin_x() + 16 * cx + 8); };
+  const auto py = [&](std::int64_t cy) { return static_cast<int>(v.origin_y() + 16 * cy + 8); };
+  push_key(SDLK_RETURN);  // stop
+  push_button(SDL_MOUSEBUTTONDOWN, px(2), py(10));
+  push_drag_motion(px(14), py(1));  // one jump across the grid
+  push_button(SDL_MOUSEBUTTONUP, px(14), py(1));
+  Controls c = d.poll(0);
+  std::vector<CellEdit> want;
+  for (const Cell& cell : line_cells({2, 10}, {14, 1})) want.push_back({cell, CellChange::set});
+  CHECK(want.size() == 13);
+  CHECK(c.edits == want);
+  for (std::size_t i = 1; i < c.edits.size(); ++i) {
+    CHECK(std::abs(c.edits[i].cell.x - c.edits[i - 1].cell.x) == 1);  // no gaps
+    CHECK(std::abs(c.edits[i].cell.y - c.edits[i - 1].cell.y) <= 1);
+  }
+  Frame f;
+  f.view = c.view;
+  f.counts.assign(static_cast<std::size_t>(16 * 12), 0);
+  for (const CellEdit& e : want) f.counts[static_cast<std::size_t>(e.cell.y * 16 + e.cell.x)] = 1;
+  d.show(f);
+  push_key_with(SDLK_z, KMOD_LCTRL);
+  c = d.poll(0);
+  std::vector<CellEdit> undo;
+  for (auto it = want.rbegin(); it != want.rend(); ++it)
+    undo.push_back({it->cell, CellChange::clear});
+  CHECK(c.edits == undo);
+  push_key_with(SDLK_z, KMOD_LCTRL | KMOD_LSHIFT);
+  c = d.poll(0);
+  CHECK(c.edits == want);
+  push_key_with(SDLK_r, KMOD_RCTRL);
+  c = d.poll(0);
+  CHECK(c.reset);
+  push_key_with(SDLK_r, KMOD_NONE);  // plain r: not a reset
+  CHECK_FALSE(d.poll(0).reset);
 }
 
 TEST_CASE("screenshots save what the window shows") {
