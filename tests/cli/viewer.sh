@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The live viewer and the replay viewer driven by --view-script: every rank follows the window
 # (steps, clicks, quit), screenshots show the grid the run computed, and a build without SDL2 says
-# so. Runs headless with SDL's dummy video driver, and in a real X window when Xvfb is installed.
+# so. Runs headless with SDL's dummy video driver, and in a real X window when Xvfb is installed,
+# where xdotool (when installed; the test says it skips otherwise) sends real key and mouse events:
+# the pencil, Ctrl+Z, Ctrl+R.
 source "$(dirname "$0")/common.bash"
 GUN=$SRC/patterns/gosper-glider-gun.rle
 export SDL_VIDEODRIVER=dummy
@@ -277,5 +279,72 @@ if command -v Xvfb >/dev/null; then
     --view-script "stop; step 30; wait 2; screenshot $WORK/x11.bmp; quit"
   expect_rc 0 "view run on Xvfb"
   check_cells "$WORK/x11.bmp" "$WORK/batch.rle" 64 48 8 && pass || fail "Xvfb screenshot pixels"
+
+  # Real key and mouse events from xdotool (X events, as a user's): the pencil dragged with the
+  # button held, Ctrl+Z, Space, Ctrl+R and q, at 2 ranks; the script only stops the run at first.
+  if command -v xdotool >/dev/null; then
+    # xdo_view FINAL XDOTOOL-STEPS...: a stopped 40x30 glider run in a 400x400 window (cell x,y
+    # centred on window pixel 44+8x, 84+8y), driven by the steps, each a list of xdotool
+    # arguments run with the window's id for WIN; q at the end.
+    xdo_view() {
+      local final=$1
+      shift
+      DISPLAY=":$display" SDL_VIDEODRIVER=x11 timeout 60 mpiexec -n 2 --oversubscribe --bind-to none \
+        "$MPILIFE" run "$SRC/patterns/glider.rle" \
+        --size 40x30 --at 2,2 --topology plane --view --window 400x400 --final "$final" \
+        --view-script stop </dev/null >"$WORK/xdo.out" 2>&1 &
+      local job=$! win="" i
+      for i in $(seq 100); do
+        win=$(DISPLAY=":$display" xdotool search --name '^mpilife' 2>/dev/null | head -1)
+        [ -n "$win" ] && DISPLAY=":$display" xdotool getwindowname "$win" 2>/dev/null |
+          grep -q stopped && break
+        sleep 0.1
+      done
+      for step in "$@"; do
+        # shellcheck disable=SC2086
+        DISPLAY=":$display" xdotool ${step//WIN/$win} 2>/dev/null
+        sleep 0.2
+      done
+      DISPLAY=":$display" xdotool key --window "$win" q 2>/dev/null
+      wait $job
+    }
+    at() { echo "$((44 + 8 * $1)) $((84 + 8 * $2))"; }
+    xdo_view "$WORK/xdo_draw.rle" \
+      "mousemove --window WIN $(at 1 28) mousedown 1 mousemove --window WIN $(at 38 1) mouseup 1" \
+      "mousemove --window WIN $(at 0 15) mousedown 1 mousemove --window WIN $(at 39 15) mouseup 1" \
+      "key --window WIN ctrl+z" "key --window WIN space"
+    [ "$?" = 0 ] && pass || fail "xdotool: pencil, Ctrl+Z, Space: $(cat "$WORK/xdo.out")"
+    /usr/bin/python3 - "$WORK/xdo_draw.cells" <<'PY'
+import sys
+live = {(3, 2), (4, 3), (2, 4), (3, 4), (4, 4)}
+# The slant from cell (1, 28) to (38, 1): Bresenham's cells (37 across, 27 up).
+x, y, dx, dy, err = 1, 28, 37, -27, 10
+while True:
+    live.add((x, y))
+    if (x, y) == (38, 1):
+        break
+    e2 = 2 * err
+    if e2 >= dy:
+        err, x = err + dy, x + 1
+    if e2 <= dx:
+        err, y = err + dx, y - 1
+rows = [["O" if (c, r) in live else "." for c in range(40)] for r in range(30)]
+open(sys.argv[1], "w").write("!Name: xdo\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+    run 1 run "$WORK/xdo_draw.cells" --size 40x30 --at 0,0 --topology plane -g 1 \
+      --final "$WORK/xdo_want.rle"
+    diff <(grep -v '^#' "$WORK/xdo_want.rle") <(grep -v '^#' "$WORK/xdo_draw.rle") >/dev/null &&
+      pass || fail "xdotool: the slant drawn (the row undone), one step, differs from the batch run"
+    xdo_view "$WORK/xdo_reset.rle" "key --window WIN space space space" \
+      "mousemove --window WIN $(at 0 15) mousedown 1 mousemove --window WIN $(at 39 15) mouseup 1" \
+      "key --window WIN ctrl+r" "key --window WIN space"
+    [ "$?" = 0 ] && pass || fail "xdotool: Ctrl+R: $(cat "$WORK/xdo.out")"
+    run 1 run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane -g 1 \
+      --final "$WORK/xdo_g1.rle"
+    diff <(grep -v '^#' "$WORK/xdo_g1.rle") <(grep -v '^#' "$WORK/xdo_reset.rle") >/dev/null &&
+      pass || fail "xdotool: Ctrl+R then Space differs from the glider's generation 1"
+  else
+    echo "SKIP: xdotool is not installed: the real key and mouse events are not tested (apt-get install xdotool)"
+  fi
 fi
 finish
