@@ -1,6 +1,7 @@
 #include "controller.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -50,6 +51,8 @@ void ViewerController::begin_poll() {
   state_.controls.seek = -1;
   state_.controls.edits.clear();
   state_.controls.reset = false;
+  state_.controls.clear_region = Extent{};
+  state_.controls.copy_region = Extent{};
 }
 
 const Controls& ViewerController::end_poll() {
@@ -127,9 +130,23 @@ void ViewerController::key(const KeyPress& press) {
       relayout();
       break;
     case Key::f2:
+    case Key::f4:
     case Key::f5:
-      if (!state_.replay) state_.mode = press.key == Key::f2 ? EditMode::draw : EditMode::move;
+      if (!state_.replay) {
+        state_.mode = press.key == Key::f2   ? EditMode::draw
+                      : press.key == Key::f4 ? EditMode::select
+                                             : EditMode::move;
+      }
       state_.dirty = true;
+      break;
+    case Key::ctrl_a:
+      if (!state_.replay)
+        state_.selection = Extent{0, 0, state_.source.width, state_.source.height};
+      state_.dirty = true;
+      break;
+    case Key::ctrl_c:
+    case Key::delete_key:
+      selection_key(press.key == Key::delete_key);
       break;
     case Key::ctrl_r:
       if (!press.repeat) reset();
@@ -163,13 +180,20 @@ void ViewerController::mouse(const MouseEvent& event) {
       press_y_ = last_y_ = state_.pointer_y = event.y;
       scrubbing_ = event.button == MouseButton::left && on_timeline(event.x, event.y);
       if (scrubbing_) scrub(event.x);
-      if (!scrubbing_ && event.button == MouseButton::left) start_stroke(event.x, event.y);
+      if (!scrubbing_ && event.button == MouseButton::left) {
+        start_stroke(event.x, event.y);
+        start_selection(event.x, event.y);
+      }
       break;
     case MouseEvent::Kind::release:
       if (scrubbing_) scrub(event.x);
       if (pencil_.active()) {
         continue_stroke(event.x, event.y);
         end_stroke();
+      }
+      if (selecting_) {
+        extend_selection(event.x, event.y);
+        selecting_ = false;
       }
       pressed_ = false;
       dragging_ = false;
@@ -373,6 +397,10 @@ void ViewerController::move_pointer(int x, int y) {
     continue_stroke(x, y);
     return;
   }
+  if (selecting_) {
+    extend_selection(x, y);
+    return;
+  }
   if (!dragging_ &&
       (std::abs(x - press_x_) > kDragThreshold || std::abs(y - press_y_) > kDragThreshold)) {
     dragging_ = true;
@@ -419,6 +447,63 @@ void ViewerController::stroke(const std::vector<CellEdit>& edits) {
     }
   }
   send_edits(edits);
+  state_.dirty = true;
+}
+
+// A left press on the grid in select mode (live runs, any zoom) starts a selection at its cell.
+void ViewerController::start_selection(int x, int y) {
+  if (state_.replay || state_.mode != EditMode::select || !state_.layout.grid.contains(x, y)) {
+    return;
+  }
+  const auto cell = state_.viewport.cell_at(x - state_.layout.grid.x, y - state_.layout.grid.y);
+  if (!cell) return;
+  selecting_ = true;
+  anchor_ = *cell;
+  state_.selection = Extent{cell->x, cell->y, 1, 1};
+  state_.dirty = true;
+}
+
+// The selection is the rectangle from the anchor to the cell under (x, y), both included (the
+// pointer beyond the grid selects to its edge).
+void ViewerController::extend_selection(int x, int y) {
+  const Viewport& v = state_.viewport;
+  const Rect& g = state_.layout.grid;
+  const auto clamp_cell = [](double c, std::int64_t n) {
+    return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor(c)), 0, n - 1);
+  };
+  const double per =
+      static_cast<double>(v.pixels_per_cell()) / static_cast<double>(v.cells_per_pixel());
+  const std::int64_t cx =
+      clamp_cell(static_cast<double>(x - g.x - v.origin_x()) / per, state_.source.width);
+  const std::int64_t cy =
+      clamp_cell(static_cast<double>(y - g.y - v.origin_y()) / per, state_.source.height);
+  const std::int64_t x0 = std::min(anchor_.x, cx);
+  const std::int64_t y0 = std::min(anchor_.y, cy);
+  state_.selection =
+      Extent{x0, y0, std::max(anchor_.x, cx) - x0 + 1, std::max(anchor_.y, cy) - y0 + 1};
+  state_.dirty = true;
+}
+
+// Ctrl+C copies the selection (the ranks that own it send its cells; the window puts the RLE on
+// the clipboard); Delete clears its cells, which forgets the edits Ctrl+Z could undo.
+void ViewerController::selection_key(bool clear) {
+  if (state_.replay) return;
+  if (state_.selection.w <= 0) {
+    state_.notice = clear ? "Delete: nothing is selected (F4, then drag; Ctrl+A: all)"
+                          : "Ctrl+C: nothing is selected (F4, then drag; Ctrl+A: all)";
+  } else if (clear) {
+    state_.controls.clear_region = state_.selection;
+    edits_.clear();
+    pending_.clear();
+    state_.undoable = state_.redoable = 0;
+  } else {
+    state_.controls.copy_region = state_.selection;
+  }
+  state_.dirty = true;
+}
+
+void ViewerController::copied(const std::string& message) {
+  state_.notice = message;
   state_.dirty = true;
 }
 

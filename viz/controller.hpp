@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -34,6 +35,8 @@ class ViewerController {
   void key(const KeyPress& press);
   /// Handles one mouse event.
   void mouse(const MouseEvent& event);
+  /// Shows `message`, the outcome of a copy, in the status panel.
+  void copied(const std::string& message);
   /// Quits (the window was closed).
   void quit();
   /// Asks for the picture to be drawn again (the window was uncovered).
@@ -66,6 +69,9 @@ class ViewerController {
   void zoom(int steps, int px, int py);
   void pan(std::int64_t dx, std::int64_t dy);
   void move_pointer(int x, int y);
+  void start_selection(int x, int y);
+  void extend_selection(int x, int y);
+  void selection_key(bool clear);
   void start_stroke(int x, int y);
   void continue_stroke(int x, int y);
   void stroke(const std::vector<CellEdit>& edits);
@@ -86,6 +92,8 @@ class ViewerController {
   int press_y_ = 0;
   int last_x_ = 0;
   int last_y_ = 0;
+  bool selecting_ = false;
+  Cell anchor_;
   Pencil pencil_;
   EditHistory edits_;
   // What the current stroke did and how to put it back (cells it changed, as far as known).

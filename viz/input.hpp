@@ -38,6 +38,10 @@ enum class Key {
   ctrl_z,         ///< Ctrl+Z: undo the last edit
   ctrl_shift_z,   ///< Ctrl+Shift+Z: redo
   ctrl_y,         ///< Ctrl+Y: redo
+  f4,             ///< select mode: dragging selects a rectangle of cells
+  ctrl_a,         ///< Ctrl+A: select the whole grid
+  ctrl_c,         ///< Ctrl+C: copy the selection as RLE to the clipboard
+  delete_key,     ///< Delete: clear the selection's cells
   digit_0,        ///< digit keys type a frame number in a replay; digit_1..digit_9 follow in order
   digit_1,        ///< the digit 1
   digit_2,        ///< the digit 2

@@ -131,7 +131,9 @@ constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
     {SDLK_i, Key::i},
     {SDLK_p, Key::p},
     {SDLK_F2, Key::f2},
+    {SDLK_F4, Key::f4},
     {SDLK_F5, Key::f5},
+    {SDLK_DELETE, Key::delete_key},
     {SDLK_s, Key::s},
     {SDLK_q, Key::q},
     {SDLK_ESCAPE, Key::escape},
@@ -139,9 +141,8 @@ constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
 
 // The viewer's Ctrl chords (Golly's): the key with Ctrl held, then with Ctrl and Shift.
 constexpr std::pair<SDL_Keycode, Key> kCtrlKeys[] = {
-    {SDLK_r, Key::ctrl_r},
-    {SDLK_z, Key::ctrl_z},
-    {SDLK_y, Key::ctrl_y},
+    {SDLK_r, Key::ctrl_r}, {SDLK_z, Key::ctrl_z}, {SDLK_y, Key::ctrl_y},
+    {SDLK_a, Key::ctrl_a}, {SDLK_c, Key::ctrl_c},
 };
 constexpr std::pair<SDL_Keycode, Key> kCtrlShiftKeys[] = {
     {SDLK_z, Key::ctrl_shift_z},
@@ -433,6 +434,14 @@ void SdlDisplay::show(const Frame& frame) {
   impl_->viewer.show(frame);
   if (impl_->lost()) return;
   impl_->draw();
+}
+
+void SdlDisplay::copied(const std::string& rle, const std::string& message) {
+  std::string said = message;
+  if (!rle.empty() && SDL_SetClipboardText(rle.c_str()) != 0) {
+    said = std::string("Ctrl+C: the clipboard refused the copy: ") + SDL_GetError();
+  }
+  impl_->viewer.copied(said);
 }
 
 std::vector<std::uint32_t> SdlDisplay::read_pixels() const {

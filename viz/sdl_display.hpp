@@ -31,6 +31,8 @@ class SdlDisplay final : public Display {
   Controls poll(double wait_seconds) override;
   /// Draws `frame` and presents it.
   void show(const Frame& frame) override;
+  /// Puts `rle` (when not empty) on the system clipboard and `message` in the status panel.
+  void copied(const std::string& rle, const std::string& message) override;
 
   /// The renderer's pixels (0xAARRGGBB, row-major, window size) read back with
   /// SDL_RenderReadPixels after drawing the last picture again.

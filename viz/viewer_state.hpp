@@ -12,8 +12,9 @@ namespace mpilife::viz {
 
 /// What a click on the grid of a live run does (Golly's cursor modes).
 enum class EditMode {
-  draw,  ///< F2: a click or a stroke draws with the pencil (zoomed in)
-  move   ///< F5: clicks do not edit; dragging pans (in every mode)
+  draw,   ///< F2: a click or a stroke draws with the pencil (zoomed in)
+  move,   ///< F5: clicks do not edit; dragging pans
+  select  ///< F4: dragging selects a rectangle of cells
 };
 
 /// What the viewer knows besides its window: what it shows, where, and what the user asked for.
@@ -37,6 +38,7 @@ struct ViewerState {
   std::string notice;              ///< a line for the status panel (a refused key), until a key
   std::size_t undoable = 0;        ///< edits Ctrl+Z can undo now
   std::size_t redoable = 0;        ///< edits Ctrl+Shift+Z can redo now
+  Extent selection;                ///< the selected cells (w 0: none)
   bool dirty = false;              ///< whether the picture needs drawing again
 };
 

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include "mpilife/app/options.hpp"
@@ -12,6 +14,7 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
+#include "mpilife/io/rle_writer.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
@@ -23,6 +26,24 @@
 #include "steering.hpp"
 
 namespace mpilife {
+
+namespace {
+
+// The cells of `region` as RLE with `rule` (its bounded-grid suffix dropped: the copy is a
+// pattern, not the grid) on rank 0, gathered from the ranks that own them; "" elsewhere, and on
+// every rank when the region holds more than kMaxCopyCells cells (nothing is gathered then).
+std::string copy_as_rle(const Simulation& sim, const Extent& region, const std::string& rule) {
+  if (region.w <= 0 || region.h <= 0 || region.w > kMaxCopyCells / region.h) return "";
+  const std::vector<Cell> cells = gather_region_cells(sim, region);
+  if (sim.cart().comm().rank() != 0) return "";
+  std::vector<std::uint8_t> grid(static_cast<std::size_t>(region.w * region.h), 0);
+  for (const Cell& c : cells) grid[static_cast<std::size_t>(c.y * region.w + c.x)] = 1;
+  std::ostringstream out;
+  write_rle(out, grid.data(), region.w, region.h, rule.substr(0, rule.find(':')));
+  return out.str();
+}
+
+}  // namespace
 
 InteractiveResult run_interactive(Universe& universe, Display* display, const ViewSource& source,
                                   const InteractiveOptions& options) {
@@ -72,6 +93,29 @@ InteractiveResult run_interactive(Universe& universe, Display* display, const Vi
         e.cell.y += window_y - universe.origin_y();
       }
       apply_edits(universe.sim(), edits);
+    }
+    const Cell shift{window_x - universe.origin_x(), window_y - universe.origin_y()};
+    if (m[kClearW] > 0) {
+      clear_region(universe.sim(),
+                   {m[kClearX] + shift.x, m[kClearY] + shift.y, m[kClearW], m[kClearH]});
+    }
+    if (m[kCopyW] > 0) {
+      const Extent region{m[kCopyX] + shift.x, m[kCopyY] + shift.y, m[kCopyW], m[kCopyH]};
+      const std::string copy = copy_as_rle(universe.sim(), region, source.rule);
+      if (root && !failure) {
+        try {
+          const std::string size = std::to_string(region.w) + "x" + std::to_string(region.h);
+          if (copy.empty()) {
+            display->copied("", "Ctrl+C: a " + size + " selection is more than " +
+                                    std::to_string(kMaxCopyCells) +
+                                    " cells: select less to copy it");
+          } else {
+            display->copied(copy, "copied the " + size + " selection as RLE");
+          }
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      }
     }
     const double t_step = now_seconds();
     for (std::int64_t i = 0; i < m[kGenerations] && !result.cell_limit; ++i) {

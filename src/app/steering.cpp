@@ -84,13 +84,21 @@ void Steering::encode(const Controls& c, std::int64_t n, Message& m) {
   m[kGenerations] = n;
   m[kEdits] = count;
   m[kRunning] = running_ ? 1 : 0;
+  m[kClearX] = c.clear_region.x0;
+  m[kClearY] = c.clear_region.y0;
+  m[kClearW] = c.clear_region.w;
+  m[kClearH] = c.clear_region.h;
+  m[kCopyX] = c.copy_region.x0;
+  m[kCopyY] = c.copy_region.y0;
+  m[kCopyW] = c.copy_region.w;
+  m[kCopyH] = c.copy_region.h;
   m[kRegionX] = c.view.region.x0;
   m[kRegionY] = c.view.region.y0;
   m[kRegionW] = c.view.region.w;
   m[kRegionH] = c.view.region.h;
   m[kScale] = std::max<std::int64_t>(1, c.view.scale);
-  const bool changed =
-      first_ || n > 0 || count > 0 || c.view != last_view_ || running_ != last_running_;
+  const bool changed = first_ || n > 0 || count > 0 || c.clear_region.w > 0 ||
+                       c.view != last_view_ || running_ != last_running_;
   m[kGather] = changed ? 1 : 0;
   first_ = false;
   last_view_ = c.view;

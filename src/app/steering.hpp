@@ -28,7 +28,15 @@ enum Word : int {
   kScale,
   kRunning,  // whether rank 0 is running (echoed in the frame)
   kReset,    // 1: rebuild the starting generation (InteractiveOptions::reset) before the rest
-  kEdits,    // cell edits of this frame, sent to their owners after the message (apply_edits)
+  kClearX,   // Delete: the region cleared (x, y, w, h; w 0: none), after the edits
+  kClearY,
+  kClearW,
+  kClearH,
+  kCopyX,  // Ctrl+C: the region copied (x, y, w, h; w 0: none), after the clear
+  kCopyY,
+  kCopyW,
+  kCopyH,
+  kEdits,  // cell edits of this frame, sent to their owners after the message (apply_edits)
   kMessageWords
 };
 using Message = std::array<std::int64_t, kMessageWords>;

@@ -445,6 +445,71 @@ std::int64_t apply_edits(Simulation& sim, const std::vector<CellEdit>& edits_on_
   return applied;
 }
 
+namespace {
+
+// `region` cut to `tile` (w 0 when they do not meet).
+Extent overlap(const Extent& region, const Extent& tile) {
+  const std::int64_t x0 = std::max(region.x0, tile.x0);
+  const std::int64_t y0 = std::max(region.y0, tile.y0);
+  const std::int64_t x1 = std::min(region.x0 + region.w, tile.x0 + tile.w);
+  const std::int64_t y1 = std::min(region.y0 + region.h, tile.y0 + tile.h);
+  if (x1 <= x0 || y1 <= y0) return Extent{x0, y0, 0, 0};
+  return Extent{x0, y0, x1 - x0, y1 - y0};
+}
+
+}  // namespace
+
+void clear_region(Simulation& sim, const Extent& region) {
+  const Extent e = sim.layout().local;
+  const Extent part = overlap(region, e);
+  if (part.w == 0) return;
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
+  for (std::int64_t y = part.y0; y < part.y0 + part.h; ++y) {
+    sim.tile().read_row(y - e.y0, row.data());
+    std::fill_n(row.begin() + (part.x0 - e.x0), part.w, std::uint8_t{0});
+    sim.tile().write_row(y - e.y0, row.data());
+  }
+}
+
+std::vector<Cell> gather_region_cells(const Simulation& sim, const Extent& region) {
+  const mpi::Comm& comm = sim.cart().comm();
+  constexpr int kTag = 103;
+  // This rank's live cells of the region, as x, y pairs relative to its corner.
+  const Extent e = sim.layout().local;
+  const Extent part = overlap(region, e);
+  std::vector<std::int64_t> xy;
+  if (part.w > 0) {
+    for_each_row(sim.tile(), part.y0 - e.y0, part.y0 - e.y0 + part.h,
+                 [&](std::int64_t y, const std::uint8_t* row) {
+                   for (std::int64_t x = part.x0; x < part.x0 + part.w; ++x) {
+                     if (row[x - e.x0] != 0) {
+                       xy.push_back(x - region.x0);
+                       xy.push_back(y + e.y0 - region.y0);
+                     }
+                   }
+                 });
+  }
+  if (comm.rank() != 0) {
+    if (part.w == 0) return {};
+    const auto n = static_cast<std::int64_t>(xy.size());
+    mpi::send(&n, 1, 0, kTag, comm);
+    mpi::send(xy.data(), xy.size(), 0, kTag, comm);
+    return {};
+  }
+  for (int r = 1; r < comm.size(); ++r) {
+    if (overlap(region, sim.extent_of(r)).w == 0) continue;
+    std::int64_t n = 0;
+    mpi::recv(&n, 1, r, kTag, comm);
+    const std::size_t at = xy.size();
+    xy.resize(at + static_cast<std::size_t>(n));
+    mpi::recv(xy.data() + at, static_cast<std::size_t>(n), r, kTag, comm);
+  }
+  std::vector<Cell> cells;
+  cells.reserve(xy.size() / 2);
+  for (std::size_t i = 0; i + 1 < xy.size(); i += 2) cells.push_back({xy[i], xy[i + 1]});
+  return cells;
+}
+
 void fill_soup(Simulation& sim, std::uint64_t seed, double density) {
   const Extent e = sim.layout().local;
   fill_rows(sim.tile(), [&](std::int64_t y, std::uint8_t* row) {

@@ -154,6 +154,30 @@ run 2 run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --vi
 expect_rc 0 "drag in move mode"
 grep -q "population=5 .*region=0,17,8,13 .*mode=move .*undo=0" <<<"$OUT" && pass || fail "F5 drag pans, draws nothing: $OUT"
 
+# F4: a selection dragged over cells 0..3 x 0..3 of the glider, Delete clears them (one cell of
+# the glider), a step: the batch run of the glider's other four cells. Ctrl+A, Ctrl+C: the ranks
+# that own the grid send it to rank 0 (at 3 ranks), the run goes on.
+/usr/bin/python3 - "$WORK/deleted.cells" <<'PY'
+import sys
+rows = [["."] * 40 for _ in range(30)]
+for x, y in [(4, 3), (2, 4), (3, 4), (4, 4)]:
+    rows[y][x] = "O"
+open(sys.argv[1], "w").write("!Name: deleted\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+run 1 run "$WORK/deleted.cells" --size 40x30 --at 0,0 --topology plane -g 1 --final "$WORK/deleted.rle"
+for np in 2 3; do
+  run $np run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view \
+    --window 400x400 --final "$WORK/selected$np.rle" --view-script "stop; key F4; drag $(px 0 0),$(px 3 3); print; key Delete; key Ctrl+A; key Ctrl+C; print; step 1; quit"
+  expect_rc 0 "np$np select, Delete, Ctrl+A, Ctrl+C"
+  mapfile -t lines <<<"$OUT"
+  grep -q "population=5 .*mode=select .*selection=0,0,4,4" <<<"${lines[0]:-}" && pass ||
+    fail "np$np F4 drag selects 4x4: ${lines[0]:-}"
+  grep -q "population=4 .*selection=0,0,40,30" <<<"${lines[1]:-}" && pass ||
+    fail "np$np Delete, Ctrl+A: ${lines[1]:-}"
+  diff <(grep -v '^#' "$WORK/deleted.rle") <(grep -v '^#' "$WORK/selected$np.rle") >/dev/null &&
+    pass || fail "np$np the grid after Delete differs from the batch run"
+done
+
 # Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y: a blinker drawn, a stray cell, a glider cell cleared; the last two
 # undone, two more undone and redone: the grid is the glider and the blinker, stepped as a batch.
 /usr/bin/python3 - "$WORK/undo.cells" <<'PY'

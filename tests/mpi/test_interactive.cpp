@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <functional>
+#include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/core/soup.hpp"
+#include "mpilife/io/rle_writer.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
@@ -66,6 +69,8 @@ class FakeDisplay final : public Display {
     state_.steps = 0;
     state_.edits.clear();
     state_.reset = false;
+    state_.clear_region = Extent{};
+    state_.copy_region = Extent{};
     if (next_ < actions_.size() && actions_[next_].wait_for >= 0) {
       const bool reached =
           !frames_.empty() && frames_.back().generation >= actions_[next_].wait_for;
@@ -88,7 +93,14 @@ class FakeDisplay final : public Display {
     frames_.push_back(frame);
   }
 
+  void copied(const std::string& rle, const std::string& message) override {
+    copies.push_back(rle);
+    copy_messages.push_back(message);
+  }
+
   const std::vector<Frame>& frames() const { return frames_; }
+  std::vector<std::string> copies;
+  std::vector<std::string> copy_messages;
   const ViewSource& source() const { return source_; }
   int polls() const { return polls_; }
   std::int64_t throw_at_frame_ = -1;
@@ -285,6 +297,62 @@ TEST_CASE("edits made while running land at the next generation boundary, on eve
       const CellArray want =
           evolve_serial(at, Rule{}, Topology::torus, KernelKind::reference, gen - edited_at);
       ok = edited_at >= 4 && gen >= 12 && (got == want).all();
+    }
+    CHECK(test::root_says(ok));
+  }
+}
+
+TEST_CASE("Ctrl+C copies a selection as RLE from the ranks that own it; Delete clears one") {
+  const std::int64_t w = 30;
+  const std::int64_t h = 20;
+  // A glider across the middle (where tiles meet at most rank counts) and a blinker.
+  const std::vector<Cell> start = {{15, 9},  {16, 10}, {14, 11}, {15, 11},
+                                   {16, 11}, {2, 2},   {3, 2},   {4, 2}};
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    Universe universe = bounded(w, h, Topology::plane, g);
+    place_cells(universe.sim(), test::world_rank() == 0 ? start : std::vector<Cell>{});
+    FakeDisplay display({
+        [](Controls& c, const FakeDisplay&) { c.running = false; },
+        [](Controls& c, const FakeDisplay&) {
+          c.copy_region = Extent{14, 9, 3, 3};
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.copy_region = Extent{0, 0, w, h};
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.copy_region = Extent{13, 8, 5, 5};
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.copy_region = Extent{0, 0, 3000, 2000};
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.clear_region = Extent{14, 10, 3, 5};
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.copy_region = Extent{0, 0, w, h};
+        },
+    });
+    run_with(universe, display);
+    const CellArray got = gather_grid(universe.sim());
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      CellArray all = cells_of(start, w, h);
+      std::ostringstream whole;
+      write_rle(whole, all.data(), w, h, "B3/S23");
+      CellArray cleared = all;
+      cleared.block(10, 14, 5, 3).setZero();
+      std::ostringstream after;
+      write_rle(after, cleared.data(), w, h, "B3/S23");
+      const std::vector<std::string>& c = display.copies;
+      REQUIRE(c.size() == 5);
+      CHECK(c[0] == "x = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n");
+      CHECK(c[1] == whole.str());
+      CHECK(c[2] == "x = 5, y = 5, rule = B3/S23\n$2bo$3bo$b3o!\n");
+      CHECK(c[3].empty());
+      CHECK(display.copy_messages[3].find("more than 4194304 cells") != std::string::npos);
+      CHECK(c[4] == after.str());
+      ok = (got == cleared).all() && got(9, 15) == 1 && got(10, 16) == 0;
     }
     CHECK(test::root_says(ok));
   }

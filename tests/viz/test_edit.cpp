@@ -348,6 +348,62 @@ TEST_CASE("strokes while running are sent at once and not kept for undo; no stro
   CHECK(z.state().viewport.origin_x() == zx + 40);
 }
 
+TEST_CASE("F4 select mode: a drag selects the rectangle of cells, Ctrl+A all; Ctrl+C and Delete") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  Grid g(16, 12);
+  press_keys(v, g, {Key::enter});
+  // Nothing selected: Ctrl+C and Delete say so and ask for nothing.
+  Controls c = press_keys(v, g, {Key::ctrl_c});
+  CHECK(c.copy_region.w == 0);
+  CHECK(contains(v.state().notice, "nothing is selected"));
+  c = press_keys(v, g, {Key::delete_key});
+  CHECK(c.clear_region.w == 0);
+  press_keys(v, g, {Key::f4});
+  CHECK(v.state().mode == EditMode::select);
+  CHECK(contains(status_lines(v.state())[0], "  select"));
+  // From cell (9, 8) up and left to cell (3, 2): the rectangle between, both corners included.
+  v.begin_poll();
+  const auto [x0, y0] = pixel_of(v, 9, 8);
+  const auto [x1, y1] = pixel_of(v, 3, 2);
+  v.mouse(mouse(MouseEvent::Kind::press, x0, y0));
+  v.mouse(mouse(MouseEvent::Kind::move, x1 + 20, y1));
+  v.mouse(mouse(MouseEvent::Kind::move, x1, y1));
+  v.mouse(mouse(MouseEvent::Kind::release, x1, y1));
+  c = finish(v, g);
+  CHECK(c.edits.empty());  // selecting draws nothing
+  const Extent want{3, 2, 7, 7};
+  CHECK(v.state().selection.x0 == want.x0);
+  CHECK(v.state().selection.y0 == want.y0);
+  CHECK(v.state().selection.w == want.w);
+  CHECK(v.state().selection.h == want.h);
+  CHECK(contains(state_line(v.state()), " selection=3,2,7,7"));
+  CHECK(contains(status_lines(v.state())[0], "selected 7x7"));
+  c = press_keys(v, g, {Key::ctrl_c});
+  CHECK(c.copy_region.x0 == 3);
+  CHECK(c.copy_region.w == 7);
+  CHECK(c.clear_region.w == 0);
+  CHECK(press_keys(v, g, {}).copy_region.w == 0);  // once
+  v.copied("copied the 7x7 selection as RLE");
+  CHECK(status_lines(v.state()).back() == "copied the 7x7 selection as RLE");
+  c = press_keys(v, g, {Key::delete_key});
+  CHECK(c.clear_region.y0 == 2);
+  CHECK(c.clear_region.h == 7);
+  // Beyond the grid the selection stops at its edge; Ctrl+A selects it all.
+  v.begin_poll();
+  v.mouse(mouse(MouseEvent::Kind::press, x1, y1));
+  v.mouse(mouse(MouseEvent::Kind::move, 319, 319));
+  v.mouse(mouse(MouseEvent::Kind::release, 319, 319));
+  finish(v, g);
+  CHECK(v.state().selection.x0 + v.state().selection.w == 16);
+  CHECK(v.state().selection.y0 + v.state().selection.h == 12);
+  press_keys(v, g, {Key::ctrl_a});
+  CHECK(contains(state_line(v.state()), " selection=0,0,16,12"));
+  // Not in a replay.
+  ViewerController r = opened(320, 240, source_for(64, 48, 10));
+  poll(r, {Key::f4, Key::ctrl_a});
+  CHECK(r.state().selection.w == 0);
+}
+
 TEST_CASE("Ctrl+R asks once for a reset, stops the run and keeps the zoom and pan") {
   ViewerController v = opened(320, 240, source_for(64, 48));
   poll(v, {Key::right_bracket, Key::left});
@@ -411,4 +467,8 @@ TEST_CASE("the edit keys are rows of the key table for live runs") {
   REQUIRE(undo != nullptr);
   CHECK(std::string(undo->label) == "Ctrl+Z");
   CHECK(row_of(Key::ctrl_y) == row_of(Key::ctrl_shift_z));
+  for (const Key k : {Key::f4, Key::ctrl_a, Key::ctrl_c, Key::delete_key}) {
+    REQUIRE(row_of(k) != nullptr);
+    CHECK(row_of(k)->scope == KeyScope::live);
+  }
 }

@@ -383,6 +383,26 @@ TEST_CASE("SDL mouse events: a fast drag draws the whole line, Ctrl+Z and Ctrl+R
   CHECK_FALSE(d.poll(0).reset);
 }
 
+TEST_CASE("a copy goes to the system clipboard; F4, Ctrl+A, Ctrl+C and Delete keys") {
+  SdlDisplay d(window(320, 320));
+  d.open(source_for(16, 12));
+  d.poll(0);
+  push_key(SDLK_F4);
+  push_key_with(SDLK_a, KMOD_LCTRL);
+  push_key_with(SDLK_c, KMOD_LCTRL);
+  Controls c = d.poll(0);
+  CHECK(c.copy_region.w == 16);
+  CHECK(c.copy_region.h == 12);
+  d.copied("x = 3, y = 1, rule = B3/S23\n3o!\n", "copied the 16x12 selection as RLE");
+  char* text = SDL_GetClipboardText();
+  REQUIRE(text != nullptr);
+  CHECK(std::string(text) == "x = 3, y = 1, rule = B3/S23\n3o!\n");
+  SDL_free(text);
+  push_key(SDLK_DELETE);
+  c = d.poll(0);
+  CHECK(c.clear_region.w == 16);
+}
+
 TEST_CASE("screenshots save what the window shows") {
   SdlDisplay d(window(240, 240));
   d.open(source_for(8, 8));

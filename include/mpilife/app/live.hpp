@@ -15,6 +15,10 @@
 
 namespace mpilife {
 
+/// Most cells a Ctrl+C copy may hold (width x height of the selection): about 4 MB of cells on
+/// rank 0, at most 8 MB of RLE text.
+inline constexpr std::int64_t kMaxCopyCells = std::int64_t{1} << 22;
+
 /// Hooks and limits of a live run under a display.
 struct InteractiveOptions {
   std::int64_t pause_at = -1;            ///< stop running on reaching this generation (-1: never)

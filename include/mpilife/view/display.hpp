@@ -19,6 +19,12 @@ class Display {
   virtual Controls poll(double wait_seconds) = 0;
   /// Shows `frame`, the data for the view the last poll asked for.
   virtual void show(const Frame& frame) = 0;
+  /// The answer to a copy the last poll asked for (Controls::copy_region): the cells as RLE, or
+  /// "" when refused, and a line saying what happened. Ignored unless a display copies.
+  virtual void copied(const std::string& rle, const std::string& message) {
+    static_cast<void>(rle);
+    static_cast<void>(message);
+  }
 };
 
 /// How a display window starts (from the command line).

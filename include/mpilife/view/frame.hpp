@@ -69,6 +69,8 @@ struct Controls {
   std::vector<CellEdit> edits;  ///< cells to set, clear or flip (the shown grid's coordinates),
                                 ///< applied in order before this poll's generations
   bool reset = false;           ///< Ctrl+R: back to the starting generation (once, then cleared)
+  Extent clear_region;          ///< Delete: these cells made dead (w 0: none; once)
+  Extent copy_region;           ///< Ctrl+C: these cells copied as RLE (w 0: none; once)
   ViewRequest view;           ///< the data the display wants in the next frame
 };
 
