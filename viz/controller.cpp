@@ -53,6 +53,7 @@ void ViewerController::begin_poll() {
   state_.controls.reset = false;
   state_.controls.clear_region = Extent{};
   state_.controls.copy_region = Extent{};
+  state_.controls.paste_text.clear();
 }
 
 const Controls& ViewerController::end_poll() {
@@ -66,6 +67,7 @@ void ViewerController::key(const KeyPress& press) {
     state_.notice.clear();
     state_.dirty = true;
   }
+  if (state_.paste && paste_key(press.key)) return;
   if (const auto d = digit_of(press.key); d && state_.replay) {
     if (state_.digits.size() < kMaxDigits) state_.digits.push_back(static_cast<char>('0' + *d));
     state_.dirty = true;
@@ -144,6 +146,9 @@ void ViewerController::key(const KeyPress& press) {
         state_.selection = Extent{0, 0, state_.source.width, state_.source.height};
       state_.dirty = true;
       break;
+    case Key::ctrl_v:
+      if (!state_.replay && !press.repeat) paste_request_ = true;
+      break;
     case Key::ctrl_c:
     case Key::delete_key:
       selection_key(press.key == Key::delete_key);
@@ -180,7 +185,9 @@ void ViewerController::mouse(const MouseEvent& event) {
       press_y_ = last_y_ = state_.pointer_y = event.y;
       scrubbing_ = event.button == MouseButton::left && on_timeline(event.x, event.y);
       if (scrubbing_) scrub(event.x);
-      if (!scrubbing_ && event.button == MouseButton::left) {
+      if (!scrubbing_ && event.button == MouseButton::left && state_.paste) {
+        place_paste(event.x, event.y);
+      } else if (!scrubbing_ && event.button == MouseButton::left) {
         start_stroke(event.x, event.y);
         start_selection(event.x, event.y);
       }
@@ -500,6 +507,74 @@ void ViewerController::selection_key(bool clear) {
     state_.controls.copy_region = state_.selection;
   }
   state_.dirty = true;
+}
+
+// While pasting: r rotates, x and y flip the pattern, Esc cancels; true when the key was one of
+// those (the others keep their meaning: zoom, pan, run).
+bool ViewerController::paste_key(Key key) {
+  Clip& clip = *state_.paste;
+  switch (key) {
+    case Key::r:
+      clip = rotated(clip);
+      break;
+    case Key::x:
+      clip = flipped_x(clip);
+      break;
+    case Key::y:
+      clip = flipped_y(clip);
+      break;
+    case Key::escape:
+      state_.paste.reset();
+      state_.notice = "paste cancelled";
+      break;
+    default:
+      return false;
+  }
+  state_.dirty = true;
+  return true;
+}
+
+// A left press while pasting places the pattern with its top-left cell at the cell under (x, y):
+// its live cells are set (Golly's "or" mode), as one edit Ctrl+Z can undo while stopped; cells
+// beyond the grid are dropped.
+void ViewerController::place_paste(int x, int y) {
+  if (!state_.layout.grid.contains(x, y)) return;
+  const auto at = state_.viewport.cell_at(x - state_.layout.grid.x, y - state_.layout.grid.y);
+  if (!at) return;
+  std::vector<CellEdit> edits;
+  for (const Cell& c : state_.paste->cells) {
+    const Cell cell{at->x + c.x, at->y + c.y};
+    if (cell.x < state_.source.width && cell.y < state_.source.height) {
+      edits.push_back({cell, CellChange::set});
+    }
+  }
+  state_.paste.reset();
+  state_.notice.clear();
+  stroke_generation_ = state_.frame.generation;
+  stroke_undo_.clear();
+  stroke_redo_.clear();
+  pencil_.begin(*at, false);  // the paste is recorded as a stroke: one edit for Ctrl+Z
+  stroke(edits);
+  end_stroke();
+}
+
+void ViewerController::pasted(std::optional<Clip> clip, const std::string& message) {
+  state_.paste = std::move(clip);
+  state_.notice = message;
+  state_.dirty = true;
+}
+
+void ViewerController::paste_text(const std::string& text) {
+  if (text.empty()) {
+    state_.notice = "Ctrl+V: the clipboard holds no text";
+  } else {
+    state_.controls.paste_text = text;
+  }
+  state_.dirty = true;
+}
+
+bool ViewerController::take_paste_request() {
+  return std::exchange(paste_request_, false);
 }
 
 void ViewerController::copied(const std::string& message) {

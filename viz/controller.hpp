@@ -35,6 +35,12 @@ class ViewerController {
   void key(const KeyPress& press);
   /// Handles one mouse event.
   void mouse(const MouseEvent& event);
+  /// Starts pasting `clip` (none: shows why not), `message` in the status panel.
+  void pasted(std::optional<Clip> clip, const std::string& message);
+  /// The clipboard's text, for the paste Ctrl+V asked for (the window reads the clipboard).
+  void paste_text(const std::string& text);
+  /// True once after each Ctrl+V: the window should read the clipboard and call paste_text.
+  bool take_paste_request();
   /// Shows `message`, the outcome of a copy, in the status panel.
   void copied(const std::string& message);
   /// Quits (the window was closed).
@@ -69,6 +75,8 @@ class ViewerController {
   void zoom(int steps, int px, int py);
   void pan(std::int64_t dx, std::int64_t dy);
   void move_pointer(int x, int y);
+  bool paste_key(Key key);
+  void place_paste(int x, int y);
   void start_selection(int x, int y);
   void extend_selection(int x, int y);
   void selection_key(bool clear);
@@ -93,6 +101,7 @@ class ViewerController {
   int last_x_ = 0;
   int last_y_ = 0;
   bool selecting_ = false;
+  bool paste_request_ = false;
   Cell anchor_;
   Pencil pencil_;
   EditHistory edits_;

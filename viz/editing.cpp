@@ -30,6 +30,24 @@ std::vector<Cell> line_cells(Cell a, Cell b) {
   return cells;
 }
 
+Clip rotated(const Clip& clip) {
+  Clip out{clip.height, clip.width, {}};
+  for (const Cell& c : clip.cells) out.cells.push_back({clip.height - 1 - c.y, c.x});
+  return out;
+}
+
+Clip flipped_x(const Clip& clip) {
+  Clip out{clip.width, clip.height, {}};
+  for (const Cell& c : clip.cells) out.cells.push_back({clip.width - 1 - c.x, c.y});
+  return out;
+}
+
+Clip flipped_y(const Clip& clip) {
+  Clip out{clip.width, clip.height, {}};
+  for (const Cell& c : clip.cells) out.cells.push_back({c.x, clip.height - 1 - c.y});
+  return out;
+}
+
 std::optional<bool> shown_alive(const Frame& frame, Cell cell) {
   const Extent& r = frame.view.region;
   if (frame.view.scale != 1 || cell.x < r.x0 || cell.y < r.y0 || cell.x >= r.x0 + r.w ||

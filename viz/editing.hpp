@@ -19,6 +19,20 @@ std::vector<Cell> line_cells(Cell a, Cell b);
 /// and the cell lies in its region.
 std::optional<bool> shown_alive(const Frame& frame, Cell cell);
 
+/// A pattern to paste: live cells in a width x height box.
+struct Clip {
+  std::int64_t width = 0;   ///< box width
+  std::int64_t height = 0;  ///< box height
+  std::vector<Cell> cells;  ///< live cells, inside the box
+};
+
+/// `clip` turned a quarter clockwise (its box turns too: height x width).
+Clip rotated(const Clip& clip);
+/// `clip` mirrored left to right (x flips).
+Clip flipped_x(const Clip& clip);
+/// `clip` mirrored top to bottom (y flips).
+Clip flipped_y(const Clip& clip);
+
 /// Golly's pencil: a stroke whose first cell decides what it does (a live cell starts a clearing
 /// stroke, a dead one a drawing stroke), joined between the mouse positions by straight lines, each
 /// cell edited once a stroke.

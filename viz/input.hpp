@@ -42,6 +42,10 @@ enum class Key {
   ctrl_a,         ///< Ctrl+A: select the whole grid
   ctrl_c,         ///< Ctrl+C: copy the selection as RLE to the clipboard
   delete_key,     ///< Delete: clear the selection's cells
+  ctrl_v,         ///< Ctrl+V: paste the clipboard's pattern (then place it with a click)
+  r,              ///< while pasting: rotate the pattern clockwise
+  x,              ///< while pasting: flip it left to right
+  y,              ///< while pasting: flip it top to bottom
   digit_0,        ///< digit keys type a frame number in a replay; digit_1..digit_9 follow in order
   digit_1,        ///< the digit 1
   digit_2,        ///< the digit 2

@@ -266,6 +266,20 @@ std::string window_title(const ViewerState& state) {
 void draw_overlay(Canvas& canvas, const ViewerState& state, const Palette& palette) {
   const int width = canvas.width();
   const int height = canvas.height();
+  if (state.paste && state.layout.grid.contains(state.pointer_x, state.pointer_y)) {
+    // The pattern being pasted, its top-left cell under the pointer.
+    const Viewport& v = state.viewport;
+    const Rect& g = state.layout.grid;
+    if (const auto at = v.cell_at(state.pointer_x - g.x, state.pointer_y - g.y)) {
+      const std::int64_t ppc = v.pixels_per_cell();
+      const std::int64_t cpp = v.cells_per_pixel();
+      const std::int64_t side = std::max<std::int64_t>(1, ppc > 2 ? ppc - 1 : ppc);
+      for (const Cell& c : state.paste->cells) {
+        canvas.fill(g.x + v.origin_x() + (at->x + c.x) * ppc / cpp,
+                    g.y + v.origin_y() + (at->y + c.y) * ppc / cpp, side, side, palette.accent);
+      }
+    }
+  }
   if (state.selection.w > 0) {
     // The selection's outline, two pixels wide, inside the grid's part of the window.
     const Viewport& v = state.viewport;

@@ -130,6 +130,9 @@ constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
     {SDLK_h, Key::h},
     {SDLK_i, Key::i},
     {SDLK_p, Key::p},
+    {SDLK_r, Key::r},
+    {SDLK_x, Key::x},
+    {SDLK_y, Key::y},
     {SDLK_F2, Key::f2},
     {SDLK_F4, Key::f4},
     {SDLK_F5, Key::f5},
@@ -142,7 +145,7 @@ constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
 // The viewer's Ctrl chords (Golly's): the key with Ctrl held, then with Ctrl and Shift.
 constexpr std::pair<SDL_Keycode, Key> kCtrlKeys[] = {
     {SDLK_r, Key::ctrl_r}, {SDLK_z, Key::ctrl_z}, {SDLK_y, Key::ctrl_y},
-    {SDLK_a, Key::ctrl_a}, {SDLK_c, Key::ctrl_c},
+    {SDLK_a, Key::ctrl_a}, {SDLK_c, Key::ctrl_c}, {SDLK_v, Key::ctrl_v},
 };
 constexpr std::pair<SDL_Keycode, Key> kCtrlShiftKeys[] = {
     {SDLK_z, Key::ctrl_shift_z},
@@ -425,6 +428,12 @@ Controls SdlDisplay::poll(double wait_seconds) {
   if (ms > 0 && SDL_WaitEventTimeout(&e, ms)) d.on_event(e);
   while (SDL_PollEvent(&e)) d.on_event(e);
   if (d.lost()) d.viewer.quit();
+  if (d.viewer.take_paste_request()) {
+    // Ctrl+V: the clipboard's text goes to the run, which reads it as a pattern (pasted()).
+    char* text = SDL_GetClipboardText();
+    d.viewer.paste_text(text != nullptr ? text : "");
+    SDL_free(text);
+  }
   const Controls& controls = d.viewer.end_poll();
   if (d.viewer.should_draw() && !d.lost()) d.draw();
   return controls;
@@ -434,6 +443,13 @@ void SdlDisplay::show(const Frame& frame) {
   impl_->viewer.show(frame);
   if (impl_->lost()) return;
   impl_->draw();
+}
+
+void SdlDisplay::pasted(const std::vector<Cell>& cells, std::int64_t width, std::int64_t height,
+                        const std::string& message) {
+  std::optional<Clip> clip;
+  if (!cells.empty()) clip = Clip{width, height, cells};
+  impl_->viewer.pasted(std::move(clip), message);
 }
 
 void SdlDisplay::copied(const std::string& rle, const std::string& message) {

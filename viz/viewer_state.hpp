@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
+#include "editing.hpp"
 #include "history.hpp"
 #include "layout.hpp"
 #include "mpilife/view/frame.hpp"
@@ -39,6 +41,7 @@ struct ViewerState {
   std::size_t undoable = 0;        ///< edits Ctrl+Z can undo now
   std::size_t redoable = 0;        ///< edits Ctrl+Shift+Z can redo now
   Extent selection;                ///< the selected cells (w 0: none)
+  std::optional<Clip> paste;       ///< the pattern being pasted (shown at the pointer), if any
   bool dirty = false;              ///< whether the picture needs drawing again
 };
 

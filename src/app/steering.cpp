@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "mpilife/core/clock.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/io/pattern.hpp"
 
 namespace mpilife {
 
@@ -28,6 +30,7 @@ Message Steering::next(const Simulation& sim) {
     wait = std::max(0.0, next_step_at_ - now);
   }
   const Controls c = display_.poll(wait);
+  if (!c.paste_text.empty()) paste(c.paste_text);
   const bool stop = options_.stop_requested && options_.stop_requested();
   interrupted_ = stop && !c.quit;
   m[kQuit] = c.quit || stop ? 1 : 0;
@@ -103,6 +106,24 @@ void Steering::encode(const Controls& c, std::int64_t n, Message& m) {
   first_ = false;
   last_view_ = c.view;
   last_running_ = running_;
+}
+
+void Steering::paste(const std::string& text) {
+  PatternLimits limits;
+  limits.max_cells = kMaxCopyCells;
+  try {
+    const Pattern p = parse_pattern(text, detect_format("", text), "clipboard", limits);
+    if (p.width > kMaxCopyCells / std::max<std::int64_t>(1, p.height)) {
+      throw Error(ExitCode::data, "a " + std::to_string(p.width) + "x" + std::to_string(p.height) +
+                                      " pattern is too big to paste");
+    }
+    if (p.cells.empty()) throw Error(ExitCode::data, "the clipboard's pattern has no live cells");
+    display_.pasted(p.cells, p.width, p.height,
+                    "Ctrl+V: " + std::to_string(p.width) + "x" + std::to_string(p.height) +
+                        " pattern: click to place it, r rotates, x y flip, Esc cancels");
+  } catch (const Error& e) {
+    display_.pasted({}, 0, 0, std::string("Ctrl+V: cannot paste: ") + e.what());
+  }
 }
 
 void Steering::stepped(std::int64_t n, double seconds) {

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -66,6 +67,8 @@ class Steering {
   // Generations to compute this frame under controls `c` at generation `gen` (running, owed
   // steps, the pause generation and the time budget).
   std::int64_t pace(const Controls& c, std::int64_t gen);
+  // Reads `text` (the clipboard) as a pattern and tells the display what it holds, or why not.
+  void paste(const std::string& text);
   // Counts this frame's edits, writes the view and running state into `m`.
   void encode(const Controls& c, std::int64_t n, Message& m);
 

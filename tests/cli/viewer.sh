@@ -178,6 +178,29 @@ for np in 2 3; do
     pass || fail "np$np the grid after Delete differs from the batch run"
 done
 
+# The issue's session: a glider selected and copied (Ctrl+C through the clipboard), pasted twice
+# (Ctrl+V), turned once and twice (r), placed with clicks, then a step: the batch run of the
+# glider and its two turned copies, at 2 and 3 ranks.
+/usr/bin/python3 - "$WORK/pasted.cells" <<'PY'
+import sys
+glider = [(1, 0), (2, 1), (0, 2), (1, 2), (2, 2)]
+turn = lambda cells: [(2 - y, x) for x, y in cells]  # a quarter clockwise in a 3x3 box
+live = {(2 + x, 2 + y) for x, y in glider}
+live |= {(20 + x, 10 + y) for x, y in turn(glider)}
+live |= {(30 + x, 20 + y) for x, y in turn(turn(glider))}
+rows = [["O" if (x, y) in live else "." for x in range(40)] for y in range(30)]
+open(sys.argv[1], "w").write("!Name: pasted\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+run 1 run "$WORK/pasted.cells" --size 40x30 --at 0,0 --topology plane -g 1 --final "$WORK/pasted.rle"
+for np in 2 3; do
+  run $np run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view \
+    --window 400x400 --final "$WORK/paste$np.rle" --view-script "stop; key F4; drag $(px 2 2),$(px 4 4); key Ctrl+C; key F2; move $(px 20 10); key Ctrl+V; key r; click $(px 20 10); move $(px 30 20); key Ctrl+V; key r; key r; click $(px 30 20); print; step 1; quit"
+  expect_rc 0 "np$np copy and paste"
+  grep -q "population=15 .*undo=2 " <<<"$OUT" && pass || fail "np$np two pastes: $OUT"
+  diff <(grep -v '^#' "$WORK/pasted.rle") <(grep -v '^#' "$WORK/paste$np.rle") >/dev/null &&
+    pass || fail "np$np the pasted copies differ from the batch run"
+done
+
 # Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y: a blinker drawn, a stray cell, a glider cell cleared; the last two
 # undone, two more undone and redone: the grid is the glider and the blinker, stepped as a batch.
 /usr/bin/python3 - "$WORK/undo.cells" <<'PY'

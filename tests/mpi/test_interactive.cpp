@@ -71,6 +71,7 @@ class FakeDisplay final : public Display {
     state_.reset = false;
     state_.clear_region = Extent{};
     state_.copy_region = Extent{};
+    state_.paste_text.clear();
     if (next_ < actions_.size() && actions_[next_].wait_for >= 0) {
       const bool reached =
           !frames_.empty() && frames_.back().generation >= actions_[next_].wait_for;
@@ -92,6 +93,18 @@ class FakeDisplay final : public Display {
     if (!frame.running) state_.running = false;
     frames_.push_back(frame);
   }
+
+  void pasted(const std::vector<Cell>& cells, std::int64_t width, std::int64_t height,
+              const std::string& message) override {
+    pastes.push_back({width, height, cells, message});
+  }
+  struct Paste {
+    std::int64_t width;
+    std::int64_t height;
+    std::vector<Cell> cells;
+    std::string message;
+  };
+  std::vector<Paste> pastes;
 
   void copied(const std::string& rle, const std::string& message) override {
     copies.push_back(rle);
@@ -356,6 +369,36 @@ TEST_CASE("Ctrl+C copies a selection as RLE from the ranks that own it; Delete c
     }
     CHECK(test::root_says(ok));
   }
+}
+
+TEST_CASE("Ctrl+V: rank 0 reads the clipboard's text with the pattern readers, or says why not") {
+  const ProcessGrid g = test::process_grids(test::world_size(), 20, 20).front();
+  Universe universe = bounded(20, 20, Topology::torus, g);
+  FakeDisplay display({
+      [](Controls& c, const FakeDisplay&) {
+        c.running = false;
+        c.paste_text = "#C a glider\nx = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n";
+      },
+      [](Controls& c, const FakeDisplay&) { c.paste_text = ".O\nO.\n"; },  // plaintext
+      [](Controls& c, const FakeDisplay&) { c.paste_text = "x = 2, y = 2\n2o$2q!\n"; },
+      [](Controls& c, const FakeDisplay&) { c.paste_text = "x = 3000, y = 3000\no!\n"; },
+  });
+  run_with(universe, display);
+  CHECK(same_everywhere(universe.sim().generation()));
+  bool ok = true;
+  if (test::world_rank() == 0) {
+    const auto& p = display.pastes;
+    REQUIRE(p.size() == 4);
+    ok = p[0].width == 3 && p[0].height == 3 &&
+         p[0].cells == std::vector<Cell>{{1, 0}, {2, 1}, {0, 2}, {1, 2}, {2, 2}} &&
+         p[0].message.find("3x3") != std::string::npos;
+    ok = ok && p[1].width == 2 && p[1].cells == std::vector<Cell>{{1, 0}, {0, 1}};
+    ok = ok && p[2].cells.empty() && p[2].message.find("cannot paste") != std::string::npos;
+    ok = ok && p[3].cells.empty() && p[3].message.find("too big") != std::string::npos;
+    INFO(p[2].message, " / ", p[3].message);
+    CHECK(ok);
+  }
+  CHECK(test::root_says(ok));
 }
 
 TEST_CASE("Ctrl+R: after generations and edits the grid is a fresh start, and runs the same") {

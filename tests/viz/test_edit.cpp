@@ -3,6 +3,7 @@
 // that follows them (frames made from it, its edits applied as the ranks apply them).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <initializer_list>
 #include <string>
@@ -404,6 +405,78 @@ TEST_CASE("F4 select mode: a drag selects the rectangle of cells, Ctrl+A all; Ct
   CHECK(r.state().selection.w == 0);
 }
 
+TEST_CASE("a clip turned and flipped: the glider's four turns and two mirrors") {
+  const Clip glider{3, 3, {{1, 0}, {2, 1}, {0, 2}, {1, 2}, {2, 2}}};
+  const auto sorted = [](Clip c) {
+    std::sort(c.cells.begin(), c.cells.end(),
+              [](const Cell& a, const Cell& b) { return a.y != b.y ? a.y < b.y : a.x < b.x; });
+    return c.cells;
+  };
+  // .O.      O..      OO.
+  // ..O  r:  O.O  x:  O..  (and so on)
+  // OOO      OO.      .O.
+  const Clip r = rotated(glider);
+  CHECK(sorted(r) == std::vector<Cell>{{0, 0}, {0, 1}, {2, 1}, {0, 2}, {1, 2}});
+  CHECK(sorted(rotated(rotated(rotated(r)))) == sorted(glider));
+  CHECK(sorted(flipped_x(glider)) == std::vector<Cell>{{1, 0}, {0, 1}, {0, 2}, {1, 2}, {2, 2}});
+  CHECK(sorted(flipped_y(glider)) == std::vector<Cell>{{0, 0}, {1, 0}, {2, 0}, {2, 1}, {1, 2}});
+  const Clip wide{4, 2, {{3, 0}, {0, 1}}};
+  const Clip tall = rotated(wide);
+  CHECK(tall.width == 2);
+  CHECK(tall.height == 4);
+  CHECK(sorted(tall) == std::vector<Cell>{{0, 0}, {1, 3}});  // the top row is the right column
+}
+
+TEST_CASE("Ctrl+V: the pattern follows the pointer, r x y turn it, a click sets its cells there") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  Grid g(16, 12);
+  press_keys(v, g, {Key::enter});
+  v.begin_poll();
+  v.key(KeyPress{Key::ctrl_v, false});
+  CHECK(v.take_paste_request());
+  CHECK_FALSE(v.take_paste_request());  // once
+  v.paste_text("x = 3, y = 3\nbo$2bo$3o!\n");
+  CHECK(v.end_poll().paste_text == "x = 3, y = 3\nbo$2bo$3o!\n");
+  // The run read it as a pattern (mpilife's readers): the glider.
+  v.pasted(Clip{3, 3, {{1, 0}, {2, 1}, {0, 2}, {1, 2}, {2, 2}}}, "Ctrl+V: 3x3 pattern");
+  REQUIRE(v.state().paste);
+  press_keys(v, g, {Key::r, Key::x});
+  CHECK(v.state().controls.running == false);
+  const CellArray before = g.cells;
+  const auto [px, py] = pixel_of(v, 10, 4);
+  v.begin_poll();
+  v.mouse(mouse(MouseEvent::Kind::move, px, py));
+  v.mouse(mouse(MouseEvent::Kind::press, px, py));
+  v.mouse(mouse(MouseEvent::Kind::release, px, py));
+  finish(v, g);
+  CHECK_FALSE(v.state().paste);
+  // Turned (O.. / O.O / OO.) then mirrored (..O / O.O / .OO), top-left at (10, 4).
+  CellArray want = before;
+  for (const Cell& c : std::vector<Cell>{{2, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}}) {
+    want(4 + c.y, 10 + c.x) = 1;
+  }
+  CHECK((g.cells == want).all());
+  press_keys(v, g, {Key::ctrl_z});  // the paste is one edit
+  CHECK((g.cells == before).all());
+  // Esc cancels a paste (and does not quit); a paste hanging over the edge keeps what fits.
+  v.pasted(Clip{3, 1, {{0, 0}, {1, 0}, {2, 0}}}, "");
+  Controls c = press_keys(v, g, {Key::escape});
+  CHECK_FALSE(c.quit);
+  CHECK_FALSE(v.state().paste);
+  v.pasted(Clip{3, 1, {{0, 0}, {1, 0}, {2, 0}}}, "");
+  const auto [ex, ey] = pixel_of(v, 14, 11);
+  v.begin_poll();
+  v.mouse(mouse(MouseEvent::Kind::press, ex, ey));
+  v.mouse(mouse(MouseEvent::Kind::release, ex, ey));
+  c = finish(v, g);
+  CHECK(c.edits == std::vector<CellEdit>{{{14, 11}, CellChange::set}, {{15, 11}, CellChange::set}});
+  // Nothing to paste: the message, no preview.
+  v.pasted(std::nullopt, "Ctrl+V: cannot paste: clipboard:1:1: bad");
+  CHECK_FALSE(v.state().paste);
+  CHECK(contains(status_lines(v.state()).back(), "cannot paste"));
+  CHECK(press_keys(v, g, {Key::escape}).quit);  // Esc quits again
+}
+
 TEST_CASE("Ctrl+R asks once for a reset, stops the run and keeps the zoom and pan") {
   ViewerController v = opened(320, 240, source_for(64, 48));
   poll(v, {Key::right_bracket, Key::left});
@@ -467,7 +540,8 @@ TEST_CASE("the edit keys are rows of the key table for live runs") {
   REQUIRE(undo != nullptr);
   CHECK(std::string(undo->label) == "Ctrl+Z");
   CHECK(row_of(Key::ctrl_y) == row_of(Key::ctrl_shift_z));
-  for (const Key k : {Key::f4, Key::ctrl_a, Key::ctrl_c, Key::delete_key}) {
+  for (const Key k :
+       {Key::f4, Key::ctrl_a, Key::ctrl_c, Key::delete_key, Key::ctrl_v, Key::r, Key::x, Key::y}) {
     REQUIRE(row_of(k) != nullptr);
     CHECK(row_of(k)->scope == KeyScope::live);
   }

@@ -299,24 +299,24 @@ TEST_CASE("the picture is drawn again when it changed and the frame covers the v
 
 TEST_CASE("h, i and p show panels beside the grid: the grid's part narrows, its centre stays") {
   // Tall enough for the three panels stacked (the help lists every key).
-  ViewerController v = opened(640, 720, source_for(64, 48));
+  ViewerController v = opened(640, 900, source_for(64, 48));
   Frame f;
   f.view = v.state().controls.view;
   v.show(f);
   v.drawn();
   const Viewport before = v.state().viewport;
-  const auto centre = before.cell_at(320, 360);
+  const auto centre = before.cell_at(320, 450);
   REQUIRE(centre);
   poll(v, {Key::h});
   const ViewerState& s = v.state();
   CHECK_FALSE(v.should_draw());  // the grid's part narrowed: a new view is needed first
   CHECK(s.layout.side.w > 0);
   CHECK(s.viewport.window_width() == 640 - s.layout.side.w);
-  CHECK(s.viewport.window_height() == 720);
+  CHECK(s.viewport.window_height() == 900);
   CHECK(s.layout.help.x == s.viewport.window_width());
   CHECK(s.viewport.zoom() == before.zoom());
   // The cell that was at the window's centre is at the centre of the grid's part now.
-  CHECK(s.viewport.cell_at(s.viewport.window_width() / 2, 360) == centre);
+  CHECK(s.viewport.cell_at(s.viewport.window_width() / 2, 450) == centre);
   CHECK(s.controls.view.region.w < before.request().region.w);
   poll(v, {Key::p, Key::i});
   CHECK_FALSE(s.layout.plot.empty());
@@ -326,7 +326,7 @@ TEST_CASE("h, i and p show panels beside the grid: the grid's part narrows, its 
   poll(v, {Key::h, Key::p, Key::i});
   CHECK(s.layout.side.empty());
   CHECK(s.viewport.window_width() == 640);
-  v.resize(640, 720);
+  v.resize(640, 900);
   CHECK(v.state().viewport.window_width() == 640);
   CHECK(v.state().dirty);
 }

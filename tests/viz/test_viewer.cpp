@@ -401,6 +401,14 @@ TEST_CASE("a copy goes to the system clipboard; F4, Ctrl+A, Ctrl+C and Delete ke
   push_key(SDLK_DELETE);
   c = d.poll(0);
   CHECK(c.clear_region.w == 16);
+  // Ctrl+V hands the clipboard's text to the run; what it read comes back as a preview.
+  push_key_with(SDLK_v, KMOD_LCTRL);
+  c = d.poll(0);
+  CHECK(c.paste_text == "x = 3, y = 1, rule = B3/S23\n3o!\n");
+  d.pasted({{0, 0}, {1, 0}, {2, 0}}, 3, 1, "Ctrl+V: 3x1 pattern");
+  push_key(SDLK_r);
+  c = d.poll(0);
+  CHECK(c.paste_text.empty());
 }
 
 TEST_CASE("screenshots save what the window shows") {

@@ -71,6 +71,7 @@ struct Controls {
   bool reset = false;           ///< Ctrl+R: back to the starting generation (once, then cleared)
   Extent clear_region;          ///< Delete: these cells made dead (w 0: none; once)
   Extent copy_region;           ///< Ctrl+C: these cells copied as RLE (w 0: none; once)
+  std::string paste_text;       ///< Ctrl+V: the clipboard's text to read as a pattern ("": none)
   ViewRequest view;           ///< the data the display wants in the next frame
 };
 
