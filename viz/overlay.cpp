@@ -244,6 +244,11 @@ std::vector<std::string> status_lines(const ViewerState& state) {
   second += "  zoom " + cell_zoom_text(state.viewport, s.frame_scale) + "  " +
             speed_text(state.controls.speed) + "  h: help";
   if (!state.notice.empty()) return {first, second, state.notice};
+  if (state.paste) {
+    return {first, second,
+            "pasting " + grouped(state.paste->width) + "x" + grouped(state.paste->height) +
+                ": click to place, r rotates, x y flip, Esc cancels"};
+  }
   return {first, second};
 }
 

@@ -37,7 +37,8 @@ std::vector<std::string> info_lines(const ViewSource& source);
 std::string state_line(const ViewerState& state);
 
 /// The lines of the overlay: generation, population, run state and rates, mode and the cell
-/// under the pointer; grid, rule, ranks, zoom in cells and speed; then the notice, if any.
+/// under the pointer; grid, rule, ranks, zoom in cells and speed; then the notice, if any, or
+/// what a paste in progress awaits.
 std::vector<std::string> status_lines(const ViewerState& state);
 
 /// The window title: source name, frame (replays), generation, population, and the rate while

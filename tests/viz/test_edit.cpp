@@ -442,6 +442,9 @@ TEST_CASE("Ctrl+V: the pattern follows the pointer, r x y turn it, a click sets 
   REQUIRE(v.state().paste);
   press_keys(v, g, {Key::r, Key::x});
   CHECK(v.state().controls.running == false);
+  REQUIRE(status_lines(v.state()).size() == 3);
+  CHECK(status_lines(v.state())[2] ==
+        "pasting 3x3: click to place, r rotates, x y flip, Esc cancels");
   const CellArray before = g.cells;
   const auto [px, py] = pixel_of(v, 10, 4);
   v.begin_poll();
