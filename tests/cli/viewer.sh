@@ -3,7 +3,7 @@
 # (steps, clicks, quit), screenshots show the grid the run computed, and a build without SDL2 says
 # so. Runs headless with SDL's dummy video driver, and in a real X window when Xvfb is installed,
 # where xdotool (when installed; the test says it skips otherwise) sends real key and mouse events:
-# the pencil, Ctrl+Z, Ctrl+R.
+# the pencil, Ctrl+Z, Ctrl+R, select, Ctrl+C and Ctrl+V through the X clipboard.
 source "$(dirname "$0")/common.bash"
 GUN=$SRC/patterns/gosper-glider-gun.rle
 export SDL_VIDEODRIVER=dummy
@@ -390,6 +390,16 @@ PY
       --final "$WORK/xdo_g1.rle"
     diff <(grep -v '^#' "$WORK/xdo_g1.rle") <(grep -v '^#' "$WORK/xdo_reset.rle") >/dev/null &&
       pass || fail "xdotool: Ctrl+R then Space differs from the glider's generation 1"
+    # Select the glider (F4, a drag), Ctrl+C, then Ctrl+V through the X clipboard, r, a click.
+    xdo_view "$WORK/xdo_paste.rle" "key --window WIN F4" \
+      "mousemove --window WIN $(at 2 2) mousedown 1 mousemove --window WIN $(at 4 4) mouseup 1" \
+      "key --window WIN ctrl+c" "key --window WIN F2" "mousemove --window WIN $(at 20 10)" \
+      "key --window WIN ctrl+v" "key --window WIN r" "click --window WIN 1" \
+      "mousemove --window WIN $(at 30 20)" "key --window WIN ctrl+v" "key --window WIN r r" \
+      "click --window WIN 1" "key --window WIN space"
+    [ "$?" = 0 ] && pass || fail "xdotool: copy and paste: $(cat "$WORK/xdo.out")"
+    diff <(grep -v '^#' "$WORK/pasted.rle") <(grep -v '^#' "$WORK/xdo_paste.rle") >/dev/null &&
+      pass || fail "xdotool: a glider copied and pasted turned twice differs from the batch run"
   else
     echo "SKIP: xdotool is not installed: the real key and mouse events are not tested (apt-get install xdotool)"
   fi
