@@ -1,6 +1,7 @@
 #include "controller.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -48,7 +49,11 @@ void ViewerController::resize(int width, int height) {
 void ViewerController::begin_poll() {
   state_.controls.steps = 0;
   state_.controls.seek = -1;
-  state_.controls.toggles.clear();
+  state_.controls.edits.clear();
+  state_.controls.reset = false;
+  state_.controls.clear_region = Extent{};
+  state_.controls.copy_region = Extent{};
+  state_.controls.paste_text.clear();
 }
 
 const Controls& ViewerController::end_poll() {
@@ -58,6 +63,11 @@ const Controls& ViewerController::end_poll() {
 
 void ViewerController::key(const KeyPress& press) {
   Controls& c = state_.controls;
+  if (!state_.notice.empty()) {
+    state_.notice.clear();
+    state_.dirty = true;
+  }
+  if (state_.paste && paste_key(press.key)) return;
   if (const auto d = digit_of(press.key); d && state_.replay) {
     if (state_.digits.size() < kMaxDigits) state_.digits.push_back(static_cast<char>('0' + *d));
     state_.dirty = true;
@@ -122,9 +132,34 @@ void ViewerController::key(const KeyPress& press) {
       relayout();
       break;
     case Key::f2:
+    case Key::f4:
     case Key::f5:
-      if (!state_.replay) state_.mode = press.key == Key::f2 ? EditMode::draw : EditMode::move;
+      if (!state_.replay) {
+        state_.mode = press.key == Key::f2   ? EditMode::draw
+                      : press.key == Key::f4 ? EditMode::select
+                                             : EditMode::move;
+      }
       state_.dirty = true;
+      break;
+    case Key::ctrl_a:
+      if (!state_.replay)
+        state_.selection = Extent{0, 0, state_.source.width, state_.source.height};
+      state_.dirty = true;
+      break;
+    case Key::ctrl_v:
+      if (!state_.replay && !press.repeat) paste_request_ = true;
+      break;
+    case Key::ctrl_c:
+    case Key::delete_key:
+      selection_key(press.key == Key::delete_key);
+      break;
+    case Key::ctrl_r:
+      if (!press.repeat) reset();
+      break;
+    case Key::ctrl_z:
+    case Key::ctrl_shift_z:
+    case Key::ctrl_y:
+      undo(press.key != Key::ctrl_z);
       break;
     case Key::s:
       if (!press.repeat) screenshot_ = true;
@@ -150,12 +185,22 @@ void ViewerController::mouse(const MouseEvent& event) {
       press_y_ = last_y_ = state_.pointer_y = event.y;
       scrubbing_ = event.button == MouseButton::left && on_timeline(event.x, event.y);
       if (scrubbing_) scrub(event.x);
+      if (!scrubbing_ && event.button == MouseButton::left && state_.paste) {
+        place_paste(event.x, event.y);
+      } else if (!scrubbing_ && event.button == MouseButton::left) {
+        start_stroke(event.x, event.y);
+        start_selection(event.x, event.y);
+      }
       break;
     case MouseEvent::Kind::release:
-      if (scrubbing_) {
-        scrub(event.x);
-      } else if (pressed_ && !dragging_ && event.button == MouseButton::left) {
-        click(event.x, event.y);
+      if (scrubbing_) scrub(event.x);
+      if (pencil_.active()) {
+        continue_stroke(event.x, event.y);
+        end_stroke();
+      }
+      if (selecting_) {
+        extend_selection(event.x, event.y);
+        selecting_ = false;
       }
       pressed_ = false;
       dragging_ = false;
@@ -184,6 +229,9 @@ void ViewerController::invalidate() {
 void ViewerController::show(const Frame& frame) {
   state_.frame = frame;
   state_.have_frame = true;
+  pending_.clear();  // the edits sent before this frame are in it
+  state_.undoable = edits_.undoable(frame.generation);
+  state_.redoable = edits_.redoable(frame.generation);
   state_.history.record(frame.generation, frame.population);
   if (!frame.running) state_.controls.running = false;
 }
@@ -218,6 +266,80 @@ void ViewerController::step(std::int64_t generations) {
     state_.controls.steps += generations;
   }
   state_.dirty = true;
+}
+
+// Ctrl+R in a live run: back to the starting generation, stopped (as Golly's Reset), unless the
+// run cannot (the refusal is shown instead). The view stays where it is.
+void ViewerController::reset() {
+  if (state_.replay) return;
+  if (!state_.source.reset_refusal.empty()) {
+    state_.notice = state_.source.reset_refusal;
+  } else {
+    state_.controls.reset = true;
+    state_.controls.running = false;
+    state_.controls.steps = 0;
+    state_.controls.edits.clear();  // made before it, to the generation left behind
+    edits_.clear();
+    pending_.clear();
+    state_.undoable = state_.redoable = 0;
+  }
+  state_.dirty = true;
+}
+
+// Ctrl+Z (redo false) and Ctrl+Shift+Z / Ctrl+Y (redo true): the last edit put back or made
+// again, only while stopped at the generation it was made at (Golly without its history); the
+// status panel says so when there is nothing to do.
+void ViewerController::undo(bool redo) {
+  if (state_.replay) return;
+  Controls& c = state_.controls;
+  std::optional<std::vector<CellEdit>> edits;
+  if (!c.running && c.steps == 0 && !c.reset && state_.have_frame) {
+    const std::int64_t gen = state_.frame.generation;
+    edits = redo ? edits_.redo(gen) : edits_.undo(gen);
+    state_.undoable = edits_.undoable(gen);
+    state_.redoable = edits_.redoable(gen);
+  }
+  if (edits) {
+    send_edits(*edits);
+  } else {
+    state_.notice = redo ? "nothing to redo (edits are undone while stopped at their generation)"
+                         : "nothing to undo (edits are undone while stopped at their generation)";
+  }
+  state_.dirty = true;
+}
+
+// Sends `edits` with this poll's controls, and notes the state they give their cells until a
+// frame shows it.
+void ViewerController::send_edits(const std::vector<CellEdit>& edits) {
+  for (const CellEdit& e : edits) {
+    state_.controls.edits.push_back(e);
+    const bool now = e.change == CellChange::set     ? true
+                     : e.change == CellChange::clear ? false
+                                                     : !alive_now(e.cell);
+    pending_[e.cell] = now;
+  }
+}
+
+// Whether `cell` is alive as far as the viewer knows: its last edit since the frame shown, else
+// the frame (dead when the frame does not show it cell by cell).
+bool ViewerController::alive_now(Cell cell) const {
+  if (const auto it = pending_.find(cell); it != pending_.end()) return it->second;
+  return shown_alive(state_.frame, cell).value_or(false);
+}
+
+// Ends the pencil's stroke: made while stopped, it becomes one edit Ctrl+Z can undo (undo puts
+// back the cells it changed, in reverse order).
+void ViewerController::end_stroke() {
+  if (!pencil_.active()) return;
+  pencil_.end();
+  if (!state_.controls.running) {
+    std::reverse(stroke_undo_.begin(), stroke_undo_.end());
+    edits_.record(stroke_generation_, std::move(stroke_undo_), std::move(stroke_redo_));
+    state_.undoable = edits_.undoable(stroke_generation_);
+    state_.redoable = edits_.redoable(stroke_generation_);
+  }
+  stroke_undo_.clear();
+  stroke_redo_.clear();
 }
 
 // Backspace: a frame back in a replay (pausing it).
@@ -278,6 +400,14 @@ void ViewerController::move_pointer(int x, int y) {
     scrub(x);
     return;
   }
+  if (pencil_.active()) {
+    continue_stroke(x, y);
+    return;
+  }
+  if (selecting_) {
+    extend_selection(x, y);
+    return;
+  }
   if (!dragging_ &&
       (std::abs(x - press_x_) > kDragThreshold || std::abs(y - press_y_) > kDragThreshold)) {
     dragging_ = true;
@@ -289,15 +419,167 @@ void ViewerController::move_pointer(int x, int y) {
   }
 }
 
-// A click on the grid in draw mode toggles a cell of a stopped live run zoomed in (1 cell per
-// pixel or more).
-void ViewerController::click(int x, int y) {
-  Controls& c = state_.controls;
-  if (state_.replay || c.running || state_.mode != EditMode::draw || state_.viewport.zoom() < 0 ||
+// A left press on the grid in draw mode starts a pencil stroke in a live run zoomed in (1 cell
+// per pixel or more), running or not: the cell's state decides whether the stroke sets or clears.
+// Its edits go out with this poll (the ranks apply them at the next generation boundary).
+void ViewerController::start_stroke(int x, int y) {
+  if (state_.replay || state_.mode != EditMode::draw || state_.viewport.zoom() < 0 ||
       !state_.layout.grid.contains(x, y)) {
     return;
   }
-  if (const auto cell = state_.viewport.cell_at(x, y)) c.toggles.push_back(*cell);
+  const auto cell = state_.viewport.cell_at(x - state_.layout.grid.x, y - state_.layout.grid.y);
+  if (!cell) return;
+  const bool alive = alive_now(*cell);
+  stroke_generation_ = state_.frame.generation;
+  stroke_undo_.clear();
+  stroke_redo_.clear();
+  stroke({pencil_.begin(*cell, alive)});
+}
+
+// The pointer moved to (x, y) with the stroke on: the cells on the line from the last position.
+// Beyond the grid the stroke waits for the pointer to come back.
+void ViewerController::continue_stroke(int x, int y) {
+  if (!state_.layout.grid.contains(x, y)) return;
+  const auto cell = state_.viewport.cell_at(x - state_.layout.grid.x, y - state_.layout.grid.y);
+  if (cell) stroke(pencil_.extend(*cell));
+}
+
+// Sends the stroke's `edits` and notes, for undo, the cells they change and what they were.
+void ViewerController::stroke(const std::vector<CellEdit>& edits) {
+  for (const CellEdit& e : edits) {
+    const bool alive = alive_now(e.cell);
+    if (alive != (e.change == CellChange::set)) {
+      stroke_undo_.push_back({e.cell, alive ? CellChange::set : CellChange::clear});
+      stroke_redo_.push_back(e);
+    }
+  }
+  send_edits(edits);
+  state_.dirty = true;
+}
+
+// A left press on the grid in select mode (live runs, any zoom) starts a selection at its cell.
+void ViewerController::start_selection(int x, int y) {
+  if (state_.replay || state_.mode != EditMode::select || !state_.layout.grid.contains(x, y)) {
+    return;
+  }
+  const auto cell = state_.viewport.cell_at(x - state_.layout.grid.x, y - state_.layout.grid.y);
+  if (!cell) return;
+  selecting_ = true;
+  anchor_ = *cell;
+  state_.selection = Extent{cell->x, cell->y, 1, 1};
+  state_.dirty = true;
+}
+
+// The selection is the rectangle from the anchor to the cell under (x, y), both included (the
+// pointer beyond the grid selects to its edge).
+void ViewerController::extend_selection(int x, int y) {
+  const Viewport& v = state_.viewport;
+  const Rect& g = state_.layout.grid;
+  const auto clamp_cell = [](double c, std::int64_t n) {
+    return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor(c)), 0, n - 1);
+  };
+  const double per =
+      static_cast<double>(v.pixels_per_cell()) / static_cast<double>(v.cells_per_pixel());
+  const std::int64_t cx =
+      clamp_cell(static_cast<double>(x - g.x - v.origin_x()) / per, state_.source.width);
+  const std::int64_t cy =
+      clamp_cell(static_cast<double>(y - g.y - v.origin_y()) / per, state_.source.height);
+  const std::int64_t x0 = std::min(anchor_.x, cx);
+  const std::int64_t y0 = std::min(anchor_.y, cy);
+  state_.selection =
+      Extent{x0, y0, std::max(anchor_.x, cx) - x0 + 1, std::max(anchor_.y, cy) - y0 + 1};
+  state_.dirty = true;
+}
+
+// Ctrl+C copies the selection (the ranks that own it send its cells; the window puts the RLE on
+// the clipboard); Delete clears its cells, which forgets the edits Ctrl+Z could undo.
+void ViewerController::selection_key(bool clear) {
+  if (state_.replay) return;
+  if (state_.selection.w <= 0) {
+    state_.notice = clear ? "Delete: nothing is selected (F4, then drag; Ctrl+A: all)"
+                          : "Ctrl+C: nothing is selected (F4, then drag; Ctrl+A: all)";
+  } else if (clear) {
+    state_.controls.clear_region = state_.selection;
+    edits_.clear();
+    pending_.clear();
+    state_.undoable = state_.redoable = 0;
+  } else {
+    state_.controls.copy_region = state_.selection;
+  }
+  state_.dirty = true;
+}
+
+// While pasting: r rotates, x and y flip the pattern, Esc cancels; true when the key was one of
+// those (the others keep their meaning: zoom, pan, run).
+bool ViewerController::paste_key(Key key) {
+  Clip& clip = *state_.paste;
+  switch (key) {
+    case Key::r:
+      clip = rotated(clip);
+      break;
+    case Key::x:
+      clip = flipped_x(clip);
+      break;
+    case Key::y:
+      clip = flipped_y(clip);
+      break;
+    case Key::escape:
+      state_.paste.reset();
+      state_.notice = "paste cancelled";
+      break;
+    default:
+      return false;
+  }
+  state_.dirty = true;
+  return true;
+}
+
+// A left press while pasting places the pattern with its top-left cell at the cell under (x, y):
+// its live cells are set (Golly's "or" mode), as one edit Ctrl+Z can undo while stopped; cells
+// beyond the grid are dropped.
+void ViewerController::place_paste(int x, int y) {
+  if (!state_.layout.grid.contains(x, y)) return;
+  const auto at = state_.viewport.cell_at(x - state_.layout.grid.x, y - state_.layout.grid.y);
+  if (!at) return;
+  std::vector<CellEdit> edits;
+  for (const Cell& c : state_.paste->cells) {
+    const Cell cell{at->x + c.x, at->y + c.y};
+    if (cell.x < state_.source.width && cell.y < state_.source.height) {
+      edits.push_back({cell, CellChange::set});
+    }
+  }
+  state_.paste.reset();
+  state_.notice.clear();
+  stroke_generation_ = state_.frame.generation;
+  stroke_undo_.clear();
+  stroke_redo_.clear();
+  pencil_.begin(*at, false);  // the paste is recorded as a stroke: one edit for Ctrl+Z
+  stroke(edits);
+  end_stroke();
+}
+
+void ViewerController::pasted(std::optional<Clip> clip, const std::string& message) {
+  state_.paste = std::move(clip);
+  state_.notice = message;
+  state_.dirty = true;
+}
+
+void ViewerController::paste_text(const std::string& text) {
+  if (text.empty()) {
+    state_.notice = "Ctrl+V: the clipboard holds no text";
+  } else {
+    state_.controls.paste_text = text;
+  }
+  state_.dirty = true;
+}
+
+bool ViewerController::take_paste_request() {
+  return std::exchange(paste_request_, false);
+}
+
+void ViewerController::copied(const std::string& message) {
+  state_.notice = message;
+  state_.dirty = true;
 }
 
 bool ViewerController::on_timeline(int x, int y) const {

@@ -1,7 +1,13 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
+#include "editing.hpp"
 #include "input.hpp"
 #include "mpilife/view/frame.hpp"
 #include "viewer_state.hpp"
@@ -20,7 +26,7 @@ class ViewerController {
   void open(const ViewSource& source);
   /// Follows a window resize to `width` x `height` pixels (at least 1 x 1).
   void resize(int width, int height);
-  /// Clears the one-shot controls (steps, seek, toggles) at the start of a poll.
+  /// Clears the one-shot controls (steps, seek, edits, reset) at the start of a poll.
   void begin_poll();
   /// Sets the view the controls ask for from the viewport at the end of a poll, and returns them.
   const Controls& end_poll();
@@ -29,6 +35,14 @@ class ViewerController {
   void key(const KeyPress& press);
   /// Handles one mouse event.
   void mouse(const MouseEvent& event);
+  /// Starts pasting `clip` (none: shows why not), `message` in the status panel.
+  void pasted(std::optional<Clip> clip, const std::string& message);
+  /// The clipboard's text, for the paste Ctrl+V asked for (the window reads the clipboard).
+  void paste_text(const std::string& text);
+  /// True once after each Ctrl+V: the window should read the clipboard and call paste_text.
+  bool take_paste_request();
+  /// Shows `message`, the outcome of a copy, in the status panel.
+  void copied(const std::string& message);
   /// Quits (the window was closed).
   void quit();
   /// Asks for the picture to be drawn again (the window was uncovered).
@@ -50,13 +64,25 @@ class ViewerController {
   void enter();
   void step(std::int64_t generations);
   void step_back();
+  void reset();
+  void undo(bool redo);
+  void send_edits(const std::vector<CellEdit>& edits);
+  bool alive_now(Cell cell) const;
+  void end_stroke();
   void jump_to_end(bool last);
   void seek_typed();
   void zoom_at_pointer(int steps);
   void zoom(int steps, int px, int py);
   void pan(std::int64_t dx, std::int64_t dy);
   void move_pointer(int x, int y);
-  void click(int x, int y);
+  bool paste_key(Key key);
+  void place_paste(int x, int y);
+  void start_selection(int x, int y);
+  void extend_selection(int x, int y);
+  void selection_key(bool clear);
+  void start_stroke(int x, int y);
+  void continue_stroke(int x, int y);
+  void stroke(const std::vector<CellEdit>& edits);
   bool on_timeline(int x, int y) const;
   void scrub(int x);
   void update_layout();
@@ -74,6 +100,22 @@ class ViewerController {
   int press_y_ = 0;
   int last_x_ = 0;
   int last_y_ = 0;
+  bool selecting_ = false;
+  bool paste_request_ = false;
+  Cell anchor_;
+  Pencil pencil_;
+  EditHistory edits_;
+  // What the current stroke did and how to put it back (cells it changed, as far as known).
+  std::vector<CellEdit> stroke_undo_;
+  std::vector<CellEdit> stroke_redo_;
+  std::int64_t stroke_generation_ = 0;
+  // Cells edited since the last frame shown (which shows them all once it comes): their state.
+  struct CellHash {
+    std::size_t operator()(const Cell& c) const {
+      return std::hash<std::int64_t>()(c.x * 1000003 + c.y);
+    }
+  };
+  std::unordered_map<Cell, bool, CellHash> pending_;
 };
 
 }  // namespace mpilife::viz

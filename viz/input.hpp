@@ -29,11 +29,23 @@ enum class Key {
   h,              ///< show / hide the help panel
   i,              ///< show / hide the pattern information panel
   p,              ///< show / hide the population plot
-  f2,             ///< draw mode: a click toggles a cell
+  f2,             ///< draw mode: a click or a drag draws with the pencil
   f5,             ///< move mode: clicks do not edit, dragging pans
   s,              ///< screenshot
   q,              ///< quit
   escape,         ///< quit
+  ctrl_r,         ///< Ctrl+R: reset to the starting generation
+  ctrl_z,         ///< Ctrl+Z: undo the last edit
+  ctrl_shift_z,   ///< Ctrl+Shift+Z: redo
+  ctrl_y,         ///< Ctrl+Y: redo
+  f4,             ///< select mode: dragging selects a rectangle of cells
+  ctrl_a,         ///< Ctrl+A: select the whole grid
+  ctrl_c,         ///< Ctrl+C: copy the selection as RLE to the clipboard
+  delete_key,     ///< Delete: clear the selection's cells
+  ctrl_v,         ///< Ctrl+V: paste the clipboard's pattern (then place it with a click)
+  r,              ///< while pasting: rotate the pattern clockwise
+  x,              ///< while pasting: flip it left to right
+  y,              ///< while pasting: flip it top to bottom
   digit_0,        ///< digit keys type a frame number in a replay; digit_1..digit_9 follow in order
   digit_1,        ///< the digit 1
   digit_2,        ///< the digit 2

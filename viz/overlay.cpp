@@ -132,7 +132,15 @@ std::string speed_text(int speed) {
 }
 
 std::string mode_text(EditMode mode) {
-  return mode == EditMode::draw ? "draw" : "move";
+  switch (mode) {
+    case EditMode::draw:
+      return "draw";
+    case EditMode::move:
+      return "move";
+    case EditMode::select:
+      return "select";
+  }
+  return "draw";
 }
 
 std::optional<Cell> cursor_cell(const ViewerState& state) {
@@ -182,17 +190,23 @@ std::string state_line(const ViewerState& state) {
   const std::optional<Cell> cursor = cursor_cell(state);
   const std::string at =
       cursor ? std::to_string(cursor->x) + "," + std::to_string(cursor->y) : std::string("none");
-  char buf[640];
+  const Extent& s = state.selection;
+  const std::string selection = s.w > 0 ? std::to_string(s.x0) + "," + std::to_string(s.y0) + "," +
+                                              std::to_string(s.w) + "," + std::to_string(s.h)
+                                        : std::string("none");
+  char buf[768];
   std::snprintf(buf, sizeof buf,
                 "view: generation=%" PRId64 " population=%" PRId64
                 " running=%d speed=%d zoom=%s region=%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64
                 " scale=%" PRId64 " frame=%" PRId64
-                " help=%d info=%d plot=%d mode=%s cursor=%s history=%zu",
+                " help=%d info=%d plot=%d mode=%s cursor=%s history=%zu undo=%zu redo=%zu"
+                " selection=%s",
                 f.generation, f.population, c.running ? 1 : 0, c.speed,
                 cell_zoom_text(state.viewport, state.source.frame_scale).c_str(), r.region.x0,
                 r.region.y0, r.region.w, r.region.h, r.scale, state.replay ? f.index + 1 : 0,
                 state.help ? 1 : 0, state.info ? 1 : 0, state.plot ? 1 : 0,
-                mode_text(state.mode).c_str(), at.c_str(), state.history.size());
+                mode_text(state.mode).c_str(), at.c_str(), state.history.size(), state.undoable,
+                state.redoable, selection.c_str());
   return buf;
 }
 
@@ -216,6 +230,9 @@ std::vector<std::string> status_lines(const ViewerState& state) {
   if (const std::optional<Cell> c = cursor_cell(state)) {
     first += "  cell " + std::to_string(c->x) + "," + std::to_string(c->y);
   }
+  if (state.selection.w > 0) {
+    first += "  selected " + grouped(state.selection.w) + "x" + grouped(state.selection.h);
+  }
   std::string second = grid_text(s) + " " + s.rule;
   if (!state.replay) {
     second += "  " + ranks_text(s.ranks) + " (" + std::to_string(s.proc_cols) + "x" +
@@ -226,6 +243,12 @@ std::vector<std::string> status_lines(const ViewerState& state) {
   }
   second += "  zoom " + cell_zoom_text(state.viewport, s.frame_scale) + "  " +
             speed_text(state.controls.speed) + "  h: help";
+  if (!state.notice.empty()) return {first, second, state.notice};
+  if (state.paste) {
+    return {first, second,
+            "pasting " + grouped(state.paste->width) + "x" + grouped(state.paste->height) +
+                ": click to place, r rotates, x y flip, Esc cancels"};
+  }
   return {first, second};
 }
 
@@ -248,6 +271,37 @@ std::string window_title(const ViewerState& state) {
 void draw_overlay(Canvas& canvas, const ViewerState& state, const Palette& palette) {
   const int width = canvas.width();
   const int height = canvas.height();
+  if (state.paste && state.layout.grid.contains(state.pointer_x, state.pointer_y)) {
+    // The pattern being pasted, its top-left cell under the pointer.
+    const Viewport& v = state.viewport;
+    const Rect& g = state.layout.grid;
+    if (const auto at = v.cell_at(state.pointer_x - g.x, state.pointer_y - g.y)) {
+      const std::int64_t ppc = v.pixels_per_cell();
+      const std::int64_t cpp = v.cells_per_pixel();
+      const std::int64_t side = std::max<std::int64_t>(1, ppc > 2 ? ppc - 1 : ppc);
+      for (const Cell& c : state.paste->cells) {
+        canvas.fill(g.x + v.origin_x() + (at->x + c.x) * ppc / cpp,
+                    g.y + v.origin_y() + (at->y + c.y) * ppc / cpp, side, side, palette.accent);
+      }
+    }
+  }
+  if (state.selection.w > 0) {
+    // The selection's outline, two pixels wide, inside the grid's part of the window.
+    const Viewport& v = state.viewport;
+    const Rect& g = state.layout.grid;
+    const auto px = [&](std::int64_t cells, std::int64_t origin, int base) {
+      return base + origin + cells * v.pixels_per_cell() / v.cells_per_pixel();
+    };
+    const Extent& s = state.selection;
+    const std::int64_t x0 = px(s.x0, v.origin_x(), g.x);
+    const std::int64_t y0 = px(s.y0, v.origin_y(), g.y);
+    const std::int64_t x1 = std::max(x0 + 2, px(s.x0 + s.w, v.origin_x(), g.x));
+    const std::int64_t y1 = std::max(y0 + 2, px(s.y0 + s.h, v.origin_y(), g.y));
+    canvas.fill(x0, y0, x1 - x0, 2, palette.accent);
+    canvas.fill(x0, y1 - 2, x1 - x0, 2, palette.accent);
+    canvas.fill(x0, y0, 2, y1 - y0, palette.accent);
+    canvas.fill(x1 - 2, y0, 2, y1 - y0, palette.accent);
+  }
   const std::vector<std::string> lines = status_lines(state);
   canvas.fill(4, 4, text_width(lines) + 12, static_cast<int>(lines.size()) * kLineHeight + 8,
               palette.panel);

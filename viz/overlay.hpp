@@ -36,8 +36,9 @@ std::vector<std::string> info_lines(const ViewSource& source);
 /// One line describing the state, as the script's print command writes it ("view: ...").
 std::string state_line(const ViewerState& state);
 
-/// The two lines of the overlay: generation, population, run state and rates, mode and the cell
-/// under the pointer; grid, rule, ranks, zoom in cells and speed.
+/// The lines of the overlay: generation, population, run state and rates, mode and the cell
+/// under the pointer; grid, rule, ranks, zoom in cells and speed; then the notice, if any, or
+/// what a paste in progress awaits.
 std::vector<std::string> status_lines(const ViewerState& state);
 
 /// The window title: source name, frame (replays), generation, population, and the rate while

@@ -112,7 +112,8 @@ std::vector<ScriptCommand> parse_script(const std::string& text) {
 
 std::string script_help() {
   return "Commands, separated by ';' or newlines: key NAME (SDL key name: Return, Space, Tab, ], "
-         "[, f, h, s, Up...), run, stop, step [N], wait FRAMES, until GENERATION, sleep SECONDS, "
+         "[, f, h, s, Up...; Ctrl+R for a chord), run, stop, step [N], wait FRAMES, until "
+         "GENERATION, sleep SECONDS, "
          "click X,Y, move X,Y (the pointer), wheel X,Y,NOTCHES, drag X1,Y1,X2,Y2, seek FRAME "
          "(numbered "
          "from 1, as shown), screenshot FILE.png|bmp, print, quit. The window stays open when the "

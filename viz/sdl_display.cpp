@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iterator>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "controller.hpp"
@@ -129,26 +130,68 @@ constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
     {SDLK_h, Key::h},
     {SDLK_i, Key::i},
     {SDLK_p, Key::p},
+    {SDLK_r, Key::r},
+    {SDLK_x, Key::x},
+    {SDLK_y, Key::y},
     {SDLK_F2, Key::f2},
+    {SDLK_F4, Key::f4},
     {SDLK_F5, Key::f5},
+    {SDLK_DELETE, Key::delete_key},
     {SDLK_s, Key::s},
     {SDLK_q, Key::q},
     {SDLK_ESCAPE, Key::escape},
 };
 
-// The viewer's key for an SDL key code (the digit keys of the main keyboard give digits).
-Key key_of(SDL_Keycode code) {
+// The viewer's Ctrl chords (Golly's): the key with Ctrl held, then with Ctrl and Shift.
+constexpr std::pair<SDL_Keycode, Key> kCtrlKeys[] = {
+    {SDLK_r, Key::ctrl_r}, {SDLK_z, Key::ctrl_z}, {SDLK_y, Key::ctrl_y},
+    {SDLK_a, Key::ctrl_a}, {SDLK_c, Key::ctrl_c}, {SDLK_v, Key::ctrl_v},
+};
+constexpr std::pair<SDL_Keycode, Key> kCtrlShiftKeys[] = {
+    {SDLK_z, Key::ctrl_shift_z},
+};
+
+// The viewer's key for an SDL key code with modifiers `mod` (the digit keys of the main keyboard
+// give digits; a Ctrl chord the viewer does not know is the key alone).
+Key key_of(SDL_Keycode code, Uint16 mod = KMOD_NONE) {
+  const auto find = [code](const auto& table) -> std::optional<Key> {
+    const auto* it = std::find_if(std::begin(table), std::end(table),
+                                  [&](const auto& entry) { return entry.first == code; });
+    if (it == std::end(table)) return std::nullopt;
+    return it->second;
+  };
+  if ((mod & KMOD_CTRL) != 0 && (mod & KMOD_SHIFT) != 0) {
+    if (const auto k = find(kCtrlShiftKeys)) return *k;
+  }
+  if ((mod & KMOD_CTRL) != 0) {
+    if (const auto k = find(kCtrlKeys)) return *k;
+  }
   if (code >= SDLK_0 && code <= SDLK_9) return digit_key(code - SDLK_0);
   const auto* it = std::find_if(std::begin(kKeys), std::end(kKeys),
                                 [&](const auto& entry) { return entry.first == code; });
   return it == std::end(kKeys) ? Key::none : it->second;
 }
 
-// The key an SDL key name (SDL_GetKeyFromName: Return, Space, ], f, Up...) stands for.
+// The key an SDL key name (SDL_GetKeyFromName: Return, Space, ], f, Up...) stands for, with
+// "Ctrl+" (and "Shift+") before it for a chord: Ctrl+R.
 std::optional<Key> key_named(const std::string& name) {
-  const SDL_Keycode code = SDL_GetKeyFromName(name.c_str());
+  std::string rest = name;
+  Uint16 mod = KMOD_NONE;
+  for (bool more = true; more;) {
+    more = false;
+    for (const auto& [prefix, bit] : {std::pair<const char*, Uint16>{"Ctrl+", KMOD_LCTRL},
+                                      std::pair<const char*, Uint16>{"Shift+", KMOD_LSHIFT}}) {
+      const std::size_t n = std::char_traits<char>::length(prefix);
+      if (rest.size() > n && SDL_strncasecmp(rest.c_str(), prefix, n) == 0) {
+        mod = static_cast<Uint16>(mod | bit);
+        rest = rest.substr(n);
+        more = true;
+      }
+    }
+  }
+  const SDL_Keycode code = SDL_GetKeyFromName(rest.c_str());
   if (code == SDLK_UNKNOWN) return std::nullopt;
-  return key_of(code);
+  return key_of(code, mod);
 }
 
 MouseButton button_of(Uint8 button) {
@@ -273,7 +316,7 @@ struct SdlDisplay::Impl {
         }
         break;
       case SDL_KEYDOWN:
-        viewer.key(KeyPress{key_of(e.key.keysym.sym), e.key.repeat != 0});
+        viewer.key(KeyPress{key_of(e.key.keysym.sym, e.key.keysym.mod), e.key.repeat != 0});
         break;
       case SDL_MOUSEMOTION:
       case SDL_MOUSEBUTTONDOWN:
@@ -385,6 +428,12 @@ Controls SdlDisplay::poll(double wait_seconds) {
   if (ms > 0 && SDL_WaitEventTimeout(&e, ms)) d.on_event(e);
   while (SDL_PollEvent(&e)) d.on_event(e);
   if (d.lost()) d.viewer.quit();
+  if (d.viewer.take_paste_request()) {
+    // Ctrl+V: the clipboard's text goes to the run, which reads it as a pattern (pasted()).
+    char* text = SDL_GetClipboardText();
+    d.viewer.paste_text(text != nullptr ? text : "");
+    SDL_free(text);
+  }
   const Controls& controls = d.viewer.end_poll();
   if (d.viewer.should_draw() && !d.lost()) d.draw();
   return controls;
@@ -394,6 +443,21 @@ void SdlDisplay::show(const Frame& frame) {
   impl_->viewer.show(frame);
   if (impl_->lost()) return;
   impl_->draw();
+}
+
+void SdlDisplay::pasted(const std::vector<Cell>& cells, std::int64_t width, std::int64_t height,
+                        const std::string& message) {
+  std::optional<Clip> clip;
+  if (!cells.empty()) clip = Clip{width, height, cells};
+  impl_->viewer.pasted(std::move(clip), message);
+}
+
+void SdlDisplay::copied(const std::string& rle, const std::string& message) {
+  std::string said = message;
+  if (!rle.empty() && SDL_SetClipboardText(rle.c_str()) != 0) {
+    said = std::string("Ctrl+C: the clipboard refused the copy: ") + SDL_GetError();
+  }
+  impl_->viewer.copied(said);
 }
 
 std::vector<std::uint32_t> SdlDisplay::read_pixels() const {

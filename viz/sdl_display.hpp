@@ -31,6 +31,11 @@ class SdlDisplay final : public Display {
   Controls poll(double wait_seconds) override;
   /// Draws `frame` and presents it.
   void show(const Frame& frame) override;
+  /// Starts pasting `cells` (a width x height box) at the pointer, or shows `message` (no cells).
+  void pasted(const std::vector<Cell>& cells, std::int64_t width, std::int64_t height,
+              const std::string& message) override;
+  /// Puts `rle` (when not empty) on the system clipboard and `message` in the status panel.
+  void copied(const std::string& rle, const std::string& message) override;
 
   /// The renderer's pixels (0xAARRGGBB, row-major, window size) read back with
   /// SDL_RenderReadPixels after drawing the last picture again.

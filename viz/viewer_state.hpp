@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 
+#include "editing.hpp"
 #include "history.hpp"
 #include "layout.hpp"
 #include "mpilife/view/frame.hpp"
@@ -11,8 +14,9 @@ namespace mpilife::viz {
 
 /// What a click on the grid of a live run does (Golly's cursor modes).
 enum class EditMode {
-  draw,  ///< F2: a click toggles a cell (stopped, zoomed in)
-  move   ///< F5: clicks do not edit; dragging pans (in every mode)
+  draw,   ///< F2: a click or a stroke draws with the pencil (zoomed in)
+  move,   ///< F5: clicks do not edit; dragging pans
+  select  ///< F4: dragging selects a rectangle of cells
 };
 
 /// What the viewer knows besides its window: what it shows, where, and what the user asked for.
@@ -33,6 +37,11 @@ struct ViewerState {
   int pointer_y = -1;              ///< window row of the mouse pointer (-1: not in the window)
   PopulationHistory history;       ///< population by generation, from the frames shown
   std::string digits;              ///< replay: the frame number typed so far (digits, then g)
+  std::string notice;              ///< a line for the status panel (a refused key), until a key
+  std::size_t undoable = 0;        ///< edits Ctrl+Z can undo now
+  std::size_t redoable = 0;        ///< edits Ctrl+Shift+Z can redo now
+  Extent selection;                ///< the selected cells (w 0: none)
+  std::optional<Clip> paste;       ///< the pattern being pasted (shown at the pointer), if any
   bool dirty = false;              ///< whether the picture needs drawing again
 };
 

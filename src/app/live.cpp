@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include "mpilife/app/options.hpp"
@@ -12,6 +14,7 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
+#include "mpilife/io/rle_writer.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
@@ -26,15 +29,18 @@ namespace mpilife {
 
 namespace {
 
-// Flips the listed cells (window coordinates, the window at `at` in the grid) this rank owns.
-void apply_toggles(Simulation& sim, const Message& m, const Cell& at) {
-  const Extent e = sim.layout().local;
-  std::vector<Cell> cells;
-  for (std::int64_t i = 0; i < m[kToggleCount]; ++i) {
-    cells.push_back({m[static_cast<std::size_t>(kToggles + 2 * i)] + at.x - e.x0,
-                     m[static_cast<std::size_t>(kToggles + 2 * i + 1)] + at.y - e.y0});
-  }
-  toggle_cells(sim.tile(), std::move(cells));
+// The cells of `region` as RLE with `rule` (its bounded-grid suffix dropped: the copy is a
+// pattern, not the grid) on rank 0, gathered from the ranks that own them; "" elsewhere, and on
+// every rank when the region holds more than kMaxCopyCells cells (nothing is gathered then).
+std::string copy_as_rle(const Simulation& sim, const Extent& region, const std::string& rule) {
+  if (region.w <= 0 || region.h <= 0 || region.w > kMaxCopyCells / region.h) return "";
+  const std::vector<Cell> cells = gather_region_cells(sim, region);
+  if (sim.cart().comm().rank() != 0) return "";
+  std::vector<std::uint8_t> grid(static_cast<std::size_t>(region.w * region.h), 0);
+  for (const Cell& c : cells) grid[static_cast<std::size_t>(c.y * region.w + c.x)] = 1;
+  std::ostringstream out;
+  write_rle(out, grid.data(), region.w, region.h, rule.substr(0, rule.find(':')));
+  return out.str();
 }
 
 }  // namespace
@@ -60,7 +66,6 @@ InteractiveResult run_interactive(Universe& universe, Display* display, const Vi
   InteractiveResult result;
   RateMeter generation_rate;
   RateMeter frame_rate;
-  const std::int64_t first_generation = universe.sim().generation();
   bool was_running = false;
   const double t0 = now_seconds();
   for (;;) {
@@ -77,12 +82,47 @@ InteractiveResult run_interactive(Universe& universe, Display* display, const Vi
     }
     mpi::broadcast_politely(m.data(), sizeof m, 0, comm());
     if (m[kQuit]) break;
-    const Cell window{window_x - universe.origin_x(), window_y - universe.origin_y()};
-    apply_toggles(universe.sim(), m, window);
+    if (m[kReset] && options.reset) options.reset();
+    if (m[kEdits] > 0) {
+      // Rank 0's edits of this frame, from the shown window's coordinates to the grid's, go to the
+      // ranks that own them (and only to those).
+      std::vector<CellEdit> edits;
+      if (root && steering) edits = steering->take_edits();
+      for (CellEdit& e : edits) {
+        e.cell.x += window_x - universe.origin_x();
+        e.cell.y += window_y - universe.origin_y();
+      }
+      apply_edits(universe.sim(), edits);
+    }
+    const Cell shift{window_x - universe.origin_x(), window_y - universe.origin_y()};
+    if (m[kClearW] > 0) {
+      clear_region(universe.sim(),
+                   {m[kClearX] + shift.x, m[kClearY] + shift.y, m[kClearW], m[kClearH]});
+    }
+    if (m[kCopyW] > 0) {
+      const Extent region{m[kCopyX] + shift.x, m[kCopyY] + shift.y, m[kCopyW], m[kCopyH]};
+      const std::string copy = copy_as_rle(universe.sim(), region, source.rule);
+      if (root && !failure) {
+        try {
+          const std::string size = std::to_string(region.w) + "x" + std::to_string(region.h);
+          if (copy.empty()) {
+            display->copied("", "Ctrl+C: a " + size + " selection is more than " +
+                                    std::to_string(kMaxCopyCells) +
+                                    " cells: select less to copy it");
+          } else {
+            display->copied(copy, "copied the " + size + " selection as RLE");
+          }
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      }
+    }
     const double t_step = now_seconds();
     for (std::int64_t i = 0; i < m[kGenerations] && !result.cell_limit; ++i) {
       result.cell_limit = universe.step() == GrowthCheck::limited;
-      if (!result.cell_limit && options.after_step) options.after_step();
+      if (result.cell_limit) break;
+      ++result.generations;
+      if (options.after_step) options.after_step();
     }
     if (result.cell_limit) break;
     const Simulation& sim = universe.sim();
@@ -121,7 +161,6 @@ InteractiveResult run_interactive(Universe& universe, Display* display, const Vi
     }
   }
   result.seconds = now_seconds() - t0;
-  result.generations = universe.sim().generation() - first_generation;
   result.interrupted = mpi::broadcast(root && steering && steering->interrupted(), 0, comm());
   mpi::on_root_agreed(comm(), [&] {
     if (failure) std::rethrow_exception(failure);
@@ -162,6 +201,10 @@ InteractiveResult run_viewer(Universe& universe, const RunPlan& plan, Display* d
   source.origin_x = universe.origin_x();  // the window run_interactive keeps showing
   source.origin_y = universe.origin_y();
   source.comments = plan.comments;
+  if (!options.reset) {
+    source.reset_refusal =
+        "Ctrl+R: no reset while --stats, --output or --checkpoint record the run";
+  }
   InteractiveOptions with_pause = options;
   if (plan.options.generations_given) with_pause.pause_at = plan.options.generations;
   const InteractiveResult r = run_interactive(universe, display, source, with_pause);

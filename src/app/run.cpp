@@ -308,6 +308,16 @@ void seed_initial_state(Simulation& sim, const RunPlan& plan, int ranks) {
   }
 }
 
+// The grid of the run's first generation, seeded on every rank from `plan`; `planned` is this
+// rank's planned memory. Collective.
+std::unique_ptr<Simulation> starting_simulation(const mpi::Comm& world, const RunPlan& plan,
+                                                long double& planned) {
+  std::unique_ptr<Simulation> sim = make_simulation(world, plan, planned);
+  sim->place_at(plan.origin_x, plan.origin_y);
+  seed_initial_state(*sim, plan, world.size());
+  return sim;
+}
+
 // The observers of a run's outputs; the recorder also learns how the run ended, and --stats is
 // flushed at the control points.
 struct Observers {
@@ -416,6 +426,20 @@ StopReason view_generations(const mpi::Comm& world, Universe& universe, const Ru
   viewing.after_step = [&] { observers.after_step(universe.sim()); };
   viewing.after_frame = [&] { observers.flush(); };
   viewing.stop_requested = [&] { return stops.local() != StopCode::none; };
+  if (observers.stats == nullptr && observers.recorder == nullptr &&
+      plan.options.outputs.checkpoint_path.empty()) {
+    // Ctrl+R: the starting generation rebuilt from the plan on every rank (the pattern placed
+    // again, the soup regenerated or the checkpoint read again), no copy of the grid kept. Not
+    // while --stats, --output or --checkpoint record the run: their generations would go back
+    // (--final is written on quit and does not mind).
+    viewing.reset = [&] {
+      universe.restart([&] {
+        long double planned = 0;
+        return starting_simulation(world, plan, planned);
+      });
+    };
+    viewing.reset_generation = plan.start_generation;
+  }
   const InteractiveResult viewed = run_viewer(universe, plan, display, viewing);
   if (viewed.cell_limit) return StopReason::cell_limit;
   if (!viewed.interrupted) return StopReason::completed;
@@ -572,9 +596,7 @@ int finish_run(const mpi::Comm& world, const Universe& universe, const RunPlan& 
 int run_command(const mpi::Comm& world, const RunPlan& plan, const DisplayFactory& make_display) {
   const StopRequests stops(plan.options.max_seconds);
   long double planned = 0;
-  std::unique_ptr<Simulation> sim = make_simulation(world, plan, planned);
-  sim->place_at(plan.origin_x, plan.origin_y);
-  seed_initial_state(*sim, plan, world.size());
+  std::unique_ptr<Simulation> sim = starting_simulation(world, plan, planned);
   std::optional<Growth> growth;
   if (plan.topology == Topology::unbounded) growth = unbounded_growth(world, plan, planned);
   const int ranks = world.size();

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "mpilife/core/clock.hpp"
+#include "mpilife/core/error.hpp"
+#include "mpilife/io/pattern.hpp"
 
 namespace mpilife {
 
@@ -28,11 +30,24 @@ Message Steering::next(const Simulation& sim) {
     wait = std::max(0.0, next_step_at_ - now);
   }
   const Controls c = display_.poll(wait);
+  if (!c.paste_text.empty()) paste(c.paste_text);
   const bool stop = options_.stop_requested && options_.stop_requested();
   interrupted_ = stop && !c.quit;
   m[kQuit] = c.quit || stop ? 1 : 0;
   if (m[kQuit]) return m;
-  encode(c, pace(c, sim.generation()), m);
+  std::int64_t gen = sim.generation();
+  if (c.reset && options_.reset) {
+    // Back to the start, stopped: the steps owed, the edits not yet sent and the pause reached so
+    // far belonged to the old generations.
+    m[kReset] = 1;
+    running_ = false;
+    owed_ = 0;
+    edits_.clear();
+    pause_at_ = options_.pause_at;
+    gen = options_.reset_generation;
+  }
+  encode(c, pace(c, gen), m);
+  if (m[kReset]) m[kGather] = 1;
   return m;
 }
 
@@ -67,27 +82,48 @@ std::int64_t Steering::pace(const Controls& c, std::int64_t gen) {
 }
 
 void Steering::encode(const Controls& c, std::int64_t n, Message& m) {
-  for (const Cell& cell : c.toggles) toggles_.push_back(cell);
-  const auto count = std::min<std::size_t>(toggles_.size(), kMaxToggles);
-  for (std::size_t i = 0; i < count; ++i) {
-    m[kToggles + 2 * i] = toggles_.front().x;
-    m[kToggles + 2 * i + 1] = toggles_.front().y;
-    toggles_.pop_front();
-  }
+  edits_.insert(edits_.end(), c.edits.begin(), c.edits.end());
+  const auto count = static_cast<std::int64_t>(edits_.size());
   m[kGenerations] = n;
-  m[kToggleCount] = static_cast<std::int64_t>(count);
+  m[kEdits] = count;
   m[kRunning] = running_ ? 1 : 0;
+  m[kClearX] = c.clear_region.x0;
+  m[kClearY] = c.clear_region.y0;
+  m[kClearW] = c.clear_region.w;
+  m[kClearH] = c.clear_region.h;
+  m[kCopyX] = c.copy_region.x0;
+  m[kCopyY] = c.copy_region.y0;
+  m[kCopyW] = c.copy_region.w;
+  m[kCopyH] = c.copy_region.h;
   m[kRegionX] = c.view.region.x0;
   m[kRegionY] = c.view.region.y0;
   m[kRegionW] = c.view.region.w;
   m[kRegionH] = c.view.region.h;
   m[kScale] = std::max<std::int64_t>(1, c.view.scale);
-  const bool changed = first_ || n > 0 || count > 0 || c.view != last_view_ ||
-                       running_ != last_running_ || !toggles_.empty();
+  const bool changed = first_ || n > 0 || count > 0 || c.clear_region.w > 0 ||
+                       c.view != last_view_ || running_ != last_running_;
   m[kGather] = changed ? 1 : 0;
   first_ = false;
   last_view_ = c.view;
   last_running_ = running_;
+}
+
+void Steering::paste(const std::string& text) {
+  PatternLimits limits;
+  limits.max_cells = kMaxCopyCells;
+  try {
+    const Pattern p = parse_pattern(text, detect_format("", text), "clipboard", limits);
+    if (p.width > kMaxCopyCells / std::max<std::int64_t>(1, p.height)) {
+      throw Error(ExitCode::data, "a " + std::to_string(p.width) + "x" + std::to_string(p.height) +
+                                      " pattern is too big to paste");
+    }
+    if (p.cells.empty()) throw Error(ExitCode::data, "the clipboard's pattern has no live cells");
+    display_.pasted(p.cells, p.width, p.height,
+                    "Ctrl+V: " + std::to_string(p.width) + "x" + std::to_string(p.height) +
+                        " pattern: click to place it, r rotates, x y flip, Esc cancels");
+  } catch (const Error& e) {
+    display_.pasted({}, 0, 0, std::string("Ctrl+V: cannot paste: ") + e.what());
+  }
 }
 
 void Steering::stepped(std::int64_t n, double seconds) {

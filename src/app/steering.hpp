@@ -5,7 +5,9 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "mpilife/app/live.hpp"
 #include "mpilife/core/cells.hpp"
@@ -14,9 +16,6 @@
 #include "mpilife/view/frame.hpp"
 
 namespace mpilife {
-
-// Cell toggles one control message carries; more wait for the next frame.
-constexpr int kMaxToggles = 16;
 
 // The control message rank 0 broadcasts every frame, as int64 words.
 enum Word : int {
@@ -28,11 +27,19 @@ enum Word : int {
   kRegionW,
   kRegionH,
   kScale,
-  kRunning,      // whether rank 0 is running (echoed in the frame)
-  kToggleCount,  // toggles that follow, at most kMaxToggles
-  kToggles       // x0, y0, x1, y1, ...
+  kRunning,  // whether rank 0 is running (echoed in the frame)
+  kReset,    // 1: rebuild the starting generation (InteractiveOptions::reset) before the rest
+  kClearX,   // Delete: the region cleared (x, y, w, h; w 0: none), after the edits
+  kClearY,
+  kClearW,
+  kClearH,
+  kCopyX,  // Ctrl+C: the region copied (x, y, w, h; w 0: none), after the clear
+  kCopyY,
+  kCopyW,
+  kCopyH,
+  kEdits,  // cell edits of this frame, sent to their owners after the message (apply_edits)
+  kMessageWords
 };
-constexpr int kMessageWords = kToggles + 2 * kMaxToggles;
 using Message = std::array<std::int64_t, kMessageWords>;
 // Rank 0's side of the loop: turns the display's controls into control messages and paces the
 // run (steps of 2^speed generations, at most one step per frame interval, large steps cut into
@@ -49,6 +56,10 @@ class Steering {
   // Notes that `n` generations took `seconds` on this rank.
   void stepped(std::int64_t n, double seconds);
 
+  // Takes the edits the last message counted (in the display's coordinates), all of them: the
+  // edits of a frame travel together, whatever their number.
+  std::vector<CellEdit> take_edits() { return std::exchange(edits_, {}); }
+
   // True when the loop ended because options.stop_requested said so (a signal).
   bool interrupted() const { return interrupted_; }
 
@@ -56,7 +67,9 @@ class Steering {
   // Generations to compute this frame under controls `c` at generation `gen` (running, owed
   // steps, the pause generation and the time budget).
   std::int64_t pace(const Controls& c, std::int64_t gen);
-  // Writes this frame's toggles, view and running state into `m`.
+  // Reads `text` (the clipboard) as a pattern and tells the display what it holds, or why not.
+  void paste(const std::string& text);
+  // Counts this frame's edits, writes the view and running state into `m`.
   void encode(const Controls& c, std::int64_t n, Message& m);
 
   Display& display_;
@@ -70,7 +83,7 @@ class Steering {
   double next_step_at_ = 0.0;
   double seconds_per_generation_ = 0.0;
   std::int64_t ramp_ = 1;
-  std::deque<Cell> toggles_;
+  std::vector<CellEdit> edits_;
   ViewRequest last_view_;
 };
 

@@ -68,6 +68,38 @@ void toggle_cells(TileCells& tile, std::vector<Cell> cells) {
   edit_cells(tile, std::move(cells), [](std::uint8_t& v) { v ^= 1; });
 }
 
+void edit_cells(TileCells& tile, std::vector<CellEdit> edits) {
+  edits.erase(std::remove_if(edits.begin(), edits.end(),
+                             [&](const CellEdit& e) {
+                               return e.cell.x < 0 || e.cell.x >= tile.width() || e.cell.y < 0 ||
+                                      e.cell.y >= tile.height();
+                             }),
+              edits.end());
+  // By row, keeping the order of the edits of one cell.
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const CellEdit& a, const CellEdit& b) { return a.cell.y < b.cell.y; });
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(tile.width()));
+  for (std::size_t i = 0; i < edits.size();) {
+    const std::int64_t y = edits[i].cell.y;
+    tile.read_row(y, row.data());
+    for (; i < edits.size() && edits[i].cell.y == y; ++i) {
+      std::uint8_t& v = row[static_cast<std::size_t>(edits[i].cell.x)];
+      switch (edits[i].change) {
+        case CellChange::clear:
+          v = 0;
+          break;
+        case CellChange::set:
+          v = 1;
+          break;
+        case CellChange::flip:
+          v ^= 1;
+          break;
+      }
+    }
+    tile.write_row(y, row.data());
+  }
+}
+
 CellArray to_array(const TileCells& tile) {
   CellArray cells(tile.height(), tile.width());
   if (cells.size() > 0) copy_out(tile, cells.data());

@@ -403,6 +403,113 @@ void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root) {
   set_cells(sim.tile(), std::move(local));
 }
 
+std::int64_t apply_edits(Simulation& sim, const std::vector<CellEdit>& edits_on_root) {
+  const mpi::Comm& comm = sim.cart().comm();
+  const Layout& lay = sim.layout();
+  const auto ranks = static_cast<std::size_t>(comm.size());
+  // x, y, change as three int64 words per edit, sorted by owner in their order.
+  std::vector<std::vector<std::int64_t>> words(comm.rank() == 0 ? ranks : 0);
+  std::vector<std::int64_t> counts(ranks, 0);
+  if (comm.rank() == 0) {
+    for (const CellEdit& e : edits_on_root) {
+      const Cell& c = e.cell;
+      if (c.x < 0 || c.x >= lay.width || c.y < 0 || c.y >= lay.height) continue;
+      const int col = block_of(lay.width, sim.cart().cols(), c.x);
+      const int row = block_of(lay.height, sim.cart().rows(), c.y);
+      auto& list = words[static_cast<std::size_t>(sim.cart().rank_of({col, row}))];
+      list.insert(list.end(), {c.x, c.y, static_cast<std::int64_t>(e.change)});
+    }
+    for (std::size_t r = 0; r < ranks; ++r) counts[r] = static_cast<std::int64_t>(words[r].size());
+  }
+  mpi::broadcast(counts.data(), counts.size(), 0, comm);
+  constexpr int kTag = 102;
+  std::vector<std::int64_t> mine;
+  if (comm.rank() == 0) {
+    for (std::size_t r = 1; r < ranks; ++r) {
+      if (!words[r].empty())
+        mpi::send(words[r].data(), words[r].size(), static_cast<int>(r), kTag, comm);
+    }
+    mine = std::move(words[0]);
+  } else {
+    mine.resize(static_cast<std::size_t>(counts[static_cast<std::size_t>(comm.rank())]));
+    if (!mine.empty()) mpi::recv(mine.data(), mine.size(), 0, kTag, comm);
+  }
+  const Extent e = lay.local;
+  std::vector<CellEdit> local;
+  local.reserve(mine.size() / 3);
+  for (std::size_t i = 0; i + 2 < mine.size(); i += 3) {
+    local.push_back({{mine[i] - e.x0, mine[i + 1] - e.y0}, static_cast<CellChange>(mine[i + 2])});
+  }
+  const auto applied = static_cast<std::int64_t>(local.size());
+  edit_cells(sim.tile(), std::move(local));
+  return applied;
+}
+
+namespace {
+
+// `region` cut to `tile` (w 0 when they do not meet).
+Extent overlap(const Extent& region, const Extent& tile) {
+  const std::int64_t x0 = std::max(region.x0, tile.x0);
+  const std::int64_t y0 = std::max(region.y0, tile.y0);
+  const std::int64_t x1 = std::min(region.x0 + region.w, tile.x0 + tile.w);
+  const std::int64_t y1 = std::min(region.y0 + region.h, tile.y0 + tile.h);
+  if (x1 <= x0 || y1 <= y0) return Extent{x0, y0, 0, 0};
+  return Extent{x0, y0, x1 - x0, y1 - y0};
+}
+
+}  // namespace
+
+void clear_region(Simulation& sim, const Extent& region) {
+  const Extent e = sim.layout().local;
+  const Extent part = overlap(region, e);
+  if (part.w == 0) return;
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
+  for (std::int64_t y = part.y0; y < part.y0 + part.h; ++y) {
+    sim.tile().read_row(y - e.y0, row.data());
+    std::fill_n(row.begin() + (part.x0 - e.x0), part.w, std::uint8_t{0});
+    sim.tile().write_row(y - e.y0, row.data());
+  }
+}
+
+std::vector<Cell> gather_region_cells(const Simulation& sim, const Extent& region) {
+  const mpi::Comm& comm = sim.cart().comm();
+  constexpr int kTag = 103;
+  // This rank's live cells of the region, as x, y pairs relative to its corner.
+  const Extent e = sim.layout().local;
+  const Extent part = overlap(region, e);
+  std::vector<std::int64_t> xy;
+  if (part.w > 0) {
+    for_each_row(sim.tile(), part.y0 - e.y0, part.y0 - e.y0 + part.h,
+                 [&](std::int64_t y, const std::uint8_t* row) {
+                   for (std::int64_t x = part.x0; x < part.x0 + part.w; ++x) {
+                     if (row[x - e.x0] != 0) {
+                       xy.push_back(x - region.x0);
+                       xy.push_back(y + e.y0 - region.y0);
+                     }
+                   }
+                 });
+  }
+  if (comm.rank() != 0) {
+    if (part.w == 0) return {};
+    const auto n = static_cast<std::int64_t>(xy.size());
+    mpi::send(&n, 1, 0, kTag, comm);
+    mpi::send(xy.data(), xy.size(), 0, kTag, comm);
+    return {};
+  }
+  for (int r = 1; r < comm.size(); ++r) {
+    if (overlap(region, sim.extent_of(r)).w == 0) continue;
+    std::int64_t n = 0;
+    mpi::recv(&n, 1, r, kTag, comm);
+    const std::size_t at = xy.size();
+    xy.resize(at + static_cast<std::size_t>(n));
+    mpi::recv(xy.data() + at, static_cast<std::size_t>(n), r, kTag, comm);
+  }
+  std::vector<Cell> cells;
+  cells.reserve(xy.size() / 2);
+  for (std::size_t i = 0; i + 1 < xy.size(); i += 2) cells.push_back({xy[i], xy[i + 1]});
+  return cells;
+}
+
 void fill_soup(Simulation& sim, std::uint64_t seed, double density) {
   const Extent e = sim.layout().local;
   fill_rows(sim.tile(), [&](std::int64_t y, std::uint8_t* row) {

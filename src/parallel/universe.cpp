@@ -77,6 +77,13 @@ GrowthCheck Universe::step() {
   return check;
 }
 
+void Universe::restart(const std::function<std::unique_ptr<Simulation>()>& make) {
+  halo_wait_before_ += sim_->halo_wait_seconds();
+  sim_.reset();
+  sim_ = make();
+  next_check_ = sim_->generation();
+}
+
 GrowthCheck Universe::grow_if_needed() {
   if (!growth_) return GrowthCheck::room;
   const std::int64_t m = growth_->margin;

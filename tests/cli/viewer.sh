@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The live viewer and the replay viewer driven by --view-script: every rank follows the window
 # (steps, clicks, quit), screenshots show the grid the run computed, and a build without SDL2 says
-# so. Runs headless with SDL's dummy video driver, and in a real X window when Xvfb is installed.
+# so. Runs headless with SDL's dummy video driver, and in a real X window when Xvfb is installed,
+# where xdotool (when installed; the test says it skips otherwise) sends real key and mouse events:
+# the pencil, Ctrl+Z, Ctrl+R, select, Ctrl+C and Ctrl+V through the X clipboard.
 source "$(dirname "$0")/common.bash"
 GUN=$SRC/patterns/gosper-glider-gun.rle
 export SDL_VIDEODRIVER=dummy
@@ -107,6 +109,148 @@ for np in 1 2 3; do
     pass || fail "np$np cells toggled by clicks differ from the batch run"
 done
 
+# The pencil across rank boundaries: three strokes, each one jump of the mouse (a long slant, a row
+# and a column), then a stroke that starts on a live cell and clears; one step. The batch run of
+# the glider with exactly the cells under the strokes (Bresenham's lines, computed here) is the
+# same grid, at 2 and 3 ranks.
+/usr/bin/python3 - "$WORK/strokes.cells" <<'PY'
+import sys
+def line(a, b):
+    (x0, y0), (x1, y1) = a, b
+    dx, dy = abs(x1 - x0), -abs(y1 - y0)
+    sx, sy = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
+    err, out = dx + dy, []
+    while True:
+        out.append((x0, y0))
+        if (x0, y0) == (x1, y1):
+            return out
+        e2 = 2 * err
+        if e2 >= dy:
+            err += dy
+            x0 += sx
+        if e2 <= dx:
+            err += dx
+            y0 += sy
+live = {(3, 2), (4, 3), (2, 4), (3, 4), (4, 4)}
+for a, b in [((1, 28), (38, 1)), ((0, 15), (39, 15)), ((20, 0), (20, 29))]:
+    live.update(line(a, b))
+live.difference_update(line((20, 15), (20, 5)))
+rows = [["O" if (x, y) in live else "." for x in range(40)] for y in range(30)]
+open(sys.argv[1], "w").write("!Name: strokes\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+run 1 run "$WORK/strokes.cells" --size 40x30 --at 0,0 --topology plane -g 1 --final "$WORK/strokes.rle"
+px() { echo "$((44 + 8 * $1)),$((84 + 8 * $2))"; }
+for np in 2 3; do
+  run $np run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view \
+    --window 400x400 --final "$WORK/stroked$np.rle" --view-script "stop; drag $(px 1 28),$(px 38 1); drag $(px 0 15),$(px 39 15); drag $(px 20 0),$(px 20 29); drag $(px 20 15),$(px 20 5); print; step 1; quit"
+  expect_rc 0 "np$np strokes"
+  grep -q "generation=0 .* undo=4 redo=0" <<<"$OUT" && pass || fail "np$np four strokes, four edits: $OUT"
+  diff <(grep -v '^#' "$WORK/strokes.rle") <(grep -v '^#' "$WORK/stroked$np.rle") >/dev/null && pass ||
+    fail "np$np cells under the strokes differ from the batch run"
+done
+# F5 move mode: the same drag pans and draws nothing.
+run 2 run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view --window 400x400 \
+  --view-script "stop; key F5; drag $(px 1 28),$(px 38 1); print; quit"
+expect_rc 0 "drag in move mode"
+grep -q "population=5 .*region=0,17,8,13 .*mode=move .*undo=0" <<<"$OUT" && pass || fail "F5 drag pans, draws nothing: $OUT"
+
+# F4: a selection dragged over cells 0..3 x 0..3 of the glider, Delete clears them (one cell of
+# the glider), a step: the batch run of the glider's other four cells. Ctrl+A, Ctrl+C: the ranks
+# that own the grid send it to rank 0 (at 3 ranks), the run goes on.
+/usr/bin/python3 - "$WORK/deleted.cells" <<'PY'
+import sys
+rows = [["."] * 40 for _ in range(30)]
+for x, y in [(4, 3), (2, 4), (3, 4), (4, 4)]:
+    rows[y][x] = "O"
+open(sys.argv[1], "w").write("!Name: deleted\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+run 1 run "$WORK/deleted.cells" --size 40x30 --at 0,0 --topology plane -g 1 --final "$WORK/deleted.rle"
+for np in 2 3; do
+  run $np run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view \
+    --window 400x400 --final "$WORK/selected$np.rle" --view-script "stop; key F4; drag $(px 0 0),$(px 3 3); print; key Delete; key Ctrl+A; key Ctrl+C; print; step 1; quit"
+  expect_rc 0 "np$np select, Delete, Ctrl+A, Ctrl+C"
+  mapfile -t lines <<<"$OUT"
+  grep -q "population=5 .*mode=select .*selection=0,0,4,4" <<<"${lines[0]:-}" && pass ||
+    fail "np$np F4 drag selects 4x4: ${lines[0]:-}"
+  grep -q "population=4 .*selection=0,0,40,30" <<<"${lines[1]:-}" && pass ||
+    fail "np$np Delete, Ctrl+A: ${lines[1]:-}"
+  diff <(grep -v '^#' "$WORK/deleted.rle") <(grep -v '^#' "$WORK/selected$np.rle") >/dev/null &&
+    pass || fail "np$np the grid after Delete differs from the batch run"
+done
+
+# The issue's session: a glider selected and copied (Ctrl+C through the clipboard), pasted twice
+# (Ctrl+V), turned once and twice (r), placed with clicks, then a step: the batch run of the
+# glider and its two turned copies, at 2 and 3 ranks.
+/usr/bin/python3 - "$WORK/pasted.cells" <<'PY'
+import sys
+glider = [(1, 0), (2, 1), (0, 2), (1, 2), (2, 2)]
+turn = lambda cells: [(2 - y, x) for x, y in cells]  # a quarter clockwise in a 3x3 box
+live = {(2 + x, 2 + y) for x, y in glider}
+live |= {(20 + x, 10 + y) for x, y in turn(glider)}
+live |= {(30 + x, 20 + y) for x, y in turn(turn(glider))}
+rows = [["O" if (x, y) in live else "." for x in range(40)] for y in range(30)]
+open(sys.argv[1], "w").write("!Name: pasted\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+run 1 run "$WORK/pasted.cells" --size 40x30 --at 0,0 --topology plane -g 1 --final "$WORK/pasted.rle"
+for np in 2 3; do
+  run $np run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view \
+    --window 400x400 --final "$WORK/paste$np.rle" --view-script "stop; key F4; drag $(px 2 2),$(px 4 4); key Ctrl+C; key F2; move $(px 20 10); key Ctrl+V; key r; click $(px 20 10); move $(px 30 20); key Ctrl+V; key r; key r; click $(px 30 20); print; step 1; quit"
+  expect_rc 0 "np$np copy and paste"
+  grep -q "population=15 .*undo=2 " <<<"$OUT" && pass || fail "np$np two pastes: $OUT"
+  diff <(grep -v '^#' "$WORK/pasted.rle") <(grep -v '^#' "$WORK/paste$np.rle") >/dev/null &&
+    pass || fail "np$np the pasted copies differ from the batch run"
+done
+
+# Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y: a blinker drawn, a stray cell, a glider cell cleared; the last two
+# undone, two more undone and redone: the grid is the glider and the blinker, stepped as a batch.
+/usr/bin/python3 - "$WORK/undo.cells" <<'PY'
+import sys
+rows = [["."] * 40 for _ in range(30)]
+for x, y in [(3, 2), (4, 3), (2, 4), (3, 4), (4, 4), (30, 20), (31, 20), (32, 20)]:
+    rows[y][x] = "O"
+open(sys.argv[1], "w").write("!Name: undo\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+run 1 run "$WORK/undo.cells" --size 40x30 --at 0,0 --topology plane -g 1 --final "$WORK/undo.rle"
+for np in 2 3; do
+  run $np run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view \
+    --window 400x400 --final "$WORK/undone$np.rle" \
+    --view-script "stop; click 284,244; click 292,244; click 300,244; click 44,84; click 68,100; print; key Ctrl+Z; key Ctrl+Z; print; key Ctrl+Z; key Ctrl+Z; key Ctrl+Shift+Z; key Ctrl+Y; print; step 1; key Ctrl+Z; print; quit"
+  expect_rc 0 "np$np undo and redo"
+  mapfile -t lines <<<"$OUT"
+  grep -q "population=8 .* undo=5 redo=0" <<<"${lines[0]:-}" && pass || fail "np$np five edits: ${lines[0]:-}"
+  grep -q "population=8 .* undo=3 redo=2" <<<"${lines[1]:-}" && pass || fail "np$np two undone: ${lines[1]:-}"
+  grep -q "population=8 .* undo=3 redo=2" <<<"${lines[2]:-}" && pass || fail "np$np redone: ${lines[2]:-}"
+  grep -q "generation=1 .* undo=0 redo=0" <<<"${lines[3]:-}" && pass || fail "np$np a step forgets: ${lines[3]:-}"
+  diff <(grep -v '^#' "$WORK/undo.rle") <(grep -v '^#' "$WORK/undone$np.rle") >/dev/null && pass ||
+    fail "np$np grid after undo and redo differs from the batch run"
+done
+
+# Ctrl+R: after 17 generations and two clicks the run is back at generation 0, the pattern placed
+# again on every rank (the view kept); 30 steps from there equal the batch run's 30 generations.
+for np in 1 2 3; do
+  run $np run "$GUN" --size 64x48 --view --window 640x480 --final "$WORK/reset$np.rle" \
+    --view-script "stop; key ]; step 17; click 300,200; click 308,200; key Ctrl+R; wait 2; print; step 30; print; quit"
+  expect_rc 0 "np$np reset"
+  mapfile -t lines <<<"$OUT"
+  grep -q "view: generation=0 population=36 running=0 .*zoom=1:16 " <<<"${lines[0]:-}" && pass ||
+    fail "np$np Ctrl+R back to generation 0, zoom kept: ${lines[0]:-}"
+  grep -q "view: generation=30 " <<<"${lines[1]:-}" && pass || fail "np$np 30 after reset: ${lines[1]:-}"
+  diff <(grep -v '^#' "$WORK/batch.rle") <(grep -v '^#' "$WORK/reset$np.rle") >/dev/null && pass ||
+    fail "np$np 30 generations after a reset differ from the batch run"
+done
+# A soup is regenerated from its seed: reset, then 9 steps, equals a batch run of 9.
+run 1 run --random 0.4 --seed 7 --size 50x40 -g 9 --final "$WORK/soup9.rle"
+run 2 run --random 0.4 --seed 7 --size 50x40 --view --final "$WORK/soupreset.rle" \
+  --view-script "stop; step 21; key Ctrl+R; step 9; quit"
+expect_rc 0 "soup reset"
+diff <(grep -v '^#' "$WORK/soup9.rle") <(grep -v '^#' "$WORK/soupreset.rle") >/dev/null && pass ||
+  fail "a reset soup run differs from the batch run"
+# Refused while --stats records the run: the generation stays.
+run 2 run "$GUN" --size 64x48 --view --stats "$WORK/reset.csv" \
+  --view-script "stop; step 5; key Ctrl+R; wait 2; print; quit"
+expect_rc 0 "reset refused"
+grep -q "view: generation=5 " <<<"$OUT" && pass || fail "Ctrl+R with --stats must not reset: $OUT"
+
 # Keys change the view as documented; -g N pauses there; Esc and q quit every rank.
 run 2 run "$GUN" --size 64x48 --view --window 640x480 -g 12 \
   --view-script "until 12; wait 3; print; key ]; print; key [; key [; key [; key [; key [; print; key f; print; key h; print; key Escape"
@@ -182,5 +326,82 @@ if command -v Xvfb >/dev/null; then
     --view-script "stop; step 30; wait 2; screenshot $WORK/x11.bmp; quit"
   expect_rc 0 "view run on Xvfb"
   check_cells "$WORK/x11.bmp" "$WORK/batch.rle" 64 48 8 && pass || fail "Xvfb screenshot pixels"
+
+  # Real key and mouse events from xdotool (X events, as a user's): the pencil dragged with the
+  # button held, Ctrl+Z, Space, Ctrl+R and q, at 2 ranks; the script only stops the run at first.
+  if command -v xdotool >/dev/null; then
+    # xdo_view FINAL XDOTOOL-STEPS...: a stopped 40x30 glider run in a 400x400 window (cell x,y
+    # centred on window pixel 44+8x, 84+8y), driven by the steps, each a list of xdotool
+    # arguments run with the window's id for WIN; q at the end.
+    xdo_view() {
+      local final=$1
+      shift
+      DISPLAY=":$display" SDL_VIDEODRIVER=x11 timeout 60 mpiexec -n 2 --oversubscribe --bind-to none \
+        "$MPILIFE" run "$SRC/patterns/glider.rle" \
+        --size 40x30 --at 2,2 --topology plane --view --window 400x400 --final "$final" \
+        --view-script stop </dev/null >"$WORK/xdo.out" 2>&1 &
+      local job=$! win="" i
+      for i in $(seq 100); do
+        win=$(DISPLAY=":$display" xdotool search --name '^mpilife' 2>/dev/null | head -1)
+        [ -n "$win" ] && DISPLAY=":$display" xdotool getwindowname "$win" 2>/dev/null |
+          grep -q stopped && break
+        sleep 0.1
+      done
+      for step in "$@"; do
+        # shellcheck disable=SC2086
+        DISPLAY=":$display" xdotool ${step//WIN/$win} 2>/dev/null
+        sleep 0.2
+      done
+      DISPLAY=":$display" xdotool key --window "$win" q 2>/dev/null
+      wait $job
+    }
+    at() { echo "$((44 + 8 * $1)) $((84 + 8 * $2))"; }
+    xdo_view "$WORK/xdo_draw.rle" \
+      "mousemove --window WIN $(at 1 28) mousedown 1 mousemove --window WIN $(at 38 1) mouseup 1" \
+      "mousemove --window WIN $(at 0 15) mousedown 1 mousemove --window WIN $(at 39 15) mouseup 1" \
+      "key --window WIN ctrl+z" "key --window WIN space"
+    [ "$?" = 0 ] && pass || fail "xdotool: pencil, Ctrl+Z, Space: $(cat "$WORK/xdo.out")"
+    /usr/bin/python3 - "$WORK/xdo_draw.cells" <<'PY'
+import sys
+live = {(3, 2), (4, 3), (2, 4), (3, 4), (4, 4)}
+# The slant from cell (1, 28) to (38, 1): Bresenham's cells (37 across, 27 up).
+x, y, dx, dy, err = 1, 28, 37, -27, 10
+while True:
+    live.add((x, y))
+    if (x, y) == (38, 1):
+        break
+    e2 = 2 * err
+    if e2 >= dy:
+        err, x = err + dy, x + 1
+    if e2 <= dx:
+        err, y = err + dx, y - 1
+rows = [["O" if (c, r) in live else "." for c in range(40)] for r in range(30)]
+open(sys.argv[1], "w").write("!Name: xdo\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+    run 1 run "$WORK/xdo_draw.cells" --size 40x30 --at 0,0 --topology plane -g 1 \
+      --final "$WORK/xdo_want.rle"
+    diff <(grep -v '^#' "$WORK/xdo_want.rle") <(grep -v '^#' "$WORK/xdo_draw.rle") >/dev/null &&
+      pass || fail "xdotool: the slant drawn (the row undone), one step, differs from the batch run"
+    xdo_view "$WORK/xdo_reset.rle" "key --window WIN space space space" \
+      "mousemove --window WIN $(at 0 15) mousedown 1 mousemove --window WIN $(at 39 15) mouseup 1" \
+      "key --window WIN ctrl+r" "key --window WIN space"
+    [ "$?" = 0 ] && pass || fail "xdotool: Ctrl+R: $(cat "$WORK/xdo.out")"
+    run 1 run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane -g 1 \
+      --final "$WORK/xdo_g1.rle"
+    diff <(grep -v '^#' "$WORK/xdo_g1.rle") <(grep -v '^#' "$WORK/xdo_reset.rle") >/dev/null &&
+      pass || fail "xdotool: Ctrl+R then Space differs from the glider's generation 1"
+    # Select the glider (F4, a drag), Ctrl+C, then Ctrl+V through the X clipboard, r, a click.
+    xdo_view "$WORK/xdo_paste.rle" "key --window WIN F4" \
+      "mousemove --window WIN $(at 2 2) mousedown 1 mousemove --window WIN $(at 4 4) mouseup 1" \
+      "key --window WIN ctrl+c" "key --window WIN F2" "mousemove --window WIN $(at 20 10)" \
+      "key --window WIN ctrl+v" "key --window WIN r" "click --window WIN 1" \
+      "mousemove --window WIN $(at 30 20)" "key --window WIN ctrl+v" "key --window WIN r r" \
+      "click --window WIN 1" "key --window WIN space"
+    [ "$?" = 0 ] && pass || fail "xdotool: copy and paste: $(cat "$WORK/xdo.out")"
+    diff <(grep -v '^#' "$WORK/pasted.rle") <(grep -v '^#' "$WORK/xdo_paste.rle") >/dev/null &&
+      pass || fail "xdotool: a glider copied and pasted turned twice differs from the batch run"
+  else
+    echo "SKIP: xdotool is not installed: the real key and mouse events are not tested (apt-get install xdotool)"
+  fi
 fi
 finish

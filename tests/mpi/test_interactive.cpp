@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <functional>
+#include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "mpilife/core/error.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/core/soup.hpp"
+#include "mpilife/io/rle_writer.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
@@ -64,7 +67,11 @@ class FakeDisplay final : public Display {
       std::this_thread::sleep_for(std::chrono::duration<double>(std::min(wait_seconds, 0.02)));
     }
     state_.steps = 0;
-    state_.toggles.clear();
+    state_.edits.clear();
+    state_.reset = false;
+    state_.clear_region = Extent{};
+    state_.copy_region = Extent{};
+    state_.paste_text.clear();
     if (next_ < actions_.size() && actions_[next_].wait_for >= 0) {
       const bool reached =
           !frames_.empty() && frames_.back().generation >= actions_[next_].wait_for;
@@ -87,7 +94,26 @@ class FakeDisplay final : public Display {
     frames_.push_back(frame);
   }
 
+  void pasted(const std::vector<Cell>& cells, std::int64_t width, std::int64_t height,
+              const std::string& message) override {
+    pastes.push_back({width, height, cells, message});
+  }
+  struct Paste {
+    std::int64_t width;
+    std::int64_t height;
+    std::vector<Cell> cells;
+    std::string message;
+  };
+  std::vector<Paste> pastes;
+
+  void copied(const std::string& rle, const std::string& message) override {
+    copies.push_back(rle);
+    copy_messages.push_back(message);
+  }
+
   const std::vector<Frame>& frames() const { return frames_; }
+  std::vector<std::string> copies;
+  std::vector<std::string> copy_messages;
   const ViewSource& source() const { return source_; }
   int polls() const { return polls_; }
   std::int64_t throw_at_frame_ = -1;
@@ -100,6 +126,13 @@ class FakeDisplay final : public Display {
   std::vector<Frame> frames_;
   int polls_ = 0;
 };
+
+// The edits that flip `cells`.
+std::vector<CellEdit> flips(const std::vector<Cell>& cells) {
+  std::vector<CellEdit> out;
+  for (const Cell& c : cells) out.push_back({c, CellChange::flip});
+  return out;
+}
 
 ViewSource source_of(const Simulation& sim) {
   ViewSource s;
@@ -155,7 +188,7 @@ TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank
   const std::int64_t h = 29;
   const std::vector<Cell> glider = {{2, 1}, {3, 2}, {1, 3}, {2, 3}, {3, 3}};
   std::vector<Cell> toggles = {{0, 0}, {w - 1, 0}, {0, h - 1}, {w - 1, h - 1}};
-  for (std::int64_t x = 10; x < 26; ++x) toggles.push_back({x, 20});  // 20 toggles: two messages
+  for (std::int64_t x = 10; x < 26; ++x) toggles.push_back({x, 20});  // 20 toggles in one frame
   for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
     INFO("procs ", test::name(g));
     Universe universe = bounded(w, h, Topology::torus, g);
@@ -165,7 +198,7 @@ TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank
         [](Controls&, const FakeDisplay&) {},
         [](Controls& c, const FakeDisplay&) { c.steps = 3; },
         wait_for(3),
-        [&](Controls& c, const FakeDisplay&) { c.toggles = toggles; },
+        [&](Controls& c, const FakeDisplay&) { c.edits = flips(toggles); },
         [](Controls& c, const FakeDisplay&) { c.steps = 2; },
         wait_for(5),
         [](Controls& c, const FakeDisplay&) {
@@ -199,6 +232,291 @@ TEST_CASE("steering: step, toggle, run, stop and quit are followed by every rank
     }
     CHECK(test::root_says(ok));
   }
+}
+
+TEST_CASE("apply_edits: set, clear and flip in order, each edit only to the rank that owns it") {
+  const std::int64_t w = 23;
+  const std::int64_t h = 17;
+  const CellArray start = soup_grid(w, h, 4, 0.5);
+  std::vector<CellEdit> edits;
+  for (std::int64_t i = 0; i < 60; ++i) {
+    const Cell c{(i * 7) % w, (i * 5) % h};
+    edits.push_back({c, static_cast<CellChange>(i % 3)});
+  }
+  edits.push_back({{3, 3}, CellChange::set});
+  edits.push_back({{3, 3}, CellChange::flip});  // after the set: dead
+  edits.push_back({{w, 0}, CellChange::set});   // outside: dropped
+  edits.push_back({{0, -1}, CellChange::set});
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    Simulation sim(mpi::world(), w, h, Topology::torus, g, KernelKind::fast, Rule{});
+    place_cells(sim, test::world_rank() == 0 ? live_cells(start) : std::vector<Cell>{});
+    const std::int64_t applied =
+        apply_edits(sim, test::world_rank() == 0 ? edits : std::vector<CellEdit>{{{1, 1}}});
+    // Each rank applied exactly the edits in its block.
+    const Extent e = sim.layout().local;
+    std::int64_t mine = 0;
+    for (const CellEdit& x : edits) {
+      mine +=
+          x.cell.x >= e.x0 && x.cell.x < e.x0 + e.w && x.cell.y >= e.y0 && x.cell.y < e.y0 + e.h;
+    }
+    CHECK(test::all_ranks(applied == mine));
+    const CellArray got = gather_grid(sim);
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      CellArray want = start;
+      for (const CellEdit& x : edits) {
+        if (x.cell.x < 0 || x.cell.y < 0 || x.cell.x >= w || x.cell.y >= h) continue;
+        std::uint8_t& v = want(x.cell.y, x.cell.x);
+        v = x.change == CellChange::set ? 1 : x.change == CellChange::clear ? 0 : v ^ 1;
+      }
+      ok = (got == want).all() && want(3, 3) == 0;
+    }
+    CHECK(test::root_says(ok));
+  }
+}
+
+TEST_CASE("edits made while running land at the next generation boundary, on every rank") {
+  const std::int64_t w = 36;
+  const std::int64_t h = 28;
+  const CellArray start = soup_grid(w, h, 9, 0.3);
+  std::vector<CellEdit> stroke;
+  for (std::int64_t x = 2; x < 34; ++x) stroke.push_back({{x, 13}, CellChange::set});
+  for (std::int64_t y = 0; y < h; ++y) stroke.push_back({{17, y}, CellChange::clear});
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    Universe universe = bounded(w, h, Topology::torus, g);
+    place_cells(universe.sim(), test::world_rank() == 0 ? live_cells(start) : std::vector<Cell>{});
+    std::int64_t edited_at = -1;
+    std::vector<Action> actions = {[](Controls& c, const FakeDisplay&) { c.running = true; },
+                                   wait_for(4),
+                                   [&](Controls& c, const FakeDisplay& d) {
+                                     c.edits = stroke;  // running: no stop
+                                     edited_at = d.frames().back().generation;
+                                   },
+                                   wait_for(12),
+                                   [](Controls& c, const FakeDisplay&) { c.running = false; },
+                                   [](Controls&, const FakeDisplay&) {}};
+    FakeDisplay display(actions);
+    run_with(universe, display);
+    const std::int64_t gen = universe.sim().generation();
+    CHECK(same_everywhere(gen));
+    const CellArray got = gather_grid(universe.sim());
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      CellArray at =
+          evolve_serial(start, Rule{}, Topology::torus, KernelKind::reference, edited_at);
+      for (const CellEdit& e : stroke) at(e.cell.y, e.cell.x) = e.change == CellChange::set;
+      const CellArray want =
+          evolve_serial(at, Rule{}, Topology::torus, KernelKind::reference, gen - edited_at);
+      ok = edited_at >= 4 && gen >= 12 && (got == want).all();
+    }
+    CHECK(test::root_says(ok));
+  }
+}
+
+TEST_CASE("Ctrl+C copies a selection as RLE from the ranks that own it; Delete clears one") {
+  const std::int64_t w = 30;
+  const std::int64_t h = 20;
+  // A glider across the middle (where tiles meet at most rank counts) and a blinker.
+  const std::vector<Cell> start = {{15, 9},  {16, 10}, {14, 11}, {15, 11},
+                                   {16, 11}, {2, 2},   {3, 2},   {4, 2}};
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    Universe universe = bounded(w, h, Topology::plane, g);
+    place_cells(universe.sim(), test::world_rank() == 0 ? start : std::vector<Cell>{});
+    FakeDisplay display({
+        [](Controls& c, const FakeDisplay&) { c.running = false; },
+        [](Controls& c, const FakeDisplay&) {
+          c.copy_region = Extent{14, 9, 3, 3};
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.copy_region = Extent{0, 0, w, h};
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.copy_region = Extent{13, 8, 5, 5};
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.copy_region = Extent{0, 0, 3000, 2000};
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.clear_region = Extent{14, 10, 3, 5};
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.copy_region = Extent{0, 0, w, h};
+        },
+    });
+    run_with(universe, display);
+    const CellArray got = gather_grid(universe.sim());
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      CellArray all = cells_of(start, w, h);
+      std::ostringstream whole;
+      write_rle(whole, all.data(), w, h, "B3/S23");
+      CellArray cleared = all;
+      cleared.block(10, 14, 5, 3).setZero();
+      std::ostringstream after;
+      write_rle(after, cleared.data(), w, h, "B3/S23");
+      const std::vector<std::string>& c = display.copies;
+      REQUIRE(c.size() == 5);
+      CHECK(c[0] == "x = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n");
+      CHECK(c[1] == whole.str());
+      CHECK(c[2] == "x = 5, y = 5, rule = B3/S23\n$2bo$3bo$b3o!\n");
+      CHECK(c[3].empty());
+      CHECK(display.copy_messages[3].find("more than 4194304 cells") != std::string::npos);
+      CHECK(c[4] == after.str());
+      ok = (got == cleared).all() && got(9, 15) == 1 && got(10, 16) == 0;
+    }
+    CHECK(test::root_says(ok));
+  }
+}
+
+TEST_CASE("Ctrl+V: rank 0 reads the clipboard's text with the pattern readers, or says why not") {
+  const ProcessGrid g = test::process_grids(test::world_size(), 20, 20).front();
+  Universe universe = bounded(20, 20, Topology::torus, g);
+  FakeDisplay display({
+      [](Controls& c, const FakeDisplay&) {
+        c.running = false;
+        c.paste_text = "#C a glider\nx = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n";
+      },
+      [](Controls& c, const FakeDisplay&) { c.paste_text = ".O\nO.\n"; },  // plaintext
+      [](Controls& c, const FakeDisplay&) { c.paste_text = "x = 2, y = 2\n2o$2q!\n"; },
+      [](Controls& c, const FakeDisplay&) { c.paste_text = "x = 3000, y = 3000\no!\n"; },
+  });
+  run_with(universe, display);
+  CHECK(same_everywhere(universe.sim().generation()));
+  bool ok = true;
+  if (test::world_rank() == 0) {
+    const auto& p = display.pastes;
+    REQUIRE(p.size() == 4);
+    ok = p[0].width == 3 && p[0].height == 3 &&
+         p[0].cells == std::vector<Cell>{{1, 0}, {2, 1}, {0, 2}, {1, 2}, {2, 2}} &&
+         p[0].message.find("3x3") != std::string::npos;
+    ok = ok && p[1].width == 2 && p[1].cells == std::vector<Cell>{{1, 0}, {0, 1}};
+    ok = ok && p[2].cells.empty() && p[2].message.find("cannot paste") != std::string::npos;
+    ok = ok && p[3].cells.empty() && p[3].message.find("too big") != std::string::npos;
+    INFO(p[2].message, " / ", p[3].message);
+    CHECK(ok);
+  }
+  CHECK(test::root_says(ok));
+}
+
+TEST_CASE("Ctrl+R: after generations and edits the grid is a fresh start, and runs the same") {
+  const std::int64_t w = 41;
+  const std::int64_t h = 31;
+  const std::uint64_t seed = 11;
+  const double density = 0.35;
+  const CellArray start = soup_grid(w, h, seed, density);
+  const std::vector<Cell> edits = {{0, 0}, {20, 15}, {21, 15}, {40, 30}, {5, 29}};
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    // The soup regenerated from its seed, as the run's plan does: no copy of the grid is kept.
+    const auto fresh = [&] {
+      auto sim = std::make_unique<Simulation>(mpi::world(), w, h, Topology::torus, g,
+                                              KernelKind::fast, Rule{});
+      fill_soup(*sim, seed, density);
+      return sim;
+    };
+    Universe universe(fresh(), KernelKind::fast, Rule{}, std::nullopt, {});
+    InteractiveOptions options;
+    options.reset = [&] { universe.restart(fresh); };
+    std::size_t edit_frame = 0;
+    std::size_t reset_frame = 0;
+    FakeDisplay display({
+        [](Controls& c, const FakeDisplay&) { c.steps = 6; },
+        wait_for(6),
+        [&](Controls& c, const FakeDisplay& d) {
+          c.edits = flips(edits);
+          edit_frame = d.frames().size();
+        },
+        [](Controls& c, const FakeDisplay&) {
+          c.running = true;
+          c.speed = 0;
+        },
+        wait_for(9),
+        [&](Controls& c, const FakeDisplay& d) {
+          c.reset = true;
+          c.running = false;
+          reset_frame = d.frames().size();
+        },
+        [](Controls&, const FakeDisplay&) {},
+        [](Controls& c, const FakeDisplay&) { c.steps = 1; },
+        [](Controls& c, const FakeDisplay&) { c.steps = 3; },
+        [](Controls& c, const FakeDisplay&) { c.steps = 2; },
+        wait_for(6),
+    });
+    run_with(universe, display, options);
+    CHECK(same_everywhere(universe.sim().generation()));
+    CHECK(universe.sim().generation() == 6);
+    // The grid after the run again equals a fresh run's generation 6, edits gone.
+    const CellArray got = gather_grid(universe.sim());
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      const CellArray want6 =
+          evolve_serial(start, Rule{}, Topology::torus, KernelKind::reference, 6);
+      ok = (got == want6).all();
+      const std::vector<Frame>& f = display.frames();
+      // The first frame after the reset shows generation 0, exactly the fresh start; every frame
+      // from there on is the fresh run's, as are the ones before the edits.
+      ok = ok && edit_frame > 0 && reset_frame > edit_frame && f.size() > reset_frame &&
+           f[reset_frame].generation == 0;
+      ok = ok && f[reset_frame - 1].generation >= 9;
+      std::vector<std::int64_t> after;
+      for (std::size_t i = 0; ok && i < f.size(); ++i) {
+        const bool edited = i >= edit_frame && i < reset_frame;
+        if (i >= reset_frame) after.push_back(f[i].generation);
+        const CellArray want =
+            evolve_serial(start, Rule{}, Topology::torus, KernelKind::reference, f[i].generation);
+        const bool same = f[i].counts == block_counts(want, f[i].view.region, f[i].view.scale);
+        INFO("frame ", i, " generation ", f[i].generation);
+        ok = ok && (edited ? !same : same);  // the edits showed before the reset
+      }
+      ok = ok && after == std::vector<std::int64_t>{0, 1, 4, 6};
+    }
+    CHECK(test::root_says(ok));
+  }
+}
+
+TEST_CASE("Ctrl+R in a grown universe: back to the starting grid and generation") {
+  const std::int64_t side = 16;
+  const std::vector<Cell> start = {{7, 5}, {8, 6},  {6, 7},  {7, 7},
+                                   {8, 7}, {1, 12}, {2, 12}, {3, 12}};
+  const int ranks = test::world_size();
+  const ProcessGridFor procs_for = [ranks](std::int64_t w, std::int64_t h) {
+    return choose_process_grid(parse_decomp("2d"), ranks, w, h, mpi::dims_create(ranks));
+  };
+  const auto fresh = [&] {
+    auto sim = std::make_unique<Simulation>(mpi::world(), side, side, Topology::unbounded,
+                                            procs_for(side, side), KernelKind::fast, Rule{});
+    place_cells(*sim, test::world_rank() == 0 ? start : std::vector<Cell>{});
+    sim->place_at(-100, 50);
+    return sim;
+  };
+  Growth growth;
+  growth.margin = 3;
+  growth.band_cells = 64;
+  Universe universe(fresh(), KernelKind::fast, Rule{}, growth, procs_for);
+  InteractiveOptions options;
+  options.reset = [&] { universe.restart(fresh); };
+  FakeDisplay display({
+      [](Controls& c, const FakeDisplay&) { c.steps = 40; },
+      wait_for(40),
+      [](Controls& c, const FakeDisplay&) { c.reset = true; },
+      [](Controls&, const FakeDisplay&) {},
+  });
+  run_with(universe, display, options);
+  CHECK(universe.growths() >= 1);
+  CHECK(same_everywhere(universe.sim().generation()));
+  CHECK(universe.sim().generation() == 0);
+  CHECK(universe.sim().layout().width == side);
+  CHECK(universe.origin_x() == -100);
+  const CellArray got = gather_grid(universe.sim());
+  bool ok = true;
+  if (test::world_rank() == 0) {
+    ok = (got == cells_of(start, side, side)).all();
+    ok = ok && display.frames().back().generation == 0 && display.frames().back().population == 8;
+  }
+  CHECK(test::root_says(ok));
 }
 
 TEST_CASE("frames are the block counts of the reference grid for the requested view") {

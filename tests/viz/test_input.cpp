@@ -19,6 +19,13 @@ using namespace mpilife::viz;
 
 namespace {
 
+// The edits that set `cells` (what clicks on dead cells send).
+std::vector<CellEdit> sets(const std::vector<Cell>& cells) {
+  std::vector<CellEdit> out;
+  for (const Cell& c : cells) out.push_back({c, CellChange::set});
+  return out;
+}
+
 // A controller for a `width` x `height` window showing `source`, after its first poll.
 ViewerController opened(int width, int height, const ViewSource& source) {
   ViewerController v;
@@ -195,33 +202,35 @@ TEST_CASE("replay keys: play/pause, back and forward, digits then g or Enter, Ho
   CHECK(v.state().digits == std::string(18, '7'));
 }
 
-TEST_CASE("mouse: a click toggles a cell of a stopped live run; drag pans; the wheel zooms") {
+TEST_CASE(
+    "mouse: a click draws a cell, running or stopped; drag pans in move mode; the wheel zooms") {
   ViewerController v = opened(320, 320, source_for(16, 12));
   const Viewport& view = v.state().viewport;
   const int x = static_cast<int>(view.origin_x() + 16 * 5 + 8);
   const int y = static_cast<int>(view.origin_y() + 16 * 7 + 8);
   v.begin_poll();
-  click(v, x, y);  // running: no edit
-  CHECK(v.end_poll().toggles.empty());
+  click(v, x, y);  // running: drawn at the next generation boundary
+  CHECK(v.end_poll().edits == sets({{5, 7}}));
   v.begin_poll();
   v.key(KeyPress{Key::enter, false});
-  click(v, x, y);
   click(v, x + 16, y);
+  click(v, x + 32, y);
   v.mouse(mouse(MouseEvent::Kind::press, x, y, MouseButton::right));
   v.mouse(mouse(MouseEvent::Kind::release, x, y, MouseButton::right));  // not a left click
-  CHECK(v.end_poll().toggles == std::vector<Cell>{{5, 7}, {6, 7}});
+  CHECK(v.end_poll().edits == sets({{6, 7}, {7, 7}}));
   v.begin_poll();
-  CHECK(v.end_poll().toggles.empty());
+  CHECK(v.end_poll().edits.empty());
 
   const std::int64_t ox = view.origin_x();
   const std::int64_t oy = view.origin_y();
+  poll(v, {Key::f5});  // move mode: the left button pans
   v.begin_poll();
   v.mouse(mouse(MouseEvent::Kind::press, 100, 100));
   v.mouse(mouse(MouseEvent::Kind::move, 102, 101));  // within the threshold: still a click
   CHECK(view.origin_x() == ox);
   v.mouse(mouse(MouseEvent::Kind::move, 130, 90));
   v.mouse(mouse(MouseEvent::Kind::release, 130, 90));
-  CHECK(v.end_poll().toggles.empty());  // a drag is not a click
+  CHECK(v.end_poll().edits.empty());
   CHECK(view.origin_x() == ox + 30);
   CHECK(view.origin_y() == oy - 10);
   v.mouse(mouse(MouseEvent::Kind::move, 200, 200));  // no button held: no pan
@@ -245,7 +254,7 @@ TEST_CASE("no cell toggles zoomed out or in a replay; a timeline click seeks") {
   CHECK(v.state().viewport.zoom() < 0);
   v.begin_poll();
   click(v, 100, 150);
-  CHECK(v.end_poll().toggles.empty());
+  CHECK(v.end_poll().edits.empty());
 
   ViewerController r = opened(400, 300, source_for(20, 20, 50));
   r.begin_poll();
@@ -253,12 +262,12 @@ TEST_CASE("no cell toggles zoomed out or in a replay; a timeline click seeks") {
   Controls c = r.end_poll();
   CHECK(c.seek == 25);
   CHECK_FALSE(c.running);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
   r.begin_poll();
   click(r, 200, 150);  // the grid of a replay: nothing
   c = r.end_poll();
   CHECK(c.seek == -1);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
 }
 
 TEST_CASE("the picture is drawn again when it changed and the frame covers the view") {
@@ -289,24 +298,25 @@ TEST_CASE("the picture is drawn again when it changed and the frame covers the v
 }
 
 TEST_CASE("h, i and p show panels beside the grid: the grid's part narrows, its centre stays") {
-  ViewerController v = opened(640, 480, source_for(64, 48));
+  // Tall enough for the three panels stacked (the help lists every key).
+  ViewerController v = opened(640, 900, source_for(64, 48));
   Frame f;
   f.view = v.state().controls.view;
   v.show(f);
   v.drawn();
   const Viewport before = v.state().viewport;
-  const auto centre = before.cell_at(320, 240);
+  const auto centre = before.cell_at(320, 450);
   REQUIRE(centre);
   poll(v, {Key::h});
   const ViewerState& s = v.state();
   CHECK_FALSE(v.should_draw());  // the grid's part narrowed: a new view is needed first
   CHECK(s.layout.side.w > 0);
   CHECK(s.viewport.window_width() == 640 - s.layout.side.w);
-  CHECK(s.viewport.window_height() == 480);
+  CHECK(s.viewport.window_height() == 900);
   CHECK(s.layout.help.x == s.viewport.window_width());
   CHECK(s.viewport.zoom() == before.zoom());
   // The cell that was at the window's centre is at the centre of the grid's part now.
-  CHECK(s.viewport.cell_at(s.viewport.window_width() / 2, 240) == centre);
+  CHECK(s.viewport.cell_at(s.viewport.window_width() / 2, 450) == centre);
   CHECK(s.controls.view.region.w < before.request().region.w);
   poll(v, {Key::p, Key::i});
   CHECK_FALSE(s.layout.plot.empty());
@@ -316,7 +326,7 @@ TEST_CASE("h, i and p show panels beside the grid: the grid's part narrows, its 
   poll(v, {Key::h, Key::p, Key::i});
   CHECK(s.layout.side.empty());
   CHECK(s.viewport.window_width() == 640);
-  v.resize(640, 480);
+  v.resize(640, 900);
   CHECK(v.state().viewport.window_width() == 640);
   CHECK(v.state().dirty);
 }

@@ -123,7 +123,8 @@ TEST_CASE("the state line the script prints, and the window title") {
   v.end_poll();
   CHECK(state_line(v.state()) ==
         "view: generation=2000 population=36 running=1 speed=-2 zoom=1:2 region=0,0,64,48 "
-        "scale=1 frame=20 help=0 info=0 plot=0 mode=draw cursor=none history=1");
+        "scale=1 frame=20 help=0 info=0 plot=0 mode=draw cursor=none history=1 undo=0 redo=0 "
+        "selection=none");
   v.key(KeyPress{Key::h, false});
   v.key(KeyPress{Key::enter, false});
   CHECK(contains(state_line(v.state()), " running=0 "));
@@ -141,7 +142,7 @@ TEST_CASE("key help: the replay keys or the live keys, then the common ones") {
                        [&](const std::string& l) { return l.rfind(start, 0) == 0; });
   };
   CHECK(has(live, "Enter        run / stop"));
-  CHECK(has(live, "click        toggle a cell"));
+  CHECK(has(live, "click drag   pencil"));
   CHECK_FALSE(has(live, "Home  End"));
   CHECK(has(replay, "Enter        play / pause"));
   CHECK(has(replay, "digits g     jump to that frame"));

@@ -30,6 +30,13 @@ using namespace mpilife::viz;
 
 namespace {
 
+// The edits that set `cells` (what clicks on dead cells send).
+std::vector<CellEdit> sets(const std::vector<Cell>& cells) {
+  std::vector<CellEdit> out;
+  for (const Cell& c : cells) out.push_back({c, CellChange::set});
+  return out;
+}
+
 ViewerController opened(int width, int height, const ViewSource& source) {
   ViewerController v;
   v.resize(width, height);
@@ -418,12 +425,12 @@ TEST_CASE("F5 move mode: clicks do not edit; F2 draw mode: they do; the status l
   v.begin_poll();
   v.mouse(mouse(MouseEvent::Kind::press, x, y));
   v.mouse(mouse(MouseEvent::Kind::release, x, y));
-  CHECK(v.end_poll().toggles.empty());
+  CHECK(v.end_poll().edits.empty());
   poll(v, {Key::f2});
   v.begin_poll();
   v.mouse(mouse(MouseEvent::Kind::press, x, y));
   v.mouse(mouse(MouseEvent::Kind::release, x, y));
-  CHECK(v.end_poll().toggles == std::vector<Cell>{{5, 7}});
+  CHECK(v.end_poll().edits == sets({{5, 7}}));
   // A replay has no modes.
   ViewerController r = opened(320, 320, source_for(16, 12, 5));
   poll(r, {Key::f5});

@@ -74,9 +74,9 @@ TEST_CASE("a script drives the controller one command per poll") {
   CHECK_FALSE(p.step.fed_input);
   p = poll(script, v);
   p = poll(script, v);
-  CHECK(p.controls.toggles.empty());
+  CHECK(p.controls.edits.empty());
   p = poll(script, v);  // click
-  CHECK(p.controls.toggles.size() == 1);
+  CHECK(p.controls.edits.size() == 1);
   p = poll(script, v);  // a: a key, but not one of the viewer's
   CHECK(p.step.fed_input);
   CHECK_FALSE(p.controls.quit);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "editing.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/error.hpp"
 #include "mpilife/view/block_counts.hpp"
@@ -28,6 +29,13 @@ using mpilife::test::source_for;
 using namespace mpilife::viz;
 
 namespace {
+
+// The edits that set `cells` (what clicks on dead cells send).
+std::vector<CellEdit> sets(const std::vector<Cell>& cells) {
+  std::vector<CellEdit> out;
+  for (const Cell& c : cells) out.push_back({c, CellChange::set});
+  return out;
+}
 
 const Palette kColours{};
 
@@ -99,6 +107,24 @@ void push_button(Uint32 type, int x, int y, Uint8 button = SDL_BUTTON_LEFT) {
 void push_click(int x, int y) {
   push_button(SDL_MOUSEBUTTONDOWN, x, y);
   push_button(SDL_MOUSEBUTTONUP, x, y);
+}
+
+void push_drag_motion(int x, int y) {
+  SDL_Event m{};
+  m.type = SDL_MOUSEMOTION;
+  m.motion.x = x;
+  m.motion.y = y;
+  m.motion.state = SDL_BUTTON_LMASK;
+  SDL_PushEvent(&m);
+}
+
+void push_key_with(SDL_Keycode key, Uint16 mod) {
+  SDL_Event e{};
+  e.type = SDL_KEYDOWN;
+  e.key.state = SDL_PRESSED;
+  e.key.keysym.sym = key;
+  e.key.keysym.mod = mod;
+  SDL_PushEvent(&e);
 }
 
 DisplayOptions window(int w, int h, const std::string& script = "") {
@@ -269,23 +295,23 @@ TEST_CASE("Esc, the window's close button and SDL_QUIT quit") {
   }
 }
 
-TEST_CASE("mouse: a click toggles a cell when stopped, drag pans, the wheel zooms about it") {
+TEST_CASE("mouse: a click draws a cell, running or stopped; drag pans, the wheel zooms about it") {
   SdlDisplay d(window(320, 320));
   d.open(source_for(16, 12));
   Controls c = d.poll(0);
   const Viewport& v = d.viewport();
   const int x = static_cast<int>(v.origin_x() + 16 * 5 + 8);
   const int y = static_cast<int>(v.origin_y() + 16 * 7 + 8);
-  push_click(x, y);  // running: no edit
+  push_click(x, y);  // running: the pencil draws too, at the next generation boundary
   c = d.poll(0);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits == sets({{5, 7}}));
   push_key(SDLK_RETURN);
-  push_click(x, y);
   push_click(x + 16, y);
+  push_click(x + 32, y);
   c = d.poll(0);
-  CHECK(c.toggles == std::vector<Cell>{{5, 7}, {6, 7}});
+  CHECK(c.edits == sets({{6, 7}, {7, 7}}));
   c = d.poll(0);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
 
   const std::int64_t ox = v.origin_x();
   const std::int64_t oy = v.origin_y();
@@ -297,7 +323,7 @@ TEST_CASE("mouse: a click toggles a cell when stopped, drag pans, the wheel zoom
   SDL_PushEvent(&m);
   push_button(SDL_MOUSEBUTTONUP, 130, 90, SDL_BUTTON_RIGHT);
   c = d.poll(0);
-  CHECK(c.toggles.empty());  // a drag is not a click
+  CHECK(c.edits.empty());  // a drag is not a click
   CHECK(v.origin_x() == ox + 30);
   CHECK(v.origin_y() == oy - 10);
 
@@ -313,6 +339,76 @@ TEST_CASE("mouse: a click toggles a cell when stopped, drag pans, the wheel zoom
   c = d.poll(0);
   CHECK(v.zoom() == 5);
   CHECK(*v.cell_at(x, y) == *before);
+}
+
+TEST_CASE("SDL mouse events: a fast drag draws the whole line, Ctrl+Z and Ctrl+R are chords") {
+  SdlDisplay d(window(320, 320));
+  d.open(source_for(16, 12));
+  d.poll(0);
+  const Viewport& v = d.viewport();
+  REQUIRE(v.zoom() == 4);
+  const auto px = [&](std::int64_t cx) { return static_cast<int>(v.origin_x() + 16 * cx + 8); };
+  const auto py = [&](std::int64_t cy) { return static_cast<int>(v.origin_y() + 16 * cy + 8); };
+  push_key(SDLK_RETURN);  // stop
+  push_button(SDL_MOUSEBUTTONDOWN, px(2), py(10));
+  push_drag_motion(px(14), py(1));  // one jump across the grid
+  push_button(SDL_MOUSEBUTTONUP, px(14), py(1));
+  Controls c = d.poll(0);
+  std::vector<CellEdit> want;
+  for (const Cell& cell : line_cells({2, 10}, {14, 1})) want.push_back({cell, CellChange::set});
+  CHECK(want.size() == 13);
+  CHECK(c.edits == want);
+  for (std::size_t i = 1; i < c.edits.size(); ++i) {
+    CHECK(std::abs(c.edits[i].cell.x - c.edits[i - 1].cell.x) == 1);  // no gaps
+    CHECK(std::abs(c.edits[i].cell.y - c.edits[i - 1].cell.y) <= 1);
+  }
+  Frame f;
+  f.view = c.view;
+  f.counts.assign(static_cast<std::size_t>(16 * 12), 0);
+  for (const CellEdit& e : want) f.counts[static_cast<std::size_t>(e.cell.y * 16 + e.cell.x)] = 1;
+  d.show(f);
+  push_key_with(SDLK_z, KMOD_LCTRL);
+  c = d.poll(0);
+  std::vector<CellEdit> undo;
+  for (auto it = want.rbegin(); it != want.rend(); ++it)
+    undo.push_back({it->cell, CellChange::clear});
+  CHECK(c.edits == undo);
+  push_key_with(SDLK_z, KMOD_LCTRL | KMOD_LSHIFT);
+  c = d.poll(0);
+  CHECK(c.edits == want);
+  push_key_with(SDLK_r, KMOD_RCTRL);
+  c = d.poll(0);
+  CHECK(c.reset);
+  push_key_with(SDLK_r, KMOD_NONE);  // plain r: not a reset
+  CHECK_FALSE(d.poll(0).reset);
+}
+
+TEST_CASE("a copy goes to the system clipboard; F4, Ctrl+A, Ctrl+C and Delete keys") {
+  SdlDisplay d(window(320, 320));
+  d.open(source_for(16, 12));
+  d.poll(0);
+  push_key(SDLK_F4);
+  push_key_with(SDLK_a, KMOD_LCTRL);
+  push_key_with(SDLK_c, KMOD_LCTRL);
+  Controls c = d.poll(0);
+  CHECK(c.copy_region.w == 16);
+  CHECK(c.copy_region.h == 12);
+  d.copied("x = 3, y = 1, rule = B3/S23\n3o!\n", "copied the 16x12 selection as RLE");
+  char* text = SDL_GetClipboardText();
+  REQUIRE(text != nullptr);
+  CHECK(std::string(text) == "x = 3, y = 1, rule = B3/S23\n3o!\n");
+  SDL_free(text);
+  push_key(SDLK_DELETE);
+  c = d.poll(0);
+  CHECK(c.clear_region.w == 16);
+  // Ctrl+V hands the clipboard's text to the run; what it read comes back as a preview.
+  push_key_with(SDLK_v, KMOD_LCTRL);
+  c = d.poll(0);
+  CHECK(c.paste_text == "x = 3, y = 1, rule = B3/S23\n3o!\n");
+  d.pasted({{0, 0}, {1, 0}, {2, 0}}, 3, 1, "Ctrl+V: 3x1 pattern");
+  push_key(SDLK_r);
+  c = d.poll(0);
+  CHECK(c.paste_text.empty());
 }
 
 TEST_CASE("screenshots save what the window shows") {
@@ -379,9 +475,9 @@ TEST_CASE("a script drives the display one command per poll") {
   c = d.poll(0);  // wait 2
   c = d.poll(0);
   c = d.poll(0);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
   c = d.poll(0);  // click
-  CHECK(c.toggles.size() == 1);
+  CHECK(c.edits.size() == 1);
   CHECK_FALSE(c.quit);
   c = d.poll(0);
   CHECK(c.quit);
@@ -419,7 +515,7 @@ TEST_CASE("replay keys: play/pause, frame back and forward, jump, timeline click
   push_click(200, 295);  // the middle of the timeline
   c = d.poll(0);
   CHECK(c.seek == 25);
-  CHECK(c.toggles.empty());
+  CHECK(c.edits.empty());
 }
 
 namespace {

@@ -15,12 +15,20 @@
 
 namespace mpilife {
 
+/// Most cells a Ctrl+C copy may hold (width x height of the selection): about 4 MB of cells on
+/// rank 0, at most 8 MB of RLE text.
+inline constexpr std::int64_t kMaxCopyCells = std::int64_t{1} << 22;
+
 /// Hooks and limits of a live run under a display.
 struct InteractiveOptions {
   std::int64_t pause_at = -1;            ///< stop running on reaching this generation (-1: never)
   std::function<void()> after_step;      ///< called on every rank after each generation
   std::function<bool()> stop_requested;  ///< polled on rank 0 every frame; true quits (signals)
   std::function<void()> after_frame;     ///< called on every rank after each control message
+  /// Ctrl+R: rebuilds the universe at its starting generation on every rank (collective); empty:
+  /// the loop cannot reset (ViewSource::reset_refusal says why).
+  std::function<void()> reset;
+  std::int64_t reset_generation = 0;  ///< the generation `reset` goes back to
 };
 
 /// What a live run under a display did.
@@ -34,7 +42,8 @@ struct InteractiveResult {
 
 /// The live loop, on every rank of `universe`: each frame rank 0 polls `display` (non-null on
 /// rank 0 only) and broadcasts one fixed-size control message (quit, generations to compute, view
-/// region and scale, cell toggles); every rank applies the toggles it owns, steps, and reduces the
+/// region and scale, reset, cell toggles); every rank resets when asked (options.reset), applies
+/// the toggles it owns, steps, and reduces the
 /// visible region to block counts that rank 0 shows. The display's world (`source`) is the grid
 /// the loop starts with: when an unbounded universe grows, it stays on the same cells. Returns on
 /// every rank when the user quits (or the universe reaches its cell limit). Collective.

@@ -17,6 +17,22 @@ struct Cell {
   friend bool operator==(const Cell& a, const Cell& b) { return a.x == b.x && a.y == b.y; }
 };
 
+/// What an edit does to one cell.
+enum class CellChange : std::uint8_t {
+  clear,  ///< makes it dead
+  set,    ///< makes it alive
+  flip    ///< makes it the opposite of what it is
+};
+
+/// One cell edit: a cell and what happens to it.
+struct CellEdit {
+  Cell cell;                             ///< the cell
+  CellChange change = CellChange::flip;  ///< what happens to it
+  friend bool operator==(const CellEdit& a, const CellEdit& b) {
+    return a.cell == b.cell && a.change == b.change;
+  }
+};
+
 /// The smallest and largest coordinates of a set of cells (inclusive, so no span can overflow).
 struct CellBounds {
   std::int64_t min_x = 0;  ///< leftmost column

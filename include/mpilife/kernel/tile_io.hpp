@@ -32,6 +32,9 @@ void set_cells(TileCells& tile, std::vector<Cell> cells);
 /// Flips the listed cells (local coordinates); cells outside the tile are skipped.
 void toggle_cells(TileCells& tile, std::vector<Cell> cells);
 
+/// Applies `edits` (local coordinates) in their order; edits outside the tile are skipped.
+void edit_cells(TileCells& tile, std::vector<CellEdit> edits);
+
 /// Copies the whole current state of `tile` into a width x height array.
 CellArray to_array(const TileCells& tile);
 

@@ -82,6 +82,21 @@ Extent live_extent(const Simulation& sim);
 /// own them; the list on other ranks is ignored. Collective.
 void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root);
 
+/// Applies the edits listed on rank 0 (global coordinates; cells outside the grid are dropped) in
+/// their order on the ranks that own them: rank 0 sorts them by owner, broadcasts one count per
+/// rank and sends each owner only its own; ranks that own none receive nothing more. The list on
+/// other ranks is ignored. Returns the edits this rank applied. Collective.
+std::int64_t apply_edits(Simulation& sim, const std::vector<CellEdit>& edits_on_root);
+
+/// Makes the cells of `region` (global coordinates, clipped to the grid) dead: each rank clears
+/// its own part; nothing is sent. Call on every rank.
+void clear_region(Simulation& sim, const Extent& region);
+
+/// The live cells of `region` (global coordinates, clipped to the grid) on rank 0, relative to
+/// the region's corner, in no particular order; empty elsewhere. Only the ranks whose tiles meet
+/// the region send their cells, to rank 0. Call on every rank.
+std::vector<Cell> gather_region_cells(const Simulation& sim, const Extent& region);
+
 /// Fills this rank's tile with the counter-based soup of `seed` and `density` (no communication:
 /// every rank computes its own cells, so the soup does not depend on the decomposition).
 void fill_soup(Simulation& sim, std::uint64_t seed, double density);

@@ -49,6 +49,11 @@ class Universe {
   /// (room when none was due); on `limited` it does not step. Collective.
   GrowthCheck step();
 
+  /// Replaces the grid by the one `make` builds (the old one freed first, so the two never take
+  /// memory together): a reset to the starting generation. The counters (growths, cell updates,
+  /// halo wait) go on. Collective.
+  void restart(const std::function<std::unique_ptr<Simulation>()>& make);
+
   /// Checks now (collective): grows when a live cell is within the margin of an edge.
   GrowthCheck grow_if_needed();
 

@@ -3,7 +3,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "mpilife/core/cells.hpp"
 #include "mpilife/view/frame.hpp"
 
 namespace mpilife {
@@ -19,6 +21,21 @@ class Display {
   virtual Controls poll(double wait_seconds) = 0;
   /// Shows `frame`, the data for the view the last poll asked for.
   virtual void show(const Frame& frame) = 0;
+  /// The answer to a paste the last poll asked for (Controls::paste_text): the pattern's live
+  /// cells in its width x height box, or no cells and a message saying why it cannot be pasted.
+  virtual void pasted(const std::vector<Cell>& cells, std::int64_t width, std::int64_t height,
+                      const std::string& message) {
+    static_cast<void>(cells);
+    static_cast<void>(width);
+    static_cast<void>(height);
+    static_cast<void>(message);
+  }
+  /// The answer to a copy the last poll asked for (Controls::copy_region): the cells as RLE, or
+  /// "" when refused, and a line saying what happened. Ignored unless a display copies.
+  virtual void copied(const std::string& rle, const std::string& message) {
+    static_cast<void>(rle);
+    static_cast<void>(message);
+  }
 };
 
 /// How a display window starts (from the command line).

@@ -42,6 +42,7 @@ struct ViewSource {
   std::int64_t origin_y = 0;          ///< Golly y of the grid's row 0 (the shown window's, live)
   std::vector<std::string> comments;  ///< the pattern file's comment lines (#C...), if any
   std::string recorded_pattern;       ///< replays: the recorded run's pattern name ("" for a soup)
+  std::string reset_refusal;          ///< live: why Ctrl+R cannot reset ("" when it can)
 };
 
 /// One picture of the grid: live-cell counts of the requested blocks plus the numbers a title
@@ -65,7 +66,12 @@ struct Controls {
   int speed = 0;              ///< speed level, see step_generations and frame_interval
   std::int64_t steps = 0;     ///< generations (replay: frames, maybe negative) asked for once
   std::int64_t seek = -1;     ///< replay: jump to this frame index, -1 for none
-  std::vector<Cell> toggles;  ///< cells to flip (global coordinates), clicked while stopped
+  std::vector<CellEdit> edits;  ///< cells to set, clear or flip (the shown grid's coordinates),
+                                ///< applied in order before this poll's generations
+  bool reset = false;           ///< Ctrl+R: back to the starting generation (once, then cleared)
+  Extent clear_region;          ///< Delete: these cells made dead (w 0: none; once)
+  Extent copy_region;           ///< Ctrl+C: these cells copied as RLE (w 0: none; once)
+  std::string paste_text;       ///< Ctrl+V: the clipboard's text to read as a pattern ("": none)
   ViewRequest view;           ///< the data the display wants in the next frame
 };
 
