@@ -54,6 +54,9 @@ void ViewerController::begin_poll() {
   state_.controls.clear_region = Extent{};
   state_.controls.copy_region = Extent{};
   state_.controls.paste_text.clear();
+  state_.controls.edit_region = Extent{};
+  state_.controls.edit_op = SelectionOp::none;
+  state_.controls.save_region = Extent{};
 }
 
 const Controls& ViewerController::end_poll() {
@@ -152,6 +155,24 @@ void ViewerController::key(const KeyPress& press) {
     case Key::ctrl_c:
     case Key::delete_key:
       selection_key(press.key == Key::delete_key);
+      break;
+    case Key::x:
+      edit_selection(SelectionOp::flip_x);
+      break;
+    case Key::y:
+      edit_selection(SelectionOp::flip_y);
+      break;
+    case Key::greater:
+      edit_selection(SelectionOp::rotate_cw);
+      break;
+    case Key::less:
+      edit_selection(SelectionOp::rotate_ccw);
+      break;
+    case Key::digit_5:
+      edit_selection(SelectionOp::random_fill);
+      break;
+    case Key::ctrl_s:
+      if (!press.repeat) save_selection();
       break;
     case Key::ctrl_r:
       if (!press.repeat) reset();
@@ -505,6 +526,54 @@ void ViewerController::selection_key(bool clear) {
     state_.undoable = state_.redoable = 0;
   } else {
     state_.controls.copy_region = state_.selection;
+  }
+  state_.dirty = true;
+}
+
+// x y > < 5 (when not pasting): the selection flipped, rotated about its centre or filled at
+// random in place, by the ranks that own it (one edit at a time, each one a poll). A rotation
+// that would take the selection beyond the grid is refused here, as in Golly. A random fill's
+// seed counts 1, 2, 3... so a session can be repeated.
+void ViewerController::edit_selection(SelectionOp op) {
+  if (state_.replay) return;
+  const Extent& s = state_.selection;
+  const Extent to = transformed_rect(s, op);
+  if (s.w <= 0) {
+    state_.notice = "nothing is selected to edit (F4, then drag; Ctrl+A: all)";
+  } else if (to.x0 < 0 || to.y0 < 0 || to.x0 + to.w > state_.source.width ||
+             to.y0 + to.h > state_.source.height) {
+    state_.notice = "cannot rotate: the turned selection would leave the grid";
+  } else if (state_.controls.edit_region.w <= 0) {
+    state_.controls.edit_region = s;
+    state_.controls.edit_op = op;
+    if (op == SelectionOp::random_fill) state_.controls.fill_seed = ++fill_seed_;
+  }
+  state_.dirty = true;
+}
+
+// Ctrl+S: the selection written as RLE to a new file (the run names it and says where).
+void ViewerController::save_selection() {
+  if (state_.replay) return;
+  if (state_.selection.w <= 0) {
+    state_.notice = "Ctrl+S: nothing is selected (F4, then drag; Ctrl+A: all)";
+  } else {
+    state_.controls.save_region = state_.selection;
+  }
+  state_.dirty = true;
+}
+
+void ViewerController::selection_edited(const SelectionEdit& edit) {
+  state_.notice = edit.message;
+  if (edit.done) {
+    state_.selection = edit.selection;
+    if (edit.undoable && !state_.controls.running) {
+      edits_.record(edit.generation, edit.flips, edit.flips);
+    } else {
+      edits_.clear();  // the edits before it no longer fit the grid
+    }
+    pending_.clear();
+    state_.undoable = edits_.undoable(edit.generation);
+    state_.redoable = edits_.redoable(edit.generation);
   }
   state_.dirty = true;
 }

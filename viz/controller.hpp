@@ -9,7 +9,9 @@
 
 #include "editing.hpp"
 #include "input.hpp"
+#include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
+#include "mpilife/view/selection.hpp"
 #include "viewer_state.hpp"
 
 namespace mpilife::viz {
@@ -41,8 +43,11 @@ class ViewerController {
   void paste_text(const std::string& text);
   /// True once after each Ctrl+V: the window should read the clipboard and call paste_text.
   bool take_paste_request();
-  /// Shows `message`, the outcome of a copy, in the status panel.
+  /// Shows `message`, the outcome of a copy (or a save), in the status panel.
   void copied(const std::string& message);
+  /// Takes the outcome of an edit of the selection in place (x y > < 5): its new rectangle, the
+  /// undo of the edit when it was made stopped, and its message.
+  void selection_edited(const SelectionEdit& edit);
   /// Quits (the window was closed).
   void quit();
   /// Asks for the picture to be drawn again (the window was uncovered).
@@ -80,6 +85,8 @@ class ViewerController {
   void start_selection(int x, int y);
   void extend_selection(int x, int y);
   void selection_key(bool clear);
+  void edit_selection(SelectionOp op);
+  void save_selection();
   void start_stroke(int x, int y);
   void continue_stroke(int x, int y);
   void stroke(const std::vector<CellEdit>& edits);
@@ -102,6 +109,7 @@ class ViewerController {
   int last_y_ = 0;
   bool selecting_ = false;
   bool paste_request_ = false;
+  std::uint64_t fill_seed_ = 0;  // the last random fill's seed
   Cell anchor_;
   Pencil pencil_;
   EditHistory edits_;

@@ -44,8 +44,11 @@ enum class Key {
   delete_key,     ///< Delete: clear the selection's cells
   ctrl_v,         ///< Ctrl+V: paste the clipboard's pattern (then place it with a click)
   r,              ///< while pasting: rotate the pattern clockwise
-  x,              ///< while pasting: flip it left to right
-  y,              ///< while pasting: flip it top to bottom
+  x,              ///< flip the pattern being pasted, else the selection, left to right
+  y,              ///< flip the pattern being pasted, else the selection, top to bottom
+  greater,        ///< > (Shift+.): rotate the selection clockwise
+  less,           ///< < (Shift+,): rotate the selection anticlockwise
+  ctrl_s,         ///< Ctrl+S: save the selection as RLE to a new file
   digit_0,        ///< digit keys type a frame number in a replay; digit_1..digit_9 follow in order
   digit_1,        ///< the digit 1
   digit_2,        ///< the digit 2

@@ -133,6 +133,8 @@ constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
     {SDLK_r, Key::r},
     {SDLK_x, Key::x},
     {SDLK_y, Key::y},
+    {SDLK_GREATER, Key::greater},
+    {SDLK_LESS, Key::less},
     {SDLK_F2, Key::f2},
     {SDLK_F4, Key::f4},
     {SDLK_F5, Key::f5},
@@ -144,8 +146,13 @@ constexpr std::pair<SDL_Keycode, Key> kKeys[] = {
 
 // The viewer's Ctrl chords (Golly's): the key with Ctrl held, then with Ctrl and Shift.
 constexpr std::pair<SDL_Keycode, Key> kCtrlKeys[] = {
-    {SDLK_r, Key::ctrl_r}, {SDLK_z, Key::ctrl_z}, {SDLK_y, Key::ctrl_y},
-    {SDLK_a, Key::ctrl_a}, {SDLK_c, Key::ctrl_c}, {SDLK_v, Key::ctrl_v},
+    {SDLK_r, Key::ctrl_r}, {SDLK_z, Key::ctrl_z}, {SDLK_y, Key::ctrl_y}, {SDLK_a, Key::ctrl_a},
+    {SDLK_c, Key::ctrl_c}, {SDLK_v, Key::ctrl_v}, {SDLK_s, Key::ctrl_s},
+};
+// Shift with . and , (on most keyboards > and <, which SDL reports as the unshifted key).
+constexpr std::pair<SDL_Keycode, Key> kShiftKeys[] = {
+    {SDLK_PERIOD, Key::greater},
+    {SDLK_COMMA, Key::less},
 };
 constexpr std::pair<SDL_Keycode, Key> kCtrlShiftKeys[] = {
     {SDLK_z, Key::ctrl_shift_z},
@@ -165,6 +172,9 @@ Key key_of(SDL_Keycode code, Uint16 mod = KMOD_NONE) {
   }
   if ((mod & KMOD_CTRL) != 0) {
     if (const auto k = find(kCtrlKeys)) return *k;
+  }
+  if ((mod & KMOD_SHIFT) != 0) {
+    if (const auto k = find(kShiftKeys)) return *k;
   }
   if (code >= SDLK_0 && code <= SDLK_9) return digit_key(code - SDLK_0);
   const auto* it = std::find_if(std::begin(kKeys), std::end(kKeys),
@@ -458,6 +468,15 @@ void SdlDisplay::copied(const std::string& rle, const std::string& message) {
     said = std::string("Ctrl+C: the clipboard refused the copy: ") + SDL_GetError();
   }
   impl_->viewer.copied(said);
+}
+
+void SdlDisplay::selection_edited(const SelectionEdit& edit) {
+  impl_->viewer.selection_edited(edit);
+}
+
+void SdlDisplay::saved(const std::string& path, const std::string& message) {
+  static_cast<void>(path);
+  impl_->viewer.copied(message);
 }
 
 std::vector<std::uint32_t> SdlDisplay::read_pixels() const {

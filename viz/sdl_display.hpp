@@ -36,6 +36,10 @@ class SdlDisplay final : public Display {
               const std::string& message) override;
   /// Puts `rle` (when not empty) on the system clipboard and `message` in the status panel.
   void copied(const std::string& rle, const std::string& message) override;
+  /// Takes the selection's new place and the edit's undo, and shows `edit.message`.
+  void selection_edited(const SelectionEdit& edit) override;
+  /// Shows `message` (where the selection was saved, or why not) in the status panel.
+  void saved(const std::string& path, const std::string& message) override;
 
   /// The renderer's pixels (0xAARRGGBB, row-major, window size) read back with
   /// SDL_RenderReadPixels after drawing the last picture again.

@@ -1,6 +1,9 @@
 #include "mpilife/app/live.hpp"
 
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <sstream>
@@ -23,6 +26,7 @@
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
 #include "mpilife/view/rate_meter.hpp"
+#include "mpilife/view/selection.hpp"
 #include "steering.hpp"
 
 namespace mpilife {
@@ -41,6 +45,110 @@ std::string copy_as_rle(const Simulation& sim, const Extent& region, const std::
   std::ostringstream out;
   write_rle(out, grid.data(), region.w, region.h, rule.substr(0, rule.find(':')));
   return out.str();
+}
+
+// Golly's words for what `op` does, as in "flip left to right".
+std::string op_name(SelectionOp op) {
+  switch (op) {
+    case SelectionOp::random_fill:
+      return "random fill";
+    case SelectionOp::flip_x:
+      return "flip left to right";
+    case SelectionOp::flip_y:
+      return "flip top to bottom";
+    case SelectionOp::rotate_cw:
+      return "rotate clockwise";
+    case SelectionOp::rotate_ccw:
+      return "rotate anticlockwise";
+    case SelectionOp::none:
+      break;
+  }
+  return "edit";
+}
+
+// Edits the cells of `region` (grid coordinates) in place on every rank as `op` says, and returns
+// on rank 0 what that did, in the display's coordinates (the grid's less `shift`). Collective.
+//  - A random fill of `seed` is made by every rank on its own part (random_fill_region); its
+//    cells are gathered first (as a copy) only so that it can be undone, when they are no more
+//    than kMaxCopyCells.
+//  - A flip or rotation gathers the cells as a copy does (refused beyond kMaxCopyCells, or when
+//    the turned rectangle leaves the grid), transforms them on rank 0 and sends the cells that
+//    change (the old rectangle cleared, then the new one holding the turned cells, dead ones too,
+//    as in Golly) to their owners with apply_edits.
+// Either way the change is one list of flips: what undoes it, and then redoes it.
+SelectionEdit edit_selection(Simulation& sim, const Extent& region, SelectionOp op,
+                             std::uint64_t seed, Cell shift) {
+  SelectionEdit edit;
+  const bool root = sim.cart().comm().rank() == 0;
+  const std::string size = std::to_string(region.w) + "x" + std::to_string(region.h);
+  const bool small = region.w > 0 && region.h > 0 && region.w <= kMaxCopyCells / region.h;
+  const Extent to = transformed_rect(region, op);
+  const bool inside = to.x0 >= 0 && to.y0 >= 0 && to.x0 + to.w <= sim.layout().width &&
+                      to.y0 + to.h <= sim.layout().height;
+  edit.generation = sim.generation();
+  edit.selection = Extent{region.x0 - shift.x, region.y0 - shift.y, region.w, region.h};
+  std::vector<Cell> cells;   // relative to the region's corner
+  std::vector<Cell> before;  // the same, absolute
+  if (small && (inside || op == SelectionOp::random_fill)) {
+    cells = gather_region_cells(sim, region);
+    for (const Cell& c : cells) before.push_back({region.x0 + c.x, region.y0 + c.y});
+    if (to != region) {
+      // A turned rectangle sticks out of the old one: its cells there are replaced too.
+      for (const Cell& c : gather_region_cells(sim, to))
+        before.push_back({to.x0 + c.x, to.y0 + c.y});
+    }
+  }
+  if (op == SelectionOp::random_fill) {
+    random_fill_region(sim, region, seed, kRandomFillDensity);
+    if (root && small) edit.flips = difference_flips(before, random_fill_cells(region, seed));
+    edit.done = true;
+    edit.undoable = small;
+    edit.message =
+        "random fill of the " + size + " selection (50%, seed " + std::to_string(seed) + ")" +
+        (small ? std::string()
+               : ": more than " + std::to_string(kMaxCopyCells) + " cells, so it cannot be undone");
+  } else if (!small) {
+    edit.message = op_name(op) + ": a " + size + " selection is more than " +
+                   std::to_string(kMaxCopyCells) + " cells: select less";
+  } else if (!inside) {
+    edit.message = op_name(op) + ": the turned " + size + " selection would leave the grid";
+  } else {
+    if (root) edit.flips = difference_flips(before, transformed_cells(region, cells, op));
+    apply_edits(sim, edit.flips);
+    edit.done = true;
+    edit.undoable = true;
+    edit.selection = Extent{to.x0 - shift.x, to.y0 - shift.y, to.w, to.h};
+    edit.message = op_name(op) + ": done to the " + size + " selection";
+  }
+  for (CellEdit& e : edit.flips) {
+    e.cell.x -= shift.x;
+    e.cell.y -= shift.y;
+  }
+  return edit;
+}
+
+// Writes `rle` to a new file selection-<generation>.rle in `folder` ("": the current one), or
+// selection-<generation>-2.rle and so on when the name is taken (nothing is overwritten);
+// returns its path, or "" with `why` set.
+std::string save_to_new_file(const std::string& folder, std::int64_t generation,
+                             const std::string& rle, std::string& why) {
+  const std::string stem =
+      (folder.empty() ? std::string() : folder + "/") + "selection-" + std::to_string(generation);
+  for (int i = 1;; ++i) {
+    const std::string path = stem + (i == 1 ? std::string() : "-" + std::to_string(i)) + ".rle";
+    std::FILE* f = std::fopen(path.c_str(), "wx");  // fails when the file exists
+    if (f == nullptr) {
+      if (errno == EEXIST) continue;
+      why = path + ": " + std::strerror(errno);
+      return "";
+    }
+    const bool written = std::fwrite(rle.data(), 1, rle.size(), f) == rle.size();
+    if (std::fclose(f) != 0 || !written) {
+      why = path + ": cannot write it";
+      return "";
+    }
+    return path;
+  }
 }
 
 }  // namespace
@@ -111,6 +219,44 @@ InteractiveResult run_interactive(Universe& universe, Display* display, const Vi
                                     " cells: select less to copy it");
           } else {
             display->copied(copy, "copied the " + size + " selection as RLE");
+          }
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      }
+    }
+    if (m[kEditOp] != 0) {
+      const Extent region{m[kEditX] + shift.x, m[kEditY] + shift.y, m[kEditW], m[kEditH]};
+      const SelectionEdit edit =
+          edit_selection(universe.sim(), region, static_cast<SelectionOp>(m[kEditOp]),
+                         static_cast<std::uint64_t>(m[kEditSeed]), shift);
+      if (root && !failure) {
+        try {
+          display->selection_edited(edit);
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      }
+    }
+    if (m[kSaveW] > 0) {
+      const Extent region{m[kSaveX] + shift.x, m[kSaveY] + shift.y, m[kSaveW], m[kSaveH]};
+      const std::string rle = copy_as_rle(universe.sim(), region, source.rule);
+      if (root && !failure) {
+        try {
+          const std::string size = std::to_string(region.w) + "x" + std::to_string(region.h);
+          std::string why;
+          const std::string path =
+              rle.empty()
+                  ? std::string()
+                  : save_to_new_file(options.save_folder, universe.sim().generation(), rle, why);
+          if (rle.empty()) {
+            display->saved("", "Ctrl+S: a " + size + " selection is more than " +
+                                   std::to_string(kMaxCopyCells) +
+                                   " cells: select less to save it");
+          } else if (path.empty()) {
+            display->saved("", "Ctrl+S: cannot save the selection: " + why);
+          } else {
+            display->saved(path, "saved the " + size + " selection as " + path);
           }
         } catch (...) {
           failure = std::current_exception();

@@ -95,12 +95,22 @@ void Steering::encode(const Controls& c, std::int64_t n, Message& m) {
   m[kCopyY] = c.copy_region.y0;
   m[kCopyW] = c.copy_region.w;
   m[kCopyH] = c.copy_region.h;
+  m[kEditOp] = c.edit_region.w > 0 ? static_cast<std::int64_t>(c.edit_op) : 0;
+  m[kEditX] = c.edit_region.x0;
+  m[kEditY] = c.edit_region.y0;
+  m[kEditW] = c.edit_region.w;
+  m[kEditH] = c.edit_region.h;
+  m[kEditSeed] = static_cast<std::int64_t>(c.fill_seed);
+  m[kSaveX] = c.save_region.x0;
+  m[kSaveY] = c.save_region.y0;
+  m[kSaveW] = c.save_region.w;
+  m[kSaveH] = c.save_region.h;
   m[kRegionX] = c.view.region.x0;
   m[kRegionY] = c.view.region.y0;
   m[kRegionW] = c.view.region.w;
   m[kRegionH] = c.view.region.h;
   m[kScale] = std::max<std::int64_t>(1, c.view.scale);
-  const bool changed = first_ || n > 0 || count > 0 || c.clear_region.w > 0 ||
+  const bool changed = first_ || n > 0 || count > 0 || c.clear_region.w > 0 || m[kEditOp] != 0 ||
                        c.view != last_view_ || running_ != last_running_;
   m[kGather] = changed ? 1 : 0;
   first_ = false;

@@ -37,6 +37,16 @@ enum Word : int {
   kCopyY,
   kCopyW,
   kCopyH,
+  kEditOp,  // x y > < 5: the SelectionOp done to a region in place (0: none), after the copy
+  kEditX,
+  kEditY,
+  kEditW,
+  kEditH,
+  kEditSeed,  // the random fill's seed
+  kSaveX,     // Ctrl+S: the region saved as RLE to a new file (x, y, w, h; w 0: none), last
+  kSaveY,
+  kSaveW,
+  kSaveH,
   kEdits,  // cell edits of this frame, sent to their owners after the message (apply_edits)
   kMessageWords
 };

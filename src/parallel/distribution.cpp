@@ -459,16 +459,36 @@ Extent overlap(const Extent& region, const Extent& tile) {
 
 }  // namespace
 
-void clear_region(Simulation& sim, const Extent& region) {
+namespace {
+
+// Rewrites this rank's part of `region`: fill(y, x0, w, cells) sets cells[0, w) to global cells
+// (x0 .. x0 + w - 1, y).
+template <typename Fill>
+void rewrite_region(Simulation& sim, const Extent& region, Fill fill) {
   const Extent e = sim.layout().local;
   const Extent part = overlap(region, e);
   if (part.w == 0) return;
   std::vector<std::uint8_t> row(static_cast<std::size_t>(e.w));
   for (std::int64_t y = part.y0; y < part.y0 + part.h; ++y) {
     sim.tile().read_row(y - e.y0, row.data());
-    std::fill_n(row.begin() + (part.x0 - e.x0), part.w, std::uint8_t{0});
+    fill(y, part.x0, part.w, row.data() + (part.x0 - e.x0));
     sim.tile().write_row(y - e.y0, row.data());
   }
+}
+
+}  // namespace
+
+void clear_region(Simulation& sim, const Extent& region) {
+  rewrite_region(sim, region, [](std::int64_t, std::int64_t, std::int64_t w, std::uint8_t* cells) {
+    std::fill_n(cells, w, std::uint8_t{0});
+  });
+}
+
+void random_fill_region(Simulation& sim, const Extent& region, std::uint64_t seed, double density) {
+  rewrite_region(sim, region,
+                 [&](std::int64_t y, std::int64_t x0, std::int64_t w, std::uint8_t* cells) {
+                   soup_row(seed, x0, y, w, density, cells);
+                 });
 }
 
 std::vector<Cell> gather_region_cells(const Simulation& sim, const Extent& region) {

@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <functional>
 #include <sstream>
 #include <string>
@@ -26,6 +29,7 @@
 #include "mpilife/view/block_counts.hpp"
 #include "mpilife/view/display.hpp"
 #include "mpilife/view/frame.hpp"
+#include "mpilife/view/selection.hpp"
 #include "support/gather_grid.hpp"
 #include "support/mpi_test_util.hpp"
 
@@ -72,6 +76,9 @@ class FakeDisplay final : public Display {
     state_.clear_region = Extent{};
     state_.copy_region = Extent{};
     state_.paste_text.clear();
+    state_.edit_region = Extent{};
+    state_.edit_op = SelectionOp::none;
+    state_.save_region = Extent{};
     if (next_ < actions_.size() && actions_[next_].wait_for >= 0) {
       const bool reached =
           !frames_.empty() && frames_.back().generation >= actions_[next_].wait_for;
@@ -110,6 +117,14 @@ class FakeDisplay final : public Display {
     copies.push_back(rle);
     copy_messages.push_back(message);
   }
+
+  void selection_edited(const SelectionEdit& edit) override { edits.push_back(edit); }
+  std::vector<SelectionEdit> edits;
+
+  void saved(const std::string& path, const std::string& message) override {
+    saves.push_back({path, message});
+  }
+  std::vector<std::pair<std::string, std::string>> saves;
 
   const std::vector<Frame>& frames() const { return frames_; }
   std::vector<std::string> copies;
@@ -369,6 +384,152 @@ TEST_CASE("Ctrl+C copies a selection as RLE from the ranks that own it; Delete c
     }
     CHECK(test::root_says(ok));
   }
+}
+
+// The grid a whole-grid frame at scale 1 shows.
+CellArray grid_of(const Frame& f) {
+  CellArray a = CellArray::Zero(f.view.region.h, f.view.region.w);
+  for (std::int64_t y = 0; y < a.rows(); ++y) {
+    for (std::int64_t x = 0; x < a.cols(); ++x) {
+      a(y, x) = f.counts[static_cast<std::size_t>(y * a.cols() + x)] != 0 ? 1 : 0;
+    }
+  }
+  return a;
+}
+
+// `grid` with the cells of `r` transformed by `op` serially (Eigen's reverse and transpose of the
+// block), the old rectangle cleared and the new one (transformed_rect) written.
+CellArray transformed_grid(const CellArray& grid, const Extent& r, SelectionOp op) {
+  const CellArray b = grid.block(r.y0, r.x0, r.h, r.w);
+  CellArray t;
+  if (op == SelectionOp::flip_x) t = b.rowwise().reverse();
+  if (op == SelectionOp::flip_y) t = b.colwise().reverse();
+  if (op == SelectionOp::rotate_cw) t = b.transpose().rowwise().reverse();
+  if (op == SelectionOp::rotate_ccw) t = b.transpose().colwise().reverse();
+  const Extent to = transformed_rect(r, op);
+  CellArray out = grid;
+  out.block(r.y0, r.x0, r.h, r.w).setZero();
+  out.block(to.y0, to.x0, to.h, to.w) = t;
+  return out;
+}
+
+TEST_CASE("x y > < 5 edit a selection across rank boundaries in place; undo; Ctrl+S saves it") {
+  const std::int64_t w = 30;
+  const std::int64_t h = 20;
+  const std::vector<Cell> start = {{15, 9},  {16, 10}, {14, 11}, {15, 11},
+                                   {16, 11}, {2, 2},   {3, 2},   {4, 2}};
+  const Extent fill{10, 5, 12, 9};  // across the middle column and row
+  const Extent turn{12, 7, 7, 4};   // 7x4: turned to 4x7 at (14, 5)
+  const Extent flip{8, 6, 14, 8};
+  const Extent save{13, 8, 6, 5};
+  const std::filesystem::path folder = std::filesystem::temp_directory_path() /
+                                       ("mpilife-test-save-" + std::to_string(test::world_size()));
+  if (test::world_rank() == 0) {
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "selection-0.rle") << "taken\n";
+  }
+  for (const ProcessGrid& g : test::process_grids(test::world_size(), w, h)) {
+    INFO("procs ", test::name(g));
+    Universe universe = bounded(w, h, Topology::torus, g);
+    place_cells(universe.sim(), test::world_rank() == 0 ? start : std::vector<Cell>{});
+    std::vector<CellArray> seen;  // the grid before each action after the first
+    const auto look = [&seen](const FakeDisplay& d) { seen.push_back(grid_of(d.frames().back())); };
+    const auto act = [&](SelectionOp op, Extent r) {
+      return Action([&look, op, r](Controls& c, const FakeDisplay& d) {
+        look(d);
+        c.edit_region = r;
+        c.edit_op = op;
+        c.fill_seed = 3;
+      });
+    };
+    FakeDisplay display({
+        [](Controls& c, const FakeDisplay&) { c.running = false; },
+        act(SelectionOp::random_fill, fill),  // seen[0]: the start
+        act(SelectionOp::rotate_cw, turn),    // seen[1]: filled
+        [&look](Controls& c, const FakeDisplay& d) {
+          look(d);  // seen[2]: turned; now undone with the display's flips
+          c.edits = d.edits.back().flips;
+        },
+        act(SelectionOp::rotate_ccw, turn),                  // seen[3]: undone
+        act(SelectionOp::flip_x, flip),                      // seen[4]: turned back
+        act(SelectionOp::flip_y, flip),                      // seen[5]: flipped left-right
+        act(SelectionOp::flip_x, Extent{0, 0, 3000, 2000}),  // seen[6]: and top-bottom; refused
+        act(SelectionOp::rotate_cw, Extent{0, 0, 30, 4}),    // seen[7]: off the grid: refused
+        [&look, save](Controls& c, const FakeDisplay& d) {
+          look(d);  // seen[8]
+          c.save_region = save;
+        },
+        [save](Controls& c, const FakeDisplay&) { c.save_region = save; },
+    });
+    InteractiveOptions options;
+    options.save_folder = folder.string();
+    run_with(universe, display, options);
+    const CellArray got = gather_grid(universe.sim());
+    bool ok = true;
+    if (test::world_rank() == 0) {
+      CellArray filled = cells_of(start, w, h);
+      for (std::int64_t y = fill.y0; y < fill.y0 + fill.h; ++y) {
+        for (std::int64_t x = fill.x0; x < fill.x0 + fill.w; ++x) {
+          filled(y, x) = soup_cell(3, x, y, 0.5) ? 1 : 0;
+        }
+      }
+      const CellArray turned = transformed_grid(filled, turn, SelectionOp::rotate_cw);
+      const CellArray back = transformed_grid(filled, turn, SelectionOp::rotate_ccw);
+      const CellArray flipped_x = transformed_grid(back, flip, SelectionOp::flip_x);
+      const CellArray flipped = transformed_grid(flipped_x, flip, SelectionOp::flip_y);
+      REQUIRE(seen.size() == 9);
+      CHECK((seen[0] == cells_of(start, w, h)).all());
+      CHECK((seen[1] == filled).all());
+      CHECK((seen[1] != seen[0]).any());
+      CHECK((seen[2] == turned).all());
+      CHECK((seen[2] != seen[1]).any());
+      CHECK((seen[3] == filled).all());
+      CHECK((seen[4] == back).all());
+      CHECK((seen[5] == flipped_x).all());
+      CHECK((seen[6] == flipped).all());
+      CHECK((seen[7] == flipped).all());
+      CHECK((seen[8] == flipped).all());
+      CHECK((got == flipped).all());
+      const std::vector<SelectionEdit>& e = display.edits;
+      REQUIRE(e.size() == 7);
+      CHECK(e[0].done);
+      CHECK(e[0].undoable);
+      CHECK(e[0].message.find("seed 3") != std::string::npos);
+      CHECK(e[0].selection == fill);
+      CHECK(e[1].selection == Extent{14, 5, 4, 7});
+      CHECK(e[1].generation == 0);
+      CHECK(e[2].selection == Extent{14, 5, 4, 7});
+      CHECK(e[4].selection == flip);
+      CHECK_FALSE(e[5].done);
+      CHECK(e[5].message.find("more than 4194304 cells") != std::string::npos);
+      CHECK_FALSE(e[6].done);
+      CHECK(e[6].message.find("leave the grid") != std::string::npos);
+      CHECK(e[6].selection == Extent{0, 0, 30, 4});
+      // Saved as the copy's RLE, never over an existing file.
+      std::ostringstream rle;
+      const CellArray part = flipped.block(save.y0, save.x0, save.h, save.w);
+      write_rle(rle, part.data(), save.w, save.h, "B3/S23");
+      REQUIRE(display.saves.size() == 2);
+      const std::string first = display.saves[0].first;
+      const std::string second = display.saves[1].first;
+      CHECK(first != second);
+      CHECK(display.saves[0].second.find(first) != std::string::npos);
+      for (const std::string& path : {first, second}) {
+        INFO(path);
+        std::ifstream in(path);
+        CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == rle.str());
+        std::filesystem::remove(path);
+      }
+      std::ifstream taken(folder / "selection-0.rle");
+      CHECK(std::string(std::istreambuf_iterator<char>(taken), {}) == "taken\n");
+      CHECK(first == (folder / "selection-0-2.rle").string());
+      CHECK(second == (folder / "selection-0-3.rle").string());
+      ok = (got == flipped).all();
+    }
+    CHECK(test::root_says(ok));
+  }
+  if (test::world_rank() == 0) std::filesystem::remove_all(folder);
 }
 
 TEST_CASE("Ctrl+V: rank 0 reads the clipboard's text with the pattern readers, or says why not") {

@@ -526,6 +526,67 @@ TEST_CASE("Ctrl+R refused: the reason in the status panel until the next key; no
   CHECK(r.state().notice.empty());
 }
 
+TEST_CASE("x y > < 5 Ctrl+S ask the run to edit or save the selection; its answer is one edit") {
+  ViewerController v = opened(320, 320, source_for(16, 12));
+  Grid g(16, 12);
+  press_keys(v, g, {Key::enter});
+  // Nothing selected: they say so and ask for nothing.
+  Controls c = press_keys(v, g, {Key::x});
+  CHECK(c.edit_region.w == 0);
+  CHECK(contains(v.state().notice, "nothing is selected"));
+  c = press_keys(v, g, {Key::ctrl_s});
+  CHECK(c.save_region.w == 0);
+  CHECK(contains(v.state().notice, "nothing is selected"));
+  press_keys(v, g, {Key::ctrl_a});
+  c = press_keys(v, g, {Key::y});
+  CHECK(c.edit_region == Extent{0, 0, 16, 12});
+  CHECK(c.edit_op == SelectionOp::flip_y);
+  CHECK(press_keys(v, g, {}).edit_region.w == 0);  // once
+  // The whole 16x12 grid turned would be 12x16: refused here.
+  c = press_keys(v, g, {Key::greater});
+  CHECK(c.edit_region.w == 0);
+  CHECK(contains(v.state().notice, "leave the grid"));
+  // The run's answer: the selection moves, the flips become the edit Ctrl+Z undoes.
+  SelectionEdit e;
+  e.done = true;
+  e.undoable = true;
+  e.flips = {{{1, 1}, CellChange::flip}, {{2, 1}, CellChange::flip}};
+  e.selection = Extent{1, 1, 3, 2};
+  e.generation = g.generation;
+  e.message = "rotate clockwise: done to the 2x3 selection";
+  v.selection_edited(e);
+  CHECK(v.state().selection == Extent{1, 1, 3, 2});
+  CHECK(v.state().undoable == 1);
+  CHECK(v.state().notice == e.message);
+  c = press_keys(v, g, {Key::less});
+  CHECK(c.edit_region == Extent{1, 1, 3, 2});
+  CHECK(c.edit_op == SelectionOp::rotate_ccw);
+  c = press_keys(v, g, {Key::digit_5});
+  CHECK(c.edit_op == SelectionOp::random_fill);
+  CHECK(c.fill_seed == 1);
+  CHECK(press_keys(v, g, {Key::digit_5}).fill_seed == 2);  // a new seed each time
+  c = press_keys(v, g, {Key::ctrl_z});
+  CHECK(c.edits == e.flips);
+  CHECK(v.state().redoable == 1);
+  c = press_keys(v, g, {Key::ctrl_s});
+  CHECK(c.save_region == Extent{1, 1, 3, 2});
+  CHECK(c.edit_region.w == 0);
+  // An edit that cannot be undone (a huge random fill) forgets the edits before it.
+  SelectionEdit big;
+  big.done = true;
+  big.selection = Extent{1, 1, 3, 2};
+  big.generation = g.generation;
+  v.selection_edited(big);
+  CHECK(v.state().undoable == 0);
+  CHECK(v.state().redoable == 0);
+  // While pasting, x flips the pattern and not the selection.
+  v.pasted(Clip{2, 1, {{0, 0}}}, "pasting");
+  c = press_keys(v, g, {Key::x});
+  CHECK(c.edit_region.w == 0);
+  REQUIRE(v.state().paste.has_value());
+  CHECK(v.state().paste->cells == std::vector<Cell>{{1, 0}});
+}
+
 TEST_CASE("the edit keys are rows of the key table for live runs") {
   const auto row_of = [](Key k) -> const KeyBinding* {
     for (const KeyBinding& b : key_table()) {
@@ -543,8 +604,8 @@ TEST_CASE("the edit keys are rows of the key table for live runs") {
   REQUIRE(undo != nullptr);
   CHECK(std::string(undo->label) == "Ctrl+Z");
   CHECK(row_of(Key::ctrl_y) == row_of(Key::ctrl_shift_z));
-  for (const Key k :
-       {Key::f4, Key::ctrl_a, Key::ctrl_c, Key::delete_key, Key::ctrl_v, Key::r, Key::x, Key::y}) {
+  for (const Key k : {Key::f4, Key::ctrl_a, Key::ctrl_c, Key::delete_key, Key::ctrl_v, Key::r,
+                      Key::x, Key::y, Key::greater, Key::less, Key::ctrl_s}) {
     REQUIRE(row_of(k) != nullptr);
     CHECK(row_of(k)->scope == KeyScope::live);
   }

@@ -29,6 +29,8 @@ struct InteractiveOptions {
   /// the loop cannot reset (ViewSource::reset_refusal says why).
   std::function<void()> reset;
   std::int64_t reset_generation = 0;  ///< the generation `reset` goes back to
+  /// Where Ctrl+S writes selection-<generation>.rle ("": the current folder).
+  std::string save_folder;
 };
 
 /// What a live run under a display did.

@@ -92,6 +92,11 @@ std::int64_t apply_edits(Simulation& sim, const std::vector<CellEdit>& edits_on_
 /// its own part; nothing is sent. Call on every rank.
 void clear_region(Simulation& sim, const Extent& region);
 
+/// Makes each cell (x, y) of `region` (global coordinates, clipped to the grid) alive or dead as
+/// soup_cell(seed, x, y, density) says (the viewer's random fill): each rank fills its own part;
+/// nothing is sent. Call on every rank.
+void random_fill_region(Simulation& sim, const Extent& region, std::uint64_t seed, double density);
+
 /// The live cells of `region` (global coordinates, clipped to the grid) on rank 0, relative to
 /// the region's corner, in no particular order; empty elsewhere. Only the ranks whose tiles meet
 /// the region send their cells, to rank 0. Call on every rank.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -9,6 +10,16 @@
 #include "mpilife/view/frame.hpp"
 
 namespace mpilife {
+
+/// What an edit of a selection in place (Controls::edit_region) did, for the display.
+struct SelectionEdit {
+  bool done = false;            ///< the cells changed (false: refused, `message` says why)
+  bool undoable = false;        ///< `flips` undo it, and then redo it, at `generation`
+  std::vector<CellEdit> flips;  ///< the cells that changed, as flips (the display's coordinates)
+  Extent selection;             ///< the selection after it (a rotation turns it)
+  std::int64_t generation = 0;  ///< the generation the edit was made at
+  std::string message;          ///< a line saying what happened
+};
 
 /// A window (or a test double) that shows frames and reports the user's controls. The loops that
 /// drive it (run_interactive, run_replay) call open once, then poll and show alternately.
@@ -34,6 +45,15 @@ class Display {
   /// "" when refused, and a line saying what happened. Ignored unless a display copies.
   virtual void copied(const std::string& rle, const std::string& message) {
     static_cast<void>(rle);
+    static_cast<void>(message);
+  }
+  /// The answer to an edit of a selection in place the last poll asked for
+  /// (Controls::edit_region). Ignored unless a display edits selections.
+  virtual void selection_edited(const SelectionEdit& edit) { static_cast<void>(edit); }
+  /// The answer to a save the last poll asked for (Controls::save_region): the file written, or
+  /// "" when refused, and a line saying what happened.
+  virtual void saved(const std::string& path, const std::string& message) {
+    static_cast<void>(path);
     static_cast<void>(message);
   }
 };

@@ -6,6 +6,7 @@
 
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/geometry.hpp"
+#include "mpilife/view/selection.hpp"
 
 namespace mpilife {
 
@@ -61,18 +62,22 @@ struct Frame {
 
 /// What the user wants, as a display reports it after handling its pending input.
 struct Controls {
-  bool quit = false;          ///< q, Esc or the window was closed
-  bool running = false;       ///< run (true) or stop (false); Enter toggles
-  int speed = 0;              ///< speed level, see step_generations and frame_interval
-  std::int64_t steps = 0;     ///< generations (replay: frames, maybe negative) asked for once
-  std::int64_t seek = -1;     ///< replay: jump to this frame index, -1 for none
+  bool quit = false;            ///< q, Esc or the window was closed
+  bool running = false;         ///< run (true) or stop (false); Enter toggles
+  int speed = 0;                ///< speed level, see step_generations and frame_interval
+  std::int64_t steps = 0;       ///< generations (replay: frames, maybe negative) asked for once
+  std::int64_t seek = -1;       ///< replay: jump to this frame index, -1 for none
   std::vector<CellEdit> edits;  ///< cells to set, clear or flip (the shown grid's coordinates),
                                 ///< applied in order before this poll's generations
   bool reset = false;           ///< Ctrl+R: back to the starting generation (once, then cleared)
   Extent clear_region;          ///< Delete: these cells made dead (w 0: none; once)
   Extent copy_region;           ///< Ctrl+C: these cells copied as RLE (w 0: none; once)
   std::string paste_text;       ///< Ctrl+V: the clipboard's text to read as a pattern ("": none)
-  ViewRequest view;           ///< the data the display wants in the next frame
+  Extent edit_region;           ///< x y > < 5: the selection edited in place (w 0: none; once)
+  SelectionOp edit_op = SelectionOp::none;  ///< what is done to edit_region
+  std::uint64_t fill_seed = 0;              ///< the seed of a random fill (edit_op random_fill)
+  Extent save_region;  ///< Ctrl+S: these cells saved as RLE to a new file (w 0: none; once)
+  ViewRequest view;    ///< the data the display wants in the next frame
 };
 
 /// Slowest speed level: one generation every 64 ticks of 1/60 s.
