@@ -225,6 +225,41 @@ for np in 2 3; do
     fail "np$np grid after undo and redo differs from the batch run"
 done
 
+# The glider selected (F4 drag over its 3x3 box), turned clockwise (Shift+. is >) and flipped
+# left-right, both undone, then turned and flipped top-bottom; Ctrl+S saves the selection to
+# selection-0.rle in the current folder (selection-0-2.rle when that exists); a step: the batch
+# run of the glider turned and flipped.
+/usr/bin/python3 - "$WORK/turned.cells" <<'PY'
+import sys
+rows = [["."] * 40 for _ in range(30)]
+glider = [(1, 0), (2, 1), (0, 2), (1, 2), (2, 2)]
+turned = [(2 - y, x) for x, y in glider]           # clockwise in the 3x3 box
+flipped = [(x, 2 - y) for x, y in turned]          # then top to bottom
+for x, y in flipped:
+    rows[2 + y][2 + x] = "O"
+open(sys.argv[1], "w").write("!Name: turned\n" + "\n".join("".join(r) for r in rows) + "\n")
+PY
+run 1 run "$WORK/turned.cells" --size 40x30 --at 0,0 --topology plane -g 1 --final "$WORK/turned.rle"
+mkdir -p "$WORK/saves"
+echo taken >"$WORK/saves/selection-0.rle"
+for np in 2 3; do
+  rm -f "$WORK/saves/selection-0-2.rle"
+  pushd "$WORK/saves" >/dev/null
+  run $np run "$SRC/patterns/glider.rle" --size 40x30 --at 2,2 --topology plane --view \
+    --window 400x400 --final "$WORK/turned$np.rle" --view-script "stop; key F4; drag $(px 2 2),$(px 4 4); key Shift+.; key x; print; key Ctrl+Z; key Ctrl+Z; print; key Shift+.; key y; key Ctrl+S; print; step 1; quit"
+  popd >/dev/null
+  expect_rc 0 "np$np selection turned and flipped"
+  mapfile -t lines <<<"$OUT"
+  grep -q "population=5 .* undo=2 redo=0" <<<"${lines[0]:-}" && pass || fail "np$np two edits: ${lines[0]:-}"
+  grep -q "population=5 .* undo=0 redo=2" <<<"${lines[1]:-}" && pass || fail "np$np both undone: ${lines[1]:-}"
+  grep -q "population=5 .* undo=2 redo=0" <<<"${lines[2]:-}" && pass || fail "np$np two more: ${lines[2]:-}"
+  diff <(grep -v '^#' "$WORK/turned.rle") <(grep -v '^#' "$WORK/turned$np.rle") >/dev/null && pass ||
+    fail "np$np the turned and flipped glider differs from the batch run"
+  [[ "$(cat "$WORK/saves/selection-0.rle")" == taken ]] && pass || fail "np$np Ctrl+S overwrote a file"
+  grep -q '^x = 3, y = 3, rule = B3/S23$' "$WORK/saves/selection-0-2.rle" 2>/dev/null && pass ||
+    fail "np$np Ctrl+S: no selection-0-2.rle of the 3x3 selection"
+done
+
 # Ctrl+R: after 17 generations and two clicks the run is back at generation 0, the pattern placed
 # again on every rank (the view kept); 30 steps from there equal the batch run's 30 generations.
 for np in 1 2 3; do
