@@ -46,3 +46,21 @@ finish() {
   echo "$PASSES passed, $FAILS failed"
   [ "$FAILS" = 0 ]
 }
+
+# start_xvfb SCREEN: starts an X server (Xvfb, screen WxHxD) on a display number it picks itself
+# (-displayfd: no race with other tests starting one) and waits until it accepts connections, up
+# to 30 s; sets XDISPLAY (":N") and XVFB (its pid). Returns 1 if it does not come up.
+start_xvfb() {
+  local fd_file
+  fd_file=$(mktemp "$WORK/xvfb.XXXXXX")
+  Xvfb -displayfd 3 -screen 0 "$1" -nolisten tcp 3>"$fd_file" >/dev/null 2>&1 &
+  XVFB=$!
+  for _ in $(seq 300); do
+    [ -s "$fd_file" ] && break
+    kill -0 "$XVFB" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  [ -s "$fd_file" ] || return 1
+  XDISPLAY=":$(head -1 "$fd_file")"
+}
+
