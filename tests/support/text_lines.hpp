@@ -1,6 +1,6 @@
 #pragma once
 
-// The lines of a written text, for the writer tests.
+// The lines of a written text, for the writer tests, and finding a part of a text.
 
 #include <sstream>
 #include <string>
@@ -15,6 +15,11 @@ inline std::vector<std::string> lines_of(const std::string& text) {
   std::string line;
   while (std::getline(in, line)) lines.push_back(line);
   return lines;
+}
+
+/// True when `part` occurs in `text`.
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
 }
 
 }  // namespace mpilife::test

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "controller.hpp"
+#include "controller_driving.hpp"
 #include "editing.hpp"
 #include "input.hpp"
 #include "keys.hpp"
@@ -19,35 +20,19 @@
 #include "mpilife/view/block_counts.hpp"
 #include "mpilife/view/frame.hpp"
 #include "overlay.hpp"
+#include "support/text_lines.hpp"
 #include "support/view_source.hpp"
 #include "viewport.hpp"
 
 using namespace mpilife;
+using mpilife::test::contains;
+using mpilife::test::mouse;
+using mpilife::test::opened;
+using mpilife::test::poll;
 using mpilife::test::source_for;
 using namespace mpilife::viz;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-// A controller for a `width` x `height` window showing `source`, after its first poll.
-ViewerController opened(int width, int height, const ViewSource& source) {
-  ViewerController v;
-  v.resize(width, height);
-  v.open(source);
-  v.begin_poll();
-  v.end_poll();
-  return v;
-}
-
-// Presses `keys` in one poll and returns the controls it reports.
-Controls poll(ViewerController& v, std::initializer_list<Key> keys) {
-  v.begin_poll();
-  for (const Key k : keys) v.key(KeyPress{k, false});
-  return v.end_poll();
-}
 
 // A frame of `generation` for the view the controller asks for.
 Frame frame_at(const ViewerController& v, std::int64_t generation, bool running) {
@@ -56,15 +41,6 @@ Frame frame_at(const ViewerController& v, std::int64_t generation, bool running)
   f.view = v.state().controls.view;
   f.running = running;
   return f;
-}
-
-MouseEvent mouse(MouseEvent::Kind kind, int x, int y, MouseButton button = MouseButton::left) {
-  MouseEvent e;
-  e.kind = kind;
-  e.x = x;
-  e.y = y;
-  e.button = button;
-  return e;
 }
 
 // A grid the controller edits, as the live loop does: each poll's edits applied in order, then a

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "controller.hpp"
+#include "controller_driving.hpp"
 #include "input.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/view/frame.hpp"
@@ -14,43 +15,14 @@
 #include "viewport.hpp"
 
 using namespace mpilife;
+using mpilife::test::mouse;
+using mpilife::test::opened;
+using mpilife::test::poll;
+using mpilife::test::sets;
 using mpilife::test::source_for;
 using namespace mpilife::viz;
 
 namespace {
-
-// The edits that set `cells` (what clicks on dead cells send).
-std::vector<CellEdit> sets(const std::vector<Cell>& cells) {
-  std::vector<CellEdit> out;
-  for (const Cell& c : cells) out.push_back({c, CellChange::set});
-  return out;
-}
-
-// A controller for a `width` x `height` window showing `source`, after its first poll.
-ViewerController opened(int width, int height, const ViewSource& source) {
-  ViewerController v;
-  v.resize(width, height);
-  v.open(source);
-  v.begin_poll();
-  v.end_poll();
-  return v;
-}
-
-// Presses `keys` in one poll and returns the controls it reports.
-Controls poll(ViewerController& v, std::initializer_list<Key> keys) {
-  v.begin_poll();
-  for (const Key k : keys) v.key(KeyPress{k, false});
-  return v.end_poll();
-}
-
-MouseEvent mouse(MouseEvent::Kind kind, int x, int y, MouseButton button = MouseButton::left) {
-  MouseEvent e;
-  e.kind = kind;
-  e.x = x;
-  e.y = y;
-  e.button = button;
-  return e;
-}
 
 void click(ViewerController& v, int x, int y) {
   v.mouse(mouse(MouseEvent::Kind::press, x, y));

@@ -11,9 +11,11 @@
 #include "mpilife/view/frame.hpp"
 #include "overlay.hpp"
 #include "render.hpp"
+#include "support/text_lines.hpp"
 
 using namespace mpilife;
 using namespace mpilife::viz;
+using mpilife::test::contains;
 
 namespace {
 
@@ -57,10 +59,6 @@ ViewerController showing(int width, int height, const ViewSource& source, const 
   v.open(source);
   v.show(frame);
   return v;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "controller.hpp"
+#include "controller_driving.hpp"
 #include "history.hpp"
 #include "input.hpp"
 #include "keys.hpp"
@@ -21,44 +22,20 @@
 #include "mpilife/view/frame.hpp"
 #include "overlay.hpp"
 #include "render.hpp"
+#include "support/text_lines.hpp"
 #include "support/view_source.hpp"
 #include "viewport.hpp"
 
 using namespace mpilife;
+using mpilife::test::contains;
+using mpilife::test::mouse;
+using mpilife::test::opened;
+using mpilife::test::poll;
+using mpilife::test::sets;
 using mpilife::test::source_for;
 using namespace mpilife::viz;
 
 namespace {
-
-// The edits that set `cells` (what clicks on dead cells send).
-std::vector<CellEdit> sets(const std::vector<Cell>& cells) {
-  std::vector<CellEdit> out;
-  for (const Cell& c : cells) out.push_back({c, CellChange::set});
-  return out;
-}
-
-ViewerController opened(int width, int height, const ViewSource& source) {
-  ViewerController v;
-  v.resize(width, height);
-  v.open(source);
-  v.begin_poll();
-  v.end_poll();
-  return v;
-}
-
-Controls poll(ViewerController& v, std::initializer_list<Key> keys) {
-  v.begin_poll();
-  for (const Key k : keys) v.key(KeyPress{k, false});
-  return v.end_poll();
-}
-
-MouseEvent mouse(MouseEvent::Kind kind, int x, int y) {
-  MouseEvent e;
-  e.kind = kind;
-  e.x = x;
-  e.y = y;
-  return e;
-}
 
 void point_at(ViewerController& v, int x, int y) {
   v.mouse(mouse(MouseEvent::Kind::move, x, y));
@@ -70,10 +47,6 @@ void show(ViewerController& v, std::int64_t generation, std::int64_t population)
   f.population = population;
   f.view = v.state().controls.view;
   v.show(f);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 // A 64x48 torus as mpilife places it in Golly's plane: centred on 0,0.

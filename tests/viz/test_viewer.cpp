@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "controller_driving.hpp"
 #include "editing.hpp"
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/error.hpp"
@@ -25,17 +26,11 @@
 #include "viewport.hpp"
 
 using namespace mpilife;
+using mpilife::test::sets;
 using mpilife::test::source_for;
 using namespace mpilife::viz;
 
 namespace {
-
-// The edits that set `cells` (what clicks on dead cells send).
-std::vector<CellEdit> sets(const std::vector<Cell>& cells) {
-  std::vector<CellEdit> out;
-  for (const Cell& c : cells) out.push_back({c, CellChange::set});
-  return out;
-}
 
 const Palette kColours{};
 
