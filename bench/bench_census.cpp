@@ -14,29 +14,16 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <ctime>
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "mpilife/census/soup_census.hpp"
 #include "mpilife/census/soup_hash.hpp"
 #include "mpilife/core/rule.hpp"
 
-namespace {
-
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-}  // namespace
+using mpilife::bench::cpu_seconds;
+using mpilife::bench::median;
 
 int main(int argc, char** argv) {
   CLI::App app{"bench_census: soups per second of the per-soup census on one core"};

@@ -13,17 +13,20 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <ctime>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/core/soup.hpp"
 #include "mpilife/kernel/fast.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/serial.hpp"
+
+using mpilife::bench::cpu_seconds;
+using mpilife::bench::median;
 
 namespace {
 
@@ -45,19 +48,6 @@ bool parse_size(const std::string& text, std::int64_t& w, std::int64_t& h) {
   } catch (const std::exception&) {
     return false;
   }
-}
-
-// CPU seconds of this process: unlike the wall clock, blind to other processes sharing the core.
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
 // What to measure, from the command line.
@@ -83,8 +73,9 @@ void add_options(CLI::App& app, Settings& s) {
   app.add_option("--kernel", s.kernel_name, "fast or reference")
       ->check(CLI::IsMember({"fast", "reference"}))
       ->capture_default_str();
-  app.add_option("--isa", s.isa_name,
-                 "the fast kernel's instruction set: auto, native, avx512vbmi2, avx512, avx2 or portable")
+  app.add_option(
+         "--isa", s.isa_name,
+         "the fast kernel's instruction set: auto, native, avx512vbmi2, avx512, avx2 or portable")
       ->check(CLI::IsMember(mpilife::isa_names()))
       ->capture_default_str();
   app.add_option("--rule", s.rule_text, "Life-like rule, e.g. B36/S23")->capture_default_str();
