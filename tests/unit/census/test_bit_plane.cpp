@@ -13,6 +13,23 @@
 
 using namespace mpilife;
 
+namespace {
+
+// Steps `fast` and `slow` (from `p`) `generations` times, requiring the same cells, population
+// and box after every generation; `p` ends as the last generation.
+void follow(BitPlane& fast, PatchStepper& slow, Patch& p, int generations) {
+  for (int t = 0; t < generations; ++t) {
+    p = slow.step(p);
+    fast.step();
+    REQUIRE(fast.patch() == p);
+    REQUIRE(fast.population() == p.population());
+    REQUIRE(fast.width() == p.width());
+    REQUIRE(fast.height() == p.height());
+  }
+}
+
+}  // namespace
+
 TEST_CASE("BitPlane steps as PatchStepper does, generation by generation") {
   // Catagolue soups under Life and HighLife, followed as they spread past word and row edges
   // (the box is re-cut as they grow and as gliders leave).
@@ -25,14 +42,7 @@ TEST_CASE("BitPlane steps as PatchStepper does, generation by generation") {
       BitPlane fast(rule);
       Patch p = Patch::from_cells(hashsoup("k_mpilife", i));
       fast.assign(p);
-      for (int t = 0; t < 300; ++t) {
-        p = slow.step(p);
-        fast.step();
-        REQUIRE(fast.patch() == p);
-        REQUIRE(fast.population() == p.population());
-        REQUIRE(fast.width() == p.width());
-        REQUIRE(fast.height() == p.height());
-      }
+      follow(fast, slow, p, 300);
     }
   }
 }
@@ -61,11 +71,7 @@ TEST_CASE("BitPlane follows ships in all eight directions past word, row and box
       BitPlane fast(rule);
       fast.assign(start);
       Patch p = start;
-      for (int t = 0; t < 600; ++t) {
-        p = slow.step(p);
-        fast.step();
-        REQUIRE(fast.patch() == p);
-      }
+      follow(fast, slow, p, 600);
     }
   }
 }
@@ -101,13 +107,7 @@ TEST_CASE("BitPlane: period-2 ash is stepped by swapping buffers, and clear() st
   BitPlane fast(rule);
   PatchStepper slow(rule);
   fast.assign(p);
-  for (int t = 0; t < 101; ++t) {
-    p = slow.step(p);
-    fast.step();
-    REQUIRE(fast.patch() == p);
-    REQUIRE(fast.width() == p.width());
-    REQUIRE(fast.height() == p.height());
-  }
+  follow(fast, slow, p, 101);
   // Generation 101: the blinker is vertical; kill its top cell (the domino left dies out).
   const Cell top{6, 2};
   REQUIRE(fast.alive(top.x, top.y));
@@ -116,10 +116,6 @@ TEST_CASE("BitPlane: period-2 ash is stepped by swapping buffers, and clear() st
   cells.erase(std::find(cells.begin(), cells.end(), top));
   p = Patch::from_cells(cells);
   REQUIRE(fast.patch() == p);
-  for (int t = 0; t < 10; ++t) {
-    p = slow.step(p);
-    fast.step();
-    REQUIRE(fast.patch() == p);
-  }
+  follow(fast, slow, p, 10);
   CHECK(p.population() == 4 + 8);  // the block and the beacon (in its 8-cell phase)
 }
