@@ -131,14 +131,14 @@ std::vector<Cell> SoupCensus::small_cluster(const BitPlane& plane, const Cell& s
   return cluster;
 }
 
-bool SoupCensus::remove_escaping(BitPlane& plane, SoupResult& out) {
+void SoupCensus::remove_escaping(BitPlane& plane, SoupResult& out) {
   // A ship escaping in direction (sx, sy) holds the live cell furthest along it. For each of the
   // eight directions: peel off the cluster holding the furthest cell while it is a ship going
   // that way (ships of one velocity keep their distance, so several may lead together); the
   // first other cluster's furthest cell is the front of the rest, and every peeled ship whose
   // rear leads it by more than the margin has escaped.
   const std::vector<Cell> cells = plane.cells();
-  if (cells.empty()) return false;
+  if (cells.empty()) return;
   // The furthest cell along each direction (d = 3 (sy + 1) + sx + 1), all found in one pass, and
   // the ship each one's cluster is (or none), looked up once per cell.
   const Cell* furthest[9];
@@ -209,9 +209,7 @@ bool SoupCensus::remove_escaping(BitPlane& plane, SoupResult& out) {
       }
     }
   }
-  if (removed.empty()) return false;
-  plane.clear(removed);
-  return true;
+  if (!removed.empty()) plane.clear(removed);
 }
 
 bool SoupCensus::advance(BitPlane& plane, std::int64_t generations, SoupResult& out) {

@@ -83,7 +83,7 @@ class SoupCensus {
   };
 
   bool advance(BitPlane& plane, std::int64_t generations, SoupResult& out);
-  bool remove_escaping(BitPlane& plane, SoupResult& out);
+  void remove_escaping(BitPlane& plane, SoupResult& out);
   std::vector<Cell> small_cluster(const BitPlane& plane, const Cell& start,
                                   const std::vector<Cell>& gone) const;
   const Ship* ship_like(const Patch& cluster) const;
