@@ -62,6 +62,8 @@ struct Settings {
   std::int64_t warmup = 10;
   std::uint64_t seed = 1;
   double density = 0.5;
+  int time_block = 1;
+  int halo_depth = 0;  // 0: the time block
 };
 
 // Registers the options of `s` on `app`.
@@ -89,6 +91,13 @@ void add_options(CLI::App& app, Settings& s) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   app.add_option("--seed", s.seed, "soup seed")->capture_default_str();
+  app.add_option("--time-block", s.time_block, "generations per sweep over the tile")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  app.add_option("--halo-depth", s.halo_depth,
+                 "ghost depth: the ghosts are filled every that many generations (default: the "
+                 "time block)")
+      ->check(CLI::Range(1, 64));
   app.add_option("--density", s.density, "soup density")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
@@ -103,10 +112,9 @@ struct Rates {
 // Times `repeats` runs of `generations` generations of `tile` (ghosts filled in process).
 Rates time_repeats(mpilife::Tile& tile, mpilife::Topology topology, const Settings& s) {
   auto run = [&](std::int64_t gens) {
-    for (std::int64_t g = 0; g < gens; ++g) {
-      mpilife::fill_ghosts_local(tile, topology);
-      tile.step_all();
-    }
+    mpilife::advance_tile(
+        tile, gens, [&] { mpilife::fill_ghosts_local(tile, topology); },
+        [&](std::int64_t) { return s.time_block; });
   };
   run(s.warmup);
   const double updates = static_cast<double>(tile.width()) * static_cast<double>(tile.height()) *
@@ -160,7 +168,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_kernel: %s\n", e.what());
     return 64;
   }
-  auto tile = mpilife::make_tile(*kind, w, h, rule);
+  if (s.halo_depth == 0) s.halo_depth = s.time_block;
+  if (s.time_block > s.halo_depth) {
+    std::fprintf(stderr, "bench_kernel: --time-block needs --halo-depth at least as large\n");
+    return 64;
+  }
+  auto tile = mpilife::make_tile(*kind, w, h, rule, s.halo_depth);
   mpilife::fill_rows(*tile, [&](std::int64_t y, std::uint8_t* row) {
     mpilife::soup_row(s.seed, 0, y, w, s.density, row);
   });
@@ -170,13 +183,14 @@ int main(int argc, char** argv) {
   const double bytes_per_cell = static_cast<double>(tile->storage_bytes()) /
                                 (static_cast<double>(w) * static_cast<double>(h));
   std::printf(
-      "BENCH kernel=%s isa=%s rule=%s topology=%s size=%lldx%lld gens=%lld repeats=%d warmup=%lld "
-      "median_gcups=%.3f min=%.3f max=%.3f cpu_median_gcups=%.3f bytes_per_cell=%.4f "
+      "BENCH kernel=%s isa=%s rule=%s topology=%s size=%lldx%lld halo_depth=%d time_block=%d "
+      "gens=%lld repeats=%d warmup=%lld median_gcups=%.3f min=%.3f max=%.3f cpu_median_gcups=%.3f bytes_per_cell=%.4f "
       "population=%lld->%lld\n",
       s.kernel_name.c_str(),
       *kind == mpilife::KernelKind::fast ? mpilife::fast_kernel_isa().c_str() : "scalar",
       rule.to_string().c_str(), s.topology_name.c_str(), static_cast<long long>(w),
-      static_cast<long long>(h), static_cast<long long>(s.generations), s.repeats,
+      static_cast<long long>(h), s.halo_depth, s.time_block, static_cast<long long>(s.generations),
+      s.repeats,
       static_cast<long long>(s.warmup), median(rates.wall),
       *std::min_element(rates.wall.begin(), rates.wall.end()),
       *std::max_element(rates.wall.begin(), rates.wall.end()), median(rates.cpu), bytes_per_cell,

@@ -127,8 +127,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunPlan, options, width, height, rule, topolo
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunReport, generations, final_generation, width, height,
                                    origin_x, origin_y, cell_updates, growths, growth_seconds, ranks,
                                    process_grid, kernel, kernel_isa, rule, topology, wall_seconds,
-                                   halo_wait_fraction, output_seconds, output_wait_fraction,
-                                   final_population, stopped, peak_memory_bytes,
+                                   halo_wait_fraction, halo_depth, time_block, halo_messages,
+                                   output_seconds, output_wait_fraction, final_population, stopped,
+                                   peak_memory_bytes,
                                    planned_memory_bytes)
 
 }  // namespace mpilife

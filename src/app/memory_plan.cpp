@@ -165,7 +165,8 @@ std::unique_ptr<Simulation> make_simulation(const mpi::Comm& world, const RunPla
   mpi::everywhere_agreed(world, [&] {
     try {
       sim = std::make_unique<Simulation>(world, plan.width, plan.height, plan.topology, plan.procs,
-                                         plan.options.kernel, plan.rule, plan.start_generation);
+                                         plan.options.kernel, plan.rule, plan.start_generation,
+                                         plan.options.blocking);
     } catch (const std::bad_alloc&) {
       throw Error(ExitCode::usage, "out of memory on rank " + std::to_string(world.rank()) + ": " +
                                        need_text(plan, mine) + kAdvice);

@@ -70,6 +70,8 @@ struct RunText {
   std::string decomp = "2d";
   std::string kernel = "fast";
   std::string isa = "auto";
+  std::string halo_depth = "auto";
+  std::string time_block = "auto";
   std::string io = "auto";
   std::string max_time;
   std::string generations = "100";
@@ -157,6 +159,19 @@ void add_engine_options(CLI::App& run, RunText& text) {
       ->type_name("auto|avx512vbmi2|avx512|avx2|portable")
       ->default_val("auto")
       ->check(CLI::IsMember(isa_names()));
+  run.add_option("--halo-depth", text.halo_depth,
+                 "Ghost cells this deep, exchanged once every that many generations (fast kernel; "
+                 "1-64). auto = the time block, and deeper for small tiles: 2 below 1024x1024 "
+                 "cells, 4 below 512x512, 8 below 256x256, 16 below 128x128. Cut to the thinnest "
+                 "tile")
+      ->type_name("auto|K")
+      ->default_val("auto");
+  run.add_option("--time-block", text.time_block,
+                 "Generations per sweep over memory (fast kernel; 1 to the halo depth). auto = 1 "
+                 "while the tile fits in this core's share of the last-level cache, else the "
+                 "longest of 16, 8, 4, 2 whose wavefront fits in half the L2 cache")
+      ->type_name("auto|K")
+      ->default_val("auto");
 }
 
 void add_report_options(CLI::App& run, RunOptions& o, RunText& text) {
@@ -476,6 +491,19 @@ void finish_run_numbers(const CLI::App& run, const RunText& text, RunOptions& o)
     o.max_cells =
         parse_integer(text.max_cells, {"--max-cells", "the most cells the grid may grow to", 1});
   }
+  const auto blocking = [](const std::string& value, const IntegerSpec& spec) {
+    return value == "auto" ? 0 : static_cast<int>(parse_integer(value, spec));
+  };
+  o.blocking.halo_depth = blocking(
+      text.halo_depth, {"--halo-depth", "the ghost depth (auto or 1-64)", 1, kMaxHaloDepth});
+  o.blocking.time_block = blocking(
+      text.time_block, {"--time-block", "the generations per sweep (auto or 1-64)", 1, kMaxHaloDepth});
+  if (o.blocking.halo_depth > 0 && o.blocking.time_block > o.blocking.halo_depth) {
+    throw Error(ExitCode::usage, "--time-block " + std::to_string(o.blocking.time_block) +
+                                     " needs ghosts as deep: give --halo-depth " +
+                                     std::to_string(o.blocking.time_block) +
+                                     " or more, or leave it out");
+  }
   if (run.count("--checkpoint-every") > 0) {
     out.checkpoint_every =
         parse_integer(text.checkpoint_every,
@@ -514,6 +542,12 @@ void finish_run(const CLI::App& run, const RunText& text, RunOptions& o) {
   if (!text.topology.empty())
     o.topology = required(parse_topology(text.topology), "--topology", text.topology);
   o.kernel = required(parse_kernel(text.kernel), "--kernel", text.kernel);
+  if (o.kernel == KernelKind::reference &&
+      (o.blocking.halo_depth > 1 || o.blocking.time_block > 1)) {
+    throw Error(ExitCode::usage,
+                "--halo-depth and --time-block above 1 need --kernel fast (the reference kernel "
+                "steps one generation at a time)");
+  }
   o.isa = required(parse_isa(text.isa), "--isa", text.isa);
   o.io = required(parse_io_choice(text.io), "--io", text.io);
   o.decomp = parse_decomp(text.decomp);

@@ -67,6 +67,10 @@ std::string RunReport::line() const {
                   ") in " + fixed(wall_seconds, wall_seconds < 10 ? 2 : 1) +
                   " s = " + rate_text(cell_updates_per_second()) + ", halo wait " +
                   fixed(100.0 * halo_wait_fraction, 0) + "%";
+  if (halo_depth > 1 || time_block > 1) {
+    s += " (halo depth " + std::to_string(halo_depth) + ", time block " +
+         std::to_string(time_block) + ")";
+  }
   if (topology == Topology::unbounded) {
     s += ", unbounded: grew " + std::to_string(growths) + (growths == 1 ? " time" : " times") +
          " in " + fixed(growth_seconds, growth_seconds < 10 ? 2 : 1) + " s";

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <exception>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,6 +67,8 @@ class Control {
         next_(first_ + 1) {}
 
   bool due() const { return universe_.sim().generation() >= next_; }
+  // The generation of the next check.
+  std::int64_t next() const { return next_; }
 
   // Collective; returns why to stop (setting `code` for a signal or the deadline), or none.
   std::optional<StopReason> check(double elapsed, StopCode& code) {
@@ -192,6 +195,11 @@ class FinalWriter final : public Observer {
  public:
   FinalWriter(std::string path, std::string rule, std::string source, bool crop)
       : path_(std::move(path)), rule_(std::move(rule)), source_(std::move(source)), crop_(crop) {}
+
+  // Only the last generation: the run may step as far as it likes.
+  std::int64_t next_wanted(std::int64_t) const override {
+    return std::numeric_limits<std::int64_t>::max();
+  }
 
   void finish(const Simulation& sim) override {
     const mpi::Comm& comm = sim.cart().comm();
@@ -338,6 +346,12 @@ struct Observers {
       for (auto& o : all) o->after_step(sim);
     });
   }
+  // The first generation after `generation` that some output must see.
+  std::int64_t next_wanted(std::int64_t generation) const {
+    std::int64_t next = std::numeric_limits<std::int64_t>::max();
+    for (const auto& o : all) next = std::min(next, o->next_wanted(generation));
+    return next;
+  }
   // Collective.
   void flush() {
     timed([&] {
@@ -410,7 +424,12 @@ StopReason step_to_target(Universe& universe, const RunPlan& plan, Observers& ob
       observers.flush();
       if (reason) return *reason;
     }
-    if (universe.step() == GrowthCheck::limited) return StopReason::cell_limit;
+    // As far as the outputs, the next check and the target allow: the fast kernel's deep halos
+    // and time blocks pay over several generations.
+    const std::int64_t g = universe.sim().generation();
+    const std::int64_t n = std::min({plan.options.generations, observers.next_wanted(g),
+                                     control.next()}) - g;
+    if (universe.step(n) == GrowthCheck::limited) return StopReason::cell_limit;
     observers.after_step(universe.sim());
     progress.update(universe.sim().generation());
   }
@@ -502,6 +521,9 @@ RunReport make_report(const mpi::Comm& world, const Universe& universe, const Ru
   wait_fraction = mpi::allreduce(wait_fraction, mpi::Op::sum, world);
   report.wall_seconds = wall;
   report.halo_wait_fraction = wait_fraction / world.size();
+  report.halo_depth = sim.blocking().halo_depth;
+  report.time_block = sim.blocking().time_block;
+  report.halo_messages = mpi::allreduce(universe.halo_messages(), mpi::Op::sum, world);
   report.final_population = sim.population();
   report.edge_reached_generation = sim.first_edge_contact();
   return report;

@@ -20,7 +20,7 @@
 
 // Each copy's entry points (src/kernel/fast/fast_tile.cpp), one namespace per copy.
 #define MPILIFE_FAST_ENTRY_POINTS                                                          \
-  std::unique_ptr<Tile> make_tile(std::int64_t w, std::int64_t h, const Rule& rule);       \
+  std::unique_ptr<Tile> make_tile(std::int64_t w, std::int64_t h, const Rule& rule, int depth); \
   extern const std::uint32_t kRequiredFeatures;
 
 namespace mpilife::fast {
@@ -53,7 +53,7 @@ namespace mpilife {
 
 namespace {
 
-using TileFactory = std::unique_ptr<Tile> (*)(std::int64_t, std::int64_t, const Rule&);
+using TileFactory = std::unique_ptr<Tile> (*)(std::int64_t, std::int64_t, const Rule&, int);
 
 // One compiled copy of the fast kernel.
 struct Variant {
@@ -222,12 +222,13 @@ Isa selected_fast_isa() {
   return *selected();
 }
 
-std::unique_ptr<Tile> make_fast_tile(std::int64_t w, std::int64_t h, const Rule& rule, Isa isa) {
-  return find_variant(resolve_isa(isa))->make(w, h, rule);
+std::unique_ptr<Tile> make_fast_tile(std::int64_t w, std::int64_t h, const Rule& rule, Isa isa,
+                                     int depth) {
+  return find_variant(resolve_isa(isa))->make(w, h, rule, depth);
 }
 
-std::unique_ptr<Tile> make_fast_tile(std::int64_t w, std::int64_t h, const Rule& rule) {
-  return find_variant(selected_fast_isa())->make(w, h, rule);
+std::unique_ptr<Tile> make_fast_tile(std::int64_t w, std::int64_t h, const Rule& rule, int depth) {
+  return find_variant(selected_fast_isa())->make(w, h, rule, depth);
 }
 
 std::string fast_kernel_isa() {

@@ -29,7 +29,8 @@ std::unique_ptr<Simulation> regrid(const Simulation& old, const Regrid& to, Kern
                                    const Rule& rule) {
   const mpi::Comm& comm = old.cart().comm();
   auto next = std::make_unique<Simulation>(comm, to.width, to.height, old.layout().topology,
-                                           to.procs, kernel, rule, old.generation());
+                                           to.procs, kernel, rule, old.generation(),
+                                           old.requested_blocking());
   next->place_at(old.layout().origin_x - to.dx, old.layout().origin_y - to.dy);
   const auto ranks = static_cast<std::size_t>(comm.size());
   const Extent from = old.layout().local;                     // old coordinates

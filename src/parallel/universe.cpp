@@ -65,20 +65,22 @@ Universe::Universe(std::unique_ptr<Simulation> sim, KernelKind kernel, const Rul
   if (growth_) growth_->margin = std::max<std::int64_t>(growth_->margin, 2);
 }
 
-GrowthCheck Universe::step() {
+GrowthCheck Universe::step(std::int64_t n) {
   GrowthCheck check = GrowthCheck::room;
   if (growth_ && sim_->generation() >= next_check_) {
     check = grow_if_needed();
     if (check == GrowthCheck::limited) return check;
   }
-  sim_->step();
+  if (growth_) n = std::min(n, next_check_ - sim_->generation());
+  sim_->step(n);
   cell_updates_ += static_cast<double>(sim_->layout().width) *
-                   static_cast<double>(sim_->layout().height);
+                   static_cast<double>(sim_->layout().height) * static_cast<double>(n);
   return check;
 }
 
 void Universe::restart(const std::function<std::unique_ptr<Simulation>()>& make) {
   halo_wait_before_ += sim_->halo_wait_seconds();
+  halo_messages_before_ += sim_->halo_messages();
   sim_.reset();
   sim_ = make();
   next_check_ = sim_->generation();
@@ -114,6 +116,7 @@ GrowthCheck Universe::grow_if_needed() {
   to.band_cells = growth_->band_cells;
   std::unique_ptr<Simulation> next = regrid(*sim_, to, kernel_, rule_);
   halo_wait_before_ += sim_->halo_wait_seconds();
+  halo_messages_before_ += sim_->halo_messages();
   sim_ = std::move(next);
   ++growths_;
   growth_seconds_ +=

@@ -2,6 +2,7 @@
 // serial reference kernel bit for bit.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "mpilife/core/rule.hpp"
 #include "mpilife/core/soup.hpp"
 #include "mpilife/io/pattern.hpp"
+#include "mpilife/kernel/blocking.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/distribution.hpp"
 #include "mpilife/parallel/mpi/comm.hpp"
@@ -31,12 +33,18 @@ struct Case {
   std::int64_t generations;
 };
 
+// The fast kernel's halo depths and time blocks the cases run with, besides {1, 1}: deep halos
+// swept one generation at a time, in blocks shorter than the depth and as deep as the depth (the
+// depth cut to the thinnest tile where the tiles are thinner).
+const std::vector<Blocking> kDeep = {{2, 2}, {3, 1}, {5, 5}, {8, 3}, {16, 16}};
+
 // Runs the case distributed on `procs` from `start` (known on rank 0) and compares with the serial
-// reference on rank 0; the verdict is shared by every rank.
-void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel,
-                const CellArray& start) {
+// reference on rank 0; the verdict is shared by every rank. The generations are stepped in calls
+// of 1, 2, 3, ... generations (each call refills the ghosts first).
+void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel, const CellArray& start,
+                Blocking blocking = {}) {
   const mpi::Comm world = mpi::world();
-  Simulation sim(world, c.width, c.height, c.topology, procs, kernel, c.rule);
+  Simulation sim(world, c.width, c.height, c.topology, procs, kernel, c.rule, 0, blocking);
   std::vector<Cell> cells;
   if (world.rank() == 0) {
     for (std::int64_t y = 0; y < c.height; ++y) {
@@ -46,7 +54,9 @@ void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel,
     }
   }
   place_cells(sim, cells);
-  for (std::int64_t g = 0; g < c.generations; ++g) sim.step();
+  for (std::int64_t n = 1; sim.generation() < c.generations; ++n) {
+    sim.step(std::min(n, c.generations - sim.generation()));
+  }
   const CellArray got = gather_grid(sim);
   bool same = true;
   if (world.rank() == 0) {
@@ -55,13 +65,17 @@ void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel,
     same = (got == want).all();
   }
   INFO(c.what, " ", c.width, "x", c.height, " ", to_string(c.topology), " ", c.rule.to_string(),
-       " procs ", test::name(procs), " kernel ", to_string(kernel));
+       " procs ", test::name(procs), " kernel ", to_string(kernel), " halo depth ",
+       sim.blocking().halo_depth, " time block ", sim.blocking().time_block);
   CHECK(test::root_says(same));
 }
 
-void check_everywhere(const Case& c, const CellArray& start) {
+// Every process grid, both kernels; the fast one also with each of `deep`.
+void check_everywhere(const Case& c, const CellArray& start,
+                      const std::vector<Blocking>& deep = {{8, 8}}) {
   for (const ProcessGrid& g : test::process_grids(test::world_size(), c.width, c.height)) {
     for (KernelKind k : {KernelKind::reference, KernelKind::fast}) check_case(c, g, k, start);
+    for (const Blocking& b : deep) check_case(c, g, KernelKind::fast, start, b);
   }
 }
 
@@ -75,7 +89,7 @@ TEST_CASE("random soups on odd sizes, both topologies, several rules") {
     for (const auto& [w, h] : sizes) {
       for (Topology t : {Topology::torus, Topology::plane}) {
         const Case c{"soup", w, h, t, parse_rule(r).rule, 24};
-        check_everywhere(c, soup_grid(w, h, ++seed, 0.4));
+        check_everywhere(c, soup_grid(w, h, ++seed, 0.4), kDeep);
       }
     }
   }
@@ -139,7 +153,9 @@ TEST_CASE("a plane reports the first generation a live cell lay on its edge, as 
       ++(want > 3 ? touched : untouched);
       for (const ProcessGrid& procs : test::process_grids(test::world_size(), w, h)) {
         for (const Topology t : {Topology::plane, Topology::torus}) {
-          Simulation sim(mpi::world(), w, h, t, procs, KernelKind::fast, life);
+          // Ghosts 4 deep and swept 4 generations at a time where no edge is watched.
+          Simulation sim(mpi::world(), w, h, t, procs, KernelKind::fast, life, 0,
+                         density > 0.2 ? Blocking{4, 4} : Blocking{});
           std::vector<Cell> cells;
           if (test::world_rank() == 0) {
             for (std::int64_t y = 0; y < h; ++y) {
@@ -149,9 +165,9 @@ TEST_CASE("a plane reports the first generation a live cell lay on its edge, as 
             }
           }
           place_cells(sim, cells);
-          for (std::int64_t g = 0; g < kGenerations; ++g) sim.step();
+          sim.step(kGenerations);
           INFO(w, "x", h, " density ", density, " procs ", test::name(procs), " ",
-               to_string(t));
+               to_string(t), " halo depth ", sim.blocking().halo_depth);
           CHECK(sim.first_edge_contact() == (t == Topology::plane ? want : -1));
         }
       }
@@ -159,4 +175,39 @@ TEST_CASE("a plane reports the first generation a live cell lay on its edge, as 
   }
   CHECK(touched >= 2);  // the cases reach the edge during the run, and some never do
   CHECK(untouched >= 2);
+}
+
+TEST_CASE("deep halos exchange once every halo-depth generations") {
+  const std::int64_t n = 96;
+  const Rule life = parse_rule("B3/S23").rule;
+  for (const ProcessGrid& procs : test::process_grids(test::world_size(), n, n)) {
+    INFO("procs ", test::name(procs));
+    Simulation classic(mpi::world(), n, n, Topology::torus, procs, KernelKind::fast, life, 0, {});
+    classic.step(80);
+    CHECK(classic.halo_exchanges() == 80);
+    for (const Blocking b : {Blocking{8, 8}, Blocking{8, 1}, Blocking{8, 3}}) {
+      Simulation deep(mpi::world(), n, n, Topology::torus, procs, KernelKind::fast, life, 0, b);
+      REQUIRE(deep.blocking().halo_depth == 8);
+      deep.step(80);
+      CHECK(deep.halo_exchanges() == 10);
+      CHECK(deep.halo_messages() * 8 == classic.halo_messages());
+    }
+    // Each call refills the ghosts first (cells may have been edited between calls).
+    Simulation calls(mpi::world(), n, n, Topology::torus, procs, KernelKind::fast, life, 0, {8, 8});
+    for (int g = 0; g < 5; ++g) calls.step(1);
+    CHECK(calls.halo_exchanges() == 5);
+  }
+}
+
+TEST_CASE("a halo deeper than the thinnest tile is cut to it") {
+  const Rule life = parse_rule("B3/S23").rule;
+  const ProcessGrid procs = test::process_grids(test::world_size(), 40, 40).front();
+  const std::int64_t thinnest = std::min(40 / procs.cols, 40 / procs.rows);
+  Simulation sim(mpi::world(), 40, 40, Topology::torus, procs, KernelKind::fast, life, 0,
+                 {64, 64});
+  CHECK(sim.blocking().halo_depth == std::min<std::int64_t>(thinnest, 64));
+  CHECK(sim.blocking().time_block == sim.blocking().halo_depth);
+  Simulation reference(mpi::world(), 40, 40, Topology::torus, procs, KernelKind::reference, life,
+                       0, {8, 8});
+  CHECK(reference.blocking().halo_depth == 1);
 }

@@ -10,6 +10,7 @@
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/io/hdf5/io_mode.hpp"
+#include "mpilife/kernel/blocking.hpp"
 #include "mpilife/kernel/isa.hpp"
 #include "mpilife/kernel/tile.hpp"
 
@@ -44,6 +45,7 @@ struct RunOptions {
   DecompSpec decomp;                                 ///< --decomp
   KernelKind kernel = KernelKind::fast;              ///< --kernel
   Isa isa = Isa::automatic;  ///< --isa as rank 0 read it (each rank runs its own: isa_argument)
+  Blocking blocking = {0, 0};  ///< --halo-depth, --time-block (0 = auto)
   IoChoice io = IoChoice::automatic;                 ///< --io: HDF5 I/O of outputs and --restart
   OutputOptions outputs;                             ///< the files to write
   bool stop_when_stable = false;                     ///< --stop-when-stable

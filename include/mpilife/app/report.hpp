@@ -45,6 +45,9 @@ struct RunReport {
   Topology topology = Topology::torus;   ///< grid edges
   double wall_seconds = 0.0;             ///< time stepping, slowest rank
   double halo_wait_fraction = 0.0;       ///< mean over ranks of halo wait / wall time
+  int halo_depth = 1;                    ///< ghost depth: generations between halo exchanges
+  int time_block = 1;                    ///< generations per sweep over memory (rank 0's)
+  std::int64_t halo_messages = 0;        ///< halo messages sent, all ranks together
   double output_seconds = 0.0;  ///< time in the outputs (frames, checkpoints, files), slowest rank
   double output_wait_fraction = 0.0;  ///< mean over ranks of output time while stepping / wall time
   std::int64_t final_population = 0;  ///< live cells at the end

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -44,6 +45,19 @@ class Tile : public TileFaces, public TileStepper, public TileCells {
     swap();
   }
 
+  /// How many cells deep the ghosts are (the faces as deep): the generations the tile can
+  /// advance between two fillings of its ghosts. 1 for all but the fast kernel's deep tiles.
+  virtual int halo_depth() const { return 1; }
+
+  /// Advances k generations in one pass over memory and makes the result current, `fresh`
+  /// generations after the ghosts were last filled (fresh + k <= halo_depth()). A tile one cell
+  /// deep takes one generation: step_all().
+  virtual void advance(int fresh, int k);
+
+  /// Whether a live owned cell lies on the outermost row (Dir::north, Dir::south) or column
+  /// (Dir::west, Dir::east) of the tile.
+  virtual bool edge_alive(Dir d) const;
+
  protected:
   /// A tile of w x h owned cells under `rule`.
   Tile(std::int64_t w, std::int64_t h, const Rule& rule) : w_(w), h_(h), rule_(rule) {}
@@ -54,7 +68,30 @@ class Tile : public TileFaces, public TileStepper, public TileCells {
   Rule rule_;
 };
 
-/// A dead w x h tile stepped by `kind` under `rule` (w, h >= 1).
-std::unique_ptr<Tile> make_tile(KernelKind kind, std::int64_t w, std::int64_t h, const Rule& rule);
+/// Advances `tile` `generations` generations: calls fill_ghosts() to fill its ghosts first and
+/// again whenever they are spent (every halo_depth() generations), and sweeps (Tile::advance) at
+/// most block_for(done) generations at a time, `done` being the generations advanced so far.
+template <class FillGhosts, class BlockFor>
+void advance_tile(Tile& tile, std::int64_t generations, FillGhosts&& fill_ghosts,
+                  BlockFor&& block_for) {
+  const int depth = tile.halo_depth();
+  int fresh = depth;
+  for (std::int64_t done = 0; done < generations;) {
+    if (fresh == depth) {
+      fill_ghosts();
+      fresh = 0;
+    }
+    const std::int64_t k = std::min<std::int64_t>(
+        {static_cast<std::int64_t>(block_for(done)), depth - fresh, generations - done});
+    tile.advance(fresh, static_cast<int>(k));
+    fresh += static_cast<int>(k);
+    done += k;
+  }
+}
+
+/// A dead w x h tile stepped by `kind` under `rule` (w, h >= 1), with ghosts `depth` cells deep
+/// (1 <= depth <= min(w, h); only the fast kernel goes deeper than 1).
+std::unique_ptr<Tile> make_tile(KernelKind kind, std::int64_t w, std::int64_t h, const Rule& rule,
+                                int depth = 1);
 
 }  // namespace mpilife

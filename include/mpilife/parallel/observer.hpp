@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+
 #include "mpilife/parallel/simulation.hpp"
 
 namespace mpilife {
@@ -13,8 +15,11 @@ class Observer {
   virtual ~Observer() = default;
   /// The initial state, before the first step.
   virtual void start(const Simulation& sim) { (void)sim; }
-  /// The state after each generation.
+  /// The state after each step of the run (one or more generations: see next_wanted).
   virtual void after_step(const Simulation& sim) { (void)sim; }
+  /// The first generation after `generation` whose state after_step must see: the run steps at
+  /// most that far at once (it may stop short of it). By default the next one.
+  virtual std::int64_t next_wanted(std::int64_t generation) const { return generation + 1; }
   /// The final state (also after an early stop or an interruption).
   virtual void finish(const Simulation& sim) { (void)sim; }
 };

@@ -8,6 +8,7 @@
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
+#include "mpilife/kernel/blocking.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/parallel/halo.hpp"
 #include "mpilife/parallel/mpi/comm.hpp"
@@ -31,14 +32,30 @@ class Simulation {
  public:
   /// Builds the Cart communicator over `world` and a dead tile for this rank. Topology::unbounded
   /// is a plane whose edge the caller keeps live cells away from (Universe): no edge watch.
+  /// `blocking` asks for a halo depth and a time block (0 = automatic: the rules of
+  /// kernel/blocking.hpp, the depth agreed by all ranks); the fast kernel only, the depth cut to
+  /// the thinnest tile (a face holds no more rows or columns than its tile) and the time block to
+  /// the depth. Collective.
   Simulation(const mpi::Comm& world, std::int64_t width, std::int64_t height, Topology topology,
              const ProcessGrid& procs, KernelKind kernel, const Rule& rule,
-             std::int64_t generation = 0);
+             std::int64_t generation = 0, Blocking blocking = {});
   ~Simulation();
 
-  /// One generation: start the halo exchange, update the interior while it is in flight
-  /// (polling it), wait, update the border ring, swap.
-  void step();
+  /// Advances n generations. With ghosts one cell deep, each is: start the halo exchange, update
+  /// the interior while it is in flight (polling it), wait, update the border ring, swap. With
+  /// deeper ghosts the halo is exchanged at the start and again every halo_depth generations, and
+  /// the tile sweeps time_block generations at a time (one at a time while a plane's edge is
+  /// watched). Collective.
+  void step(std::int64_t n = 1);
+
+  /// The halo depth and time block in use.
+  const Blocking& blocking() const { return blocking_; }
+  /// The halo depth and time block asked for (0 = automatic), for a grid that replaces this one.
+  const Blocking& requested_blocking() const { return requested_; }
+  /// Halo exchanges so far.
+  std::int64_t halo_exchanges() const { return exchanges_; }
+  /// Halo messages this rank sent so far: one per side served by another rank, per exchange.
+  std::int64_t halo_messages() const { return exchanges_ * halo_->remote_sides(); }
 
   /// The current generation number.
   std::int64_t generation() const { return generation_; }
@@ -71,14 +88,20 @@ class Simulation {
   Layout layout_;
   std::unique_ptr<Tile> tile_;
   std::unique_ptr<HaloExchange> halo_;
-  /// Records the current generation in edge_contact_ if a live cell of this tile lies on the
-  /// grid's outer edge (plane only; this rank's sides on that edge).
-  void watch_edges() const;
+  /// Records `generation` (the current state's) in edge_contact_ if a live cell of this tile lies
+  /// on the grid's outer edge (plane only; this rank's sides on that edge).
+  void watch_edges(std::int64_t generation) const;
+  /// The blocking in use for the tile of this rank: requested_ resolved (collective).
+  Blocking resolve_blocking(KernelKind kernel, const ProcessGrid& procs) const;
+  /// One generation with ghosts one cell deep, the exchange overlapped with the interior.
+  void step_one();
 
+  Blocking requested_;
+  Blocking blocking_;
+  std::int64_t exchanges_ = 0;
   std::int64_t generation_;
   std::int64_t rows_per_poll_;
   std::vector<Dir> outer_sides_;           // this tile's sides on a plane's outer edge
-  mutable std::vector<std::byte> face_;    // scratch for a face
   mutable std::int64_t edge_contact_ = -1; // first generation with a live cell on the edge
 };
 

@@ -45,9 +45,10 @@ class Universe {
   Universe(std::unique_ptr<Simulation> sim, KernelKind kernel, const Rule& rule,
            std::optional<Growth> growth, ProcessGridFor procs_for);
 
-  /// Grows first if a check is due and needed; then one generation. Returns the check's outcome
-  /// (room when none was due); on `limited` it does not step. Collective.
-  GrowthCheck step();
+  /// Grows first if a check is due and needed; then up to n generations, stopping early at the
+  /// next growth check (see sim().generation()). Returns the check's outcome (room when none was
+  /// due); on `limited` it does not step. Collective.
+  GrowthCheck step(std::int64_t n = 1);
 
   /// Replaces the grid by the one `make` builds (the old one freed first, so the two never take
   /// memory together): a reset to the starting generation. The counters (growths, cell updates,
@@ -73,6 +74,8 @@ class Universe {
   double cell_updates() const { return cell_updates_; }
   /// Seconds this rank waited for halo messages, over every grid it had.
   double halo_wait_seconds() const { return halo_wait_before_ + sim_->halo_wait_seconds(); }
+  /// Halo messages this rank sent so far, over every grid.
+  std::int64_t halo_messages() const { return halo_messages_before_ + sim_->halo_messages(); }
   /// After `limited`: the size the grid needed to grow to.
   std::int64_t wanted_width() const { return wanted_width_; }
   std::int64_t wanted_height() const { return wanted_height_; }
@@ -88,6 +91,7 @@ class Universe {
   double growth_seconds_ = 0;
   double cell_updates_ = 0;
   double halo_wait_before_ = 0;
+  std::int64_t halo_messages_before_ = 0;
   std::int64_t wanted_width_ = 0;
   std::int64_t wanted_height_ = 0;
 };

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <exception>
 #include <filesystem>
+#include <limits>
 
 #include "h5_handles.hpp"
 #include "mpilife/core/cells.hpp"
@@ -226,6 +227,11 @@ void Checkpointer::after_step(const Simulation& sim) {
     write_checkpoint(sim, settings_.path, meta_, settings_.io, settings_.compression);
     last_written_ = sim.generation();
   }
+}
+
+std::int64_t Checkpointer::next_wanted(std::int64_t generation) const {
+  if (settings_.every <= 0) return std::numeric_limits<std::int64_t>::max();
+  return (generation / settings_.every + 1) * settings_.every;
 }
 
 void Checkpointer::finish(const Simulation& sim) {

@@ -367,6 +367,11 @@ void Recorder::after_step(const Simulation& sim) {
   if (sim.generation() % impl_->settings.every == 0) impl_->record(sim);
 }
 
+std::int64_t Recorder::next_wanted(std::int64_t generation) const {
+  const std::int64_t every = impl_->settings.every;
+  return (generation / every + 1) * every;
+}
+
 void Recorder::finish(const Simulation& sim) {
   impl_->record(sim);
   const mpi::Comm& comm = sim.cart().comm();

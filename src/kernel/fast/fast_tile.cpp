@@ -15,12 +15,14 @@
 #include <utility>
 #include <vector>
 
+#include "deep_tile.hpp"
 #include "edge_cells.hpp"
 #include "features.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
+#include "row_layout.hpp"
 #include "rules.hpp"
 #include "simd.hpp"
 
@@ -37,47 +39,11 @@ using fast::RowStepper;
 using fast::store;
 using fast::Vec;
 using fast::Word;
+using fast::WordBuffer;
+using fast::words_for;
 
-constexpr std::size_t kAlign = 64;  // alignment of the buffers: a cache line
-
-constexpr std::int64_t words_for(std::int64_t n) {
-  return (n + kBits - 1) / kBits;
-}
-
-// kSpreadByte[b] holds bit i of b in byte i (little-endian): eight cells as eight 0/1 bytes.
-constexpr std::array<Word, 256> make_spread_table() {
-  std::array<Word, 256> t{};
-  for (unsigned b = 0; b < 256; ++b) {
-    for (unsigned i = 0; i < 8; ++i) t[b] |= static_cast<Word>((b >> i) & 1u) << (8 * i);
-  }
-  return t;
-}
-constexpr std::array<Word, 256> kSpreadByte = make_spread_table();
-
-struct FreeDeleter {
-  void operator()(void* p) const { std::free(p); }
-};
-
-// At least `bytes` of zeroed memory aligned to a cache line, freed with std::free.
-void* zeroed(std::size_t bytes) {
-  const std::size_t size = (bytes + kAlign - 1) / kAlign * kAlign;  // aligned_alloc needs this
-  void* p = std::aligned_alloc(kAlign, size);
-  if (p == nullptr) throw std::bad_alloc();
-  std::memset(p, 0, size);
-  return p;
-}
-
-/// The bit-packed tile. A row of w cells is nw = ceil(w / 64) words, padded to nv = ceil(nw / L)
-/// vectors of L = kLanes words (8 on AVX-512, 4 on AVX2, 2 otherwise), and stored lane-interleaved:
-/// word k (cells 64 k .. 64 k + 63, cell 64 k + i in bit i) sits in lane k / nv of vector k % nv,
-/// i.e. at position L (k % nv) + k / nv. So the words west and east of vector i's words are vector
-/// i-1's and i+1's, lane for lane.
-///
-///   vector:   0             1             ...  nv-1
-///   lane 0:   word 0        word 1        ...  word nv-1
-///   lane 1:   word nv       word nv+1     ...  word 2nv-1
-///   ...
-///   lane L-1: word (L-1)nv  ...                word L nv - 1
+/// The bit-packed tile with ghosts one cell deep. A row of w cells is stored lane-interleaved
+/// (row_layout.hpp): nw = ceil(w / 64) words in nv vectors.
 ///
 /// Each of the two buffers holds rows -1 .. h (rows -1 and h are the north and south ghost rows)
 /// of L nv words, 64-byte aligned. The west and east ghost columns, corners included, are one
@@ -234,16 +200,7 @@ class FastTile final : public Tile {
     const Word* r = row(cur_, y);
     const std::int64_t w = width();
     for (std::int64_t k = 0; k < nw_; ++k) {
-      const Word v = r[position(k)];
-      const std::int64_t n = std::min<std::int64_t>(kBits, w - k * kBits);
-      std::uint8_t* o = out + k * kBits;
-      if (n == kBits) {  // a whole word: eight cells at a time from the byte-spreading table
-        for (int b = 0; b < 8; ++b) {
-          std::memcpy(o + 8 * b, &kSpreadByte[(v >> (8 * b)) & 0xFF], 8);
-        }
-        continue;
-      }
-      for (std::int64_t i = 0; i < n; ++i) o[i] = static_cast<std::uint8_t>((v >> i) & 1);
+      fast::spread_word(r[position(k)], std::min<std::int64_t>(kBits, w - k * kBits), out + k * kBits);
     }
   }
 
@@ -251,11 +208,7 @@ class FastTile final : public Tile {
     Word* r = row(cur_, y);
     const std::int64_t w = width();
     for (std::int64_t k = 0; k < nw_; ++k) {
-      const std::int64_t n = std::min<std::int64_t>(kBits, w - k * kBits);
-      const std::uint8_t* p = in + k * kBits;
-      Word v = 0;
-      for (std::int64_t i = 0; i < n; ++i) v |= static_cast<Word>(p[i] != 0) << i;
-      r[position(k)] = v;
+      r[position(k)] = fast::pack_word(in + k * kBits, std::min<std::int64_t>(kBits, w - k * kBits));
     }
     set_column_bit(cur_columns_[0], y, in[0] != 0);
     set_column_bit(cur_columns_[1], y, in[w - 1] != 0);
@@ -284,7 +237,7 @@ class FastTile final : public Tile {
   }
 
  private:
-  using Buffer = std::unique_ptr<Word[], FreeDeleter>;
+  using Buffer = WordBuffer;
   using Columns = std::array<std::vector<Word>, 2>;  // west, east: bit y % 64 of word y / 64
 
   /// A vector of a row holding padding, and the mask of its owned bits.
@@ -303,9 +256,7 @@ class FastTile final : public Tile {
 
   std::size_t buffer_words() const { return static_cast<std::size_t>((height() + 2) * stride_); }
 
-  Buffer allocate() const {
-    return Buffer(static_cast<Word*>(zeroed(buffer_words() * sizeof(Word))));
-  }
+  Buffer allocate() const { return fast::zeroed_words(buffer_words()); }
 
   // Row y (-1 .. h) of `buf`.
   Word* row(const Buffer& buf, std::int64_t y) const { return buf.get() + (y + 1) * stride_; }
@@ -410,7 +361,8 @@ inline namespace MPILIFE_FAST_VARIANT {
 // only symbols of the variant that stay global after its objects are linked together (see
 // src/CMakeLists.txt).
 
-std::unique_ptr<Tile> make_tile(std::int64_t w, std::int64_t h, const Rule& rule) {
+std::unique_ptr<Tile> make_tile(std::int64_t w, std::int64_t h, const Rule& rule, int depth) {
+  if (depth > 1) return make_deep_tile(w, h, rule, depth);
   return std::make_unique<FastTile>(w, h, rule);
 }
 

@@ -41,6 +41,8 @@ class Checkpointer final : public Observer {
   void start(const Simulation& sim) override;
   /// Checkpoints when the generation is a multiple of `every`.
   void after_step(const Simulation& sim) override;
+  /// The next multiple of `every`.
+  std::int64_t next_wanted(std::int64_t generation) const override;
   /// Checkpoints the final state unless that generation was just written.
   void finish(const Simulation& sim) override;
 

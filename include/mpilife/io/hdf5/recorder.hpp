@@ -45,6 +45,8 @@ class Recorder final : public Observer {
   void start(const Simulation& sim) override;
   /// Records the state when its generation is a multiple of `every`.
   void after_step(const Simulation& sim) override;
+  /// The next multiple of `every`.
+  std::int64_t next_wanted(std::int64_t generation) const override;
   /// Records the final state (unless already recorded), sets `status`, closes the file.
   void finish(const Simulation& sim) override;
   /// How the run ended ("completed", "interrupted", "died-out"...), stored as `status` by finish.

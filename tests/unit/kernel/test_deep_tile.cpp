@@ -1,0 +1,165 @@
+// The fast kernel's deep tiles (ghosts d cells deep, k generations per sweep) against the
+// reference kernel stepped a generation at a time.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "mpilife/core/cells.hpp"
+#include "mpilife/core/geometry.hpp"
+#include "mpilife/core/rule.hpp"
+#include "mpilife/core/soup.hpp"
+#include "mpilife/kernel/blocking.hpp"
+#include "mpilife/kernel/tile.hpp"
+#include "mpilife/kernel/tile_io.hpp"
+#include "mpilife/parallel/serial.hpp"
+
+using namespace mpilife;
+
+namespace {
+
+// Steps a deep tile (ghosts `depth` deep, sweeps of up to `block` generations, the ghosts filled
+// once every `depth` generations) and a reference tile (ghosts filled every generation) side by
+// side from `start`; checks cells and population after every sweep.
+void check_deep(const CellArray& start, const Rule& rule, Topology topology, int depth, int block,
+                std::int64_t generations) {
+  const std::int64_t w = start.cols();
+  const std::int64_t h = start.rows();
+  const auto deep = make_tile(KernelKind::fast, w, h, rule, depth);
+  const auto ref = make_tile(KernelKind::reference, w, h, rule);
+  REQUIRE(deep->halo_depth() == depth);
+  load(*deep, start);
+  load(*ref, start);
+  int fresh = depth;
+  for (std::int64_t g = 0; g < generations;) {
+    if (fresh == depth) {
+      fill_ghosts_local(*deep, topology);
+      fresh = 0;
+    }
+    const int k = static_cast<int>(std::min<std::int64_t>({block, depth - fresh, generations - g}));
+    deep->advance(fresh, k);
+    for (int i = 0; i < k; ++i) {
+      fill_ghosts_local(*ref, topology);
+      ref->step_all();
+    }
+    fresh += k;
+    g += k;
+    const bool same = (to_array(*deep) == to_array(*ref)).all();
+    if (!same || deep->population() != ref->population()) {
+      FAIL_CHECK("depth " << depth << " block " << block << " differs at generation " << g << ": "
+                          << w << "x" << h << " " << rule.to_string() << " "
+                          << to_string(topology));
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("deep tiles equal the reference at every depth, time block, rule and topology") {
+  const std::vector<std::string> rules = {"B3/S23", "B36/S24", "B0/S8", "B2/S", "B01/S",
+                                          "B0123478/S01234678"};
+  const std::vector<std::pair<std::int64_t, std::int64_t>> sizes = {
+      {16, 16}, {17, 19}, {64, 20}, {65, 33}, {130, 17}, {200, 41}, {1000, 16}};
+  std::uint64_t seed = 5;
+  for (const std::string& text : rules) {
+    const Rule rule = parse_rule(text).rule;
+    for (const Topology topology : {Topology::torus, Topology::plane}) {
+      for (const auto& [w, h] : sizes) {
+        for (const int depth : {2, 3, 5, 8, 16}) {
+          if (depth > std::min(w, h)) continue;
+          for (const int block : {1, 2, depth}) {
+            CAPTURE(text);
+            const CellArray start = soup_grid(w, h, ++seed, 0.4);
+            check_deep(start, rule, topology, depth, block, 2 * depth + 3);
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("a deep tile on a torus as thin as its ghosts") {
+  // Tiles exactly as wide or tall as the depth: the faces hold every row or column.
+  const Rule life = parse_rule("B3/S23").rule;
+  for (const int depth : {2, 4, 7}) {
+    for (const auto& [w, h] : std::vector<std::pair<std::int64_t, std::int64_t>>{
+             {depth, depth}, {depth, 40}, {70, depth}}) {
+      check_deep(soup_grid(w, h, 99 + depth, 0.5), life, Topology::torus, depth, depth, 20);
+      check_deep(soup_grid(w, h, 77 + depth, 0.5), life, Topology::plane, depth, 2, 20);
+    }
+  }
+}
+
+TEST_CASE("a deep tile stepped one generation at a time equals the reference") {
+  // The one-deep protocol (ghosts refilled, interior, border, swap) also drives a deep tile.
+  const Rule rule = parse_rule("B36/S23").rule;
+  for (const Topology topology : {Topology::torus, Topology::plane}) {
+    const CellArray start = soup_grid(90, 37, 4, 0.45);
+    const auto deep = make_tile(KernelKind::fast, 90, 37, rule, 6);
+    const CellArray after = evolve_serial(start, rule, topology, KernelKind::reference, 9);
+    load(*deep, start);
+    for (int g = 0; g < 9; ++g) {
+      fill_ghosts_local(*deep, topology);
+      deep->step_all();
+    }
+    CHECK((to_array(*deep) == after).all());
+  }
+}
+
+TEST_CASE("edge_alive sees the outermost rows and columns only, at every depth") {
+  const Rule life = parse_rule("B3/S23").rule;
+  for (const int depth : {1, 3, 9}) {
+    for (const Dir side : {Dir::north, Dir::south, Dir::west, Dir::east}) {
+      CAPTURE(depth);
+      const std::int64_t w = 70;
+      const std::int64_t h = 30;
+      const auto tile = make_tile(KernelKind::fast, w, h, life, depth);
+      CellArray cells = CellArray::Zero(h, w);
+      // Live cells one step in from every edge: not on the edge.
+      cells(1, 1) = 1;
+      cells(h - 2, w - 2) = 1;
+      cells(1, w - 2) = 1;
+      cells(h - 2, 1) = 1;
+      load(*tile, cells);
+      CHECK_FALSE(tile->edge_alive(side));
+      const std::int64_t y = side == Dir::north ? 0 : side == Dir::south ? h - 1 : 13;
+      const std::int64_t x = side == Dir::west ? 0 : side == Dir::east ? w - 1 : 41;
+      cells(y, x) = 1;
+      load(*tile, cells);
+      CHECK(tile->edge_alive(side));
+      for (const Dir other : {Dir::north, Dir::south, Dir::west, Dir::east}) {
+        if (other != side) CHECK_FALSE(tile->edge_alive(other));
+      }
+    }
+  }
+}
+
+TEST_CASE("no tile has ghosts deeper than it is wide or tall, or deep reference ghosts") {
+  const Rule life = parse_rule("B3/S23").rule;
+  CHECK_THROWS(make_tile(KernelKind::fast, 5, 40, life, 6));
+  CHECK_THROWS(make_tile(KernelKind::fast, 40, 5, life, 6));
+  CHECK_THROWS(make_tile(KernelKind::reference, 40, 40, life, 2));
+  CHECK(make_tile(KernelKind::fast, 6, 6, life, 6)->halo_depth() == 6);
+}
+
+TEST_CASE("the automatic time block and halo depth follow the caches and the tile size") {
+  const CacheSizes zen{1 << 20, 32 << 20, 2};  // 1 MiB L2, 32 MiB L3 for two CPUs
+  CHECK(automatic_time_block(4096, 4096, zen) == 1);    // 4 MiB of buffers: in the L3 share
+  CHECK(automatic_time_block(16384, 16384, zen) == 16);  // 64 MiB: rings of 2 KiB rows
+  CHECK(automatic_time_block(1 << 20, 128, zen) == 2);  // 128 KiB rows: rings for 2, not 4
+  CHECK(automatic_time_block(1 << 22, 64, zen) == 1);    // rows too wide for any ring
+  CHECK(automatic_halo_depth(4096, 4096, 1) == 1);
+  CHECK(automatic_halo_depth(16384, 8192, 16) == 16);
+  CHECK(automatic_halo_depth(1000, 1000, 1) == 2);
+  CHECK(automatic_halo_depth(300, 300, 1) == 4);
+  CHECK(automatic_halo_depth(200, 200, 1) == 8);
+  CHECK(automatic_halo_depth(100, 100, 2) == 16);
+  const CacheSizes here = read_cache_sizes();
+  CHECK(here.l2 >= 0);
+  CHECK(here.l3_shared_by >= 1);
+}
