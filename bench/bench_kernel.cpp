@@ -184,14 +184,14 @@ int main(int argc, char** argv) {
                                 (static_cast<double>(w) * static_cast<double>(h));
   std::printf(
       "BENCH kernel=%s isa=%s rule=%s topology=%s size=%lldx%lld halo_depth=%d time_block=%d "
-      "gens=%lld repeats=%d warmup=%lld median_gcups=%.3f min=%.3f max=%.3f cpu_median_gcups=%.3f bytes_per_cell=%.4f "
+      "gens=%lld repeats=%d warmup=%lld median_gcups=%.3f min=%.3f max=%.3f cpu_median_gcups=%.3f "
+      "bytes_per_cell=%.4f "
       "population=%lld->%lld\n",
       s.kernel_name.c_str(),
       *kind == mpilife::KernelKind::fast ? mpilife::fast_kernel_isa().c_str() : "scalar",
       rule.to_string().c_str(), s.topology_name.c_str(), static_cast<long long>(w),
       static_cast<long long>(h), s.halo_depth, s.time_block, static_cast<long long>(s.generations),
-      s.repeats,
-      static_cast<long long>(s.warmup), median(rates.wall),
+      s.repeats, static_cast<long long>(s.warmup), median(rates.wall),
       *std::min_element(rates.wall.begin(), rates.wall.end()),
       *std::max_element(rates.wall.begin(), rates.wall.end()), median(rates.cpu), bytes_per_cell,
       static_cast<long long>(start_population), static_cast<long long>(tile->population()));

@@ -6,6 +6,7 @@
 _mpilife_commands="run view info export census"
 _mpilife_global="--help --help-all --version"
 _mpilife_run="--help --help-all --generations --size --rule --topology --max-cells --random --seed --at --decomp --kernel --isa
+  --halo-depth --time-block
   --final --stats --summary --stop-when-stable --quiet --progress --output --every --frame-scale
   --io --checkpoint --checkpoint-every --restart --force --compression --view --window
   --view-script --max-time"

@@ -11,8 +11,8 @@
 
 #include "mpilife/core/error.hpp"
 #include "mpilife/io/hdf5/io_mode.hpp"
-#include "mpilife/parallel/mpi/agreed.hpp"
 #include "mpilife/parallel/distribution.hpp"
+#include "mpilife/parallel/mpi/agreed.hpp"
 #include "mpilife/parallel/mpi/collectives.hpp"
 
 namespace mpilife {
@@ -47,8 +47,8 @@ std::string need_text(const RunPlan& plan, const MemoryNeed& need) {
          bytes_text(need.total()) + " per rank on " + std::to_string(ranks) +
          (ranks == 1 ? " rank" : " ranks") + " (" + std::to_string(plan.procs.cols) + "x" +
          std::to_string(plan.procs.rows) + " tiles: tile " + bytes_text(need.tile) +
-         ", output buffers " + bytes_text(need.outputs) + ", process " +
-         bytes_text(need.process) + ")";
+         ", output buffers " + bytes_text(need.outputs) + ", process " + bytes_text(need.process) +
+         ")";
 }
 
 const char* const kAdvice =
@@ -68,8 +68,8 @@ long double tile_bytes(KernelKind kernel, std::int64_t w, std::int64_t h) {
 
 long double largest_tile_bytes(const RunPlan& plan) {
   return tile_bytes(plan.options.kernel,
-                    static_cast<std::int64_t>(
-                        ceil_div(static_cast<long double>(plan.width), std::max(1, plan.procs.cols))),
+                    static_cast<std::int64_t>(ceil_div(static_cast<long double>(plan.width),
+                                                       std::max(1, plan.procs.cols))),
                     static_cast<std::int64_t>(ceil_div(static_cast<long double>(plan.height),
                                                        std::max(1, plan.procs.rows))));
 }
@@ -83,10 +83,9 @@ long double output_bytes(const RunPlan& plan, bool root) {
   const long double th = ceil_div(h, std::max(1, plan.procs.rows));
   // Bands of rows: rank 0 holds two whole bands (one written while the next arrives), another
   // rank its own columns of one.
-  const long double band =
-      root ? 2 * band_bytes(plan.width) : band_bytes(plan.width) / w * tw;
-  long double bytes = static_cast<long double>(plan.cell_count) *
-                      (root ? kRootBytesPerCell : kOwnerBytesPerCell);
+  const long double band = root ? 2 * band_bytes(plan.width) : band_bytes(plan.width) / w * tw;
+  long double bytes =
+      static_cast<long double>(plan.cell_count) * (root ? kRootBytesPerCell : kOwnerBytesPerCell);
   if (!out.final_path.empty()) bytes += band;
   const bool hdf5 = !out.output_path.empty() || !out.checkpoint_path.empty() ||
                     !plan.options.restart_path.empty();
@@ -124,11 +123,12 @@ void check_memory(const RunPlan& plan, const MemoryNeed& mine, const NodeShare& 
                   const NodeMemory& memory) {
   // The address space grows by what is allocated (MPI and the libraries map much more than they
   // keep resident).
-  const long double address = mine.tile + mine.outputs + std::max(mine.process, memory.address_in_use);
+  const long double address =
+      mine.tile + mine.outputs + std::max(mine.process, memory.address_in_use);
   if (memory.address_limit > 0 && address > memory.address_limit) {
     throw Error(ExitCode::usage, need_text(plan, mine) + ", more than the address-space limit " +
-                                     bytes_text(memory.address_limit) + " of a process (ulimit -v)" +
-                                     kAdvice);
+                                     bytes_text(memory.address_limit) +
+                                     " of a process (ulimit -v)" + kAdvice);
   }
   const long double usable = memory.usable(node.in_use);
   if (usable <= 0 || node.need <= usable) return;
@@ -158,8 +158,7 @@ std::unique_ptr<Simulation> make_simulation(const mpi::Comm& world, const RunPla
     share.in_use = static_cast<long double>(
         mpi::allreduce(static_cast<double>(mine.process), mpi::Op::sum, node));
     // Agreed before the Cartesian communicator exists, so no rank leaves before that collective.
-    mpi::everywhere_agreed(world,
-                           [&] { check_memory(plan, mine, share, probe_node_memory()); });
+    mpi::everywhere_agreed(world, [&] { check_memory(plan, mine, share, probe_node_memory()); });
   }
   std::unique_ptr<Simulation> sim;
   mpi::everywhere_agreed(world, [&] {

@@ -47,9 +47,9 @@ std::string to_string(StopReason reason) {
 }
 
 std::optional<StopReason> parse_stop_reason(std::string_view text) {
-  for (const StopReason r : {StopReason::completed, StopReason::died_out, StopReason::stable,
-                             StopReason::interrupted, StopReason::time_limit,
-                             StopReason::cell_limit}) {
+  for (const StopReason r :
+       {StopReason::completed, StopReason::died_out, StopReason::stable, StopReason::interrupted,
+        StopReason::time_limit, StopReason::cell_limit}) {
     if (text == to_string(r)) return r;
   }
   return std::nullopt;

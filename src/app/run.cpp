@@ -13,14 +13,14 @@
 #include <limits>
 #include <memory>
 #include <optional>
-#include <string>
 #include <ostream>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "mpilife/app/live.hpp"
 #include "mpilife/app/memory_plan.hpp"
 #include "mpilife/app/node_memory.hpp"
-#include "mpilife/app/live.hpp"
 #include "mpilife/app/options.hpp"
 #include "mpilife/app/plan.hpp"
 #include "mpilife/app/progress.hpp"
@@ -427,8 +427,8 @@ StopReason step_to_target(Universe& universe, const RunPlan& plan, Observers& ob
     // As far as the outputs, the next check and the target allow: the fast kernel's deep halos
     // and time blocks pay over several generations.
     const std::int64_t g = universe.sim().generation();
-    const std::int64_t n = std::min({plan.options.generations, observers.next_wanted(g),
-                                     control.next()}) - g;
+    const std::int64_t n =
+        std::min({plan.options.generations, observers.next_wanted(g), control.next()}) - g;
     if (universe.step(n) == GrowthCheck::limited) return StopReason::cell_limit;
     observers.after_step(universe.sim());
     progress.update(universe.sim().generation());

@@ -19,7 +19,7 @@
 #include "mpilife/kernel/tile.hpp"
 
 // Each copy's entry points (src/kernel/fast/fast_tile.cpp), one namespace per copy.
-#define MPILIFE_FAST_ENTRY_POINTS                                                          \
+#define MPILIFE_FAST_ENTRY_POINTS                                                               \
   std::unique_ptr<Tile> make_tile(std::int64_t w, std::int64_t h, const Rule& rule, int depth); \
   extern const std::uint32_t kRequiredFeatures;
 
@@ -66,18 +66,18 @@ struct Variant {
 const std::vector<Variant>& variants() {
   static const std::vector<Variant> all = {
 #if defined(MPILIFE_FAST_HAS_NATIVE)
-      {Isa::native, fast::native::make_tile, &fast::native::kRequiredFeatures},
+    {Isa::native, fast::native::make_tile, &fast::native::kRequiredFeatures},
 #endif
 #if defined(MPILIFE_FAST_HAS_AVX512VBMI2)
-      {Isa::avx512vbmi2, fast::avx512vbmi2::make_tile, &fast::avx512vbmi2::kRequiredFeatures},
+    {Isa::avx512vbmi2, fast::avx512vbmi2::make_tile, &fast::avx512vbmi2::kRequiredFeatures},
 #endif
 #if defined(MPILIFE_FAST_HAS_AVX512)
-      {Isa::avx512, fast::avx512::make_tile, &fast::avx512::kRequiredFeatures},
+    {Isa::avx512, fast::avx512::make_tile, &fast::avx512::kRequiredFeatures},
 #endif
 #if defined(MPILIFE_FAST_HAS_AVX2)
-      {Isa::avx2, fast::avx2::make_tile, &fast::avx2::kRequiredFeatures},
+    {Isa::avx2, fast::avx2::make_tile, &fast::avx2::kRequiredFeatures},
 #endif
-      {Isa::portable, fast::portable::make_tile, &fast::portable::kRequiredFeatures},
+    {Isa::portable, fast::portable::make_tile, &fast::portable::kRequiredFeatures},
   };
   return all;
 }
@@ -195,20 +195,20 @@ Isa best_isa() {
 
 Isa resolve_isa(Isa isa) {
   if (isa == Isa::automatic) return best_isa();
-  const std::string supported = "this CPU supports " + supported_isas_text() + " (auto picks " +
-                                to_string(best_isa()) + ")";
+  const std::string supported =
+      "this CPU supports " + supported_isas_text() + " (auto picks " + to_string(best_isa()) + ")";
   if (find_variant(isa) == nullptr) {
     std::string compiled;
     for (const Isa c : compiled_isas()) compiled += (compiled.empty() ? "" : ", ") + to_string(c);
-    throw Error(ExitCode::usage, "--isa " + to_string(isa) +
-                                     ": this binary holds no fast kernel for it (it holds " +
-                                     compiled + ")" +
-                                     (isa == Isa::native ? "; build with -DMPILIFE_NATIVE=ON" : "") +
-                                     "; " + supported);
+    throw Error(ExitCode::usage,
+                "--isa " + to_string(isa) + ": this binary holds no fast kernel for it (it holds " +
+                    compiled + ")" +
+                    (isa == Isa::native ? "; build with -DMPILIFE_NATIVE=ON" : "") + "; " +
+                    supported);
   }
   if (!cpu_supports(isa)) {
-    throw Error(ExitCode::usage, "--isa " + to_string(isa) + ": this CPU cannot run it; " +
-                                     supported);
+    throw Error(ExitCode::usage,
+                "--isa " + to_string(isa) + ": this CPU cannot run it; " + supported);
   }
   return isa;
 }

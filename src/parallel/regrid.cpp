@@ -28,16 +28,16 @@ Extent shifted(Extent e, std::int64_t dx, std::int64_t dy) {
 std::unique_ptr<Simulation> regrid(const Simulation& old, const Regrid& to, KernelKind kernel,
                                    const Rule& rule) {
   const mpi::Comm& comm = old.cart().comm();
-  auto next = std::make_unique<Simulation>(comm, to.width, to.height, old.layout().topology,
-                                           to.procs, kernel, rule, old.generation(),
-                                           old.requested_blocking());
+  auto next =
+      std::make_unique<Simulation>(comm, to.width, to.height, old.layout().topology, to.procs,
+                                   kernel, rule, old.generation(), old.requested_blocking());
   next->place_at(old.layout().origin_x - to.dx, old.layout().origin_y - to.dy);
   const auto ranks = static_cast<std::size_t>(comm.size());
-  const Extent from = old.layout().local;                     // old coordinates
-  const Extent from_moved = shifted(from, to.dx, to.dy);      // the same cells, new coordinates
-  const Extent mine = next->layout().local;                   // new coordinates
-  std::vector<Extent> sources(ranks);                         // old tiles, new coordinates
-  std::vector<Extent> targets(ranks);                         // new tiles
+  const Extent from = old.layout().local;                 // old coordinates
+  const Extent from_moved = shifted(from, to.dx, to.dy);  // the same cells, new coordinates
+  const Extent mine = next->layout().local;               // new coordinates
+  std::vector<Extent> sources(ranks);                     // old tiles, new coordinates
+  std::vector<Extent> targets(ranks);                     // new tiles
   for (std::size_t r = 0; r < ranks; ++r) {
     sources[r] = shifted(old.extent_of(static_cast<int>(r)), to.dx, to.dy);
     targets[r] = next->extent_of(static_cast<int>(r));
@@ -79,8 +79,8 @@ std::unique_ptr<Simulation> regrid(const Simulation& old, const Regrid& to, Kern
       total += recv_counts[r];
     }
     received.resize(static_cast<std::size_t>(total));
-    mpi::alltoallv(send.data(), send_counts, send_displs, received.data(), recv_counts,
-                   recv_displs, comm);
+    mpi::alltoallv(send.data(), send_counts, send_displs, received.data(), recv_counts, recv_displs,
+                   comm);
     if (want.h <= 0 || want.w <= 0) continue;
     // Assemble my new rows (dead where no old cell lands) and store them.
     band.assign(static_cast<std::size_t>(want.cells()), 0);

@@ -77,8 +77,8 @@ Blocking Simulation::resolve_blocking(KernelKind kernel, const ProcessGrid& proc
   }
   if (b.halo_depth == 0) {
     // Each rank's wish from its own tile and caches; the deepest wins, as all must agree.
-    b.halo_depth = mpi::allreduce(automatic_halo_depth(w, h, b.time_block), mpi::Op::max,
-                                  cart_.comm());
+    b.halo_depth =
+        mpi::allreduce(automatic_halo_depth(w, h, b.time_block), mpi::Op::max, cart_.comm());
   }
   // The thinnest tile of the grid (tiles differ by at most one row or column).
   const std::int64_t thinnest = std::min(layout_.width / procs.cols, layout_.height / procs.rows);

@@ -166,8 +166,8 @@ TEST_CASE("a plane reports the first generation a live cell lay on its edge, as 
           }
           place_cells(sim, cells);
           sim.step(kGenerations);
-          INFO(w, "x", h, " density ", density, " procs ", test::name(procs), " ",
-               to_string(t), " halo depth ", sim.blocking().halo_depth);
+          INFO(w, "x", h, " density ", density, " procs ", test::name(procs), " ", to_string(t),
+               " halo depth ", sim.blocking().halo_depth);
           CHECK(sim.first_edge_contact() == (t == Topology::plane ? want : -1));
         }
       }
@@ -178,7 +178,7 @@ TEST_CASE("a plane reports the first generation a live cell lay on its edge, as 
 }
 
 TEST_CASE("deep halos exchange once every halo-depth generations") {
-  const std::int64_t n = 96;
+  const std::int64_t n = 128;  // tiles at least 8 deep up to 16 ranks
   const Rule life = parse_rule("B3/S23").rule;
   for (const ProcessGrid& procs : test::process_grids(test::world_size(), n, n)) {
     INFO("procs ", test::name(procs));
@@ -203,11 +203,10 @@ TEST_CASE("a halo deeper than the thinnest tile is cut to it") {
   const Rule life = parse_rule("B3/S23").rule;
   const ProcessGrid procs = test::process_grids(test::world_size(), 40, 40).front();
   const std::int64_t thinnest = std::min(40 / procs.cols, 40 / procs.rows);
-  Simulation sim(mpi::world(), 40, 40, Topology::torus, procs, KernelKind::fast, life, 0,
-                 {64, 64});
+  Simulation sim(mpi::world(), 40, 40, Topology::torus, procs, KernelKind::fast, life, 0, {64, 64});
   CHECK(sim.blocking().halo_depth == std::min<std::int64_t>(thinnest, 64));
   CHECK(sim.blocking().time_block == sim.blocking().halo_depth);
-  Simulation reference(mpi::world(), 40, 40, Topology::torus, procs, KernelKind::reference, life,
-                       0, {8, 8});
+  Simulation reference(mpi::world(), 40, 40, Topology::torus, procs, KernelKind::reference, life, 0,
+                       {8, 8});
   CHECK(reference.blocking().halo_depth == 1);
 }

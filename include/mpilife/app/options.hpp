@@ -32,19 +32,19 @@ struct OutputOptions {
 
 /// What `mpilife run` was asked to do, parsed and checked (before reading the pattern).
 struct RunOptions {
-  std::string pattern;                               ///< pattern file, "" for none
-  std::int64_t generations = 100;                    ///< target generation
-  bool generations_given = false;                    ///< -g was typed (--view pauses there)
-  std::optional<std::array<std::int64_t, 2>> size;   ///< --size W x H
-  std::string rule;                                  ///< --rule text, "" when not given
-  std::optional<Topology> topology;                  ///< --topology, none when not given
-  std::optional<double> density;                     ///< --random
-  std::uint64_t seed = 1;                            ///< --seed
-  std::optional<std::array<std::int64_t, 2>> at;     ///< --at X,Y
+  std::string pattern;                              ///< pattern file, "" for none
+  std::int64_t generations = 100;                   ///< target generation
+  bool generations_given = false;                   ///< -g was typed (--view pauses there)
+  std::optional<std::array<std::int64_t, 2>> size;  ///< --size W x H
+  std::string rule;                                 ///< --rule text, "" when not given
+  std::optional<Topology> topology;                 ///< --topology, none when not given
+  std::optional<double> density;                    ///< --random
+  std::uint64_t seed = 1;                           ///< --seed
+  std::optional<std::array<std::int64_t, 2>> at;    ///< --at X,Y
   std::int64_t max_cells = 0;  ///< --max-cells: largest unbounded grid, 0 = what memory holds
-  DecompSpec decomp;                                 ///< --decomp
-  KernelKind kernel = KernelKind::fast;              ///< --kernel
-  Isa isa = Isa::automatic;  ///< --isa as rank 0 read it (each rank runs its own: isa_argument)
+  DecompSpec decomp;           ///< --decomp
+  KernelKind kernel = KernelKind::fast;  ///< --kernel
+  Isa isa = Isa::automatic;    ///< --isa as rank 0 read it (each rank runs its own: isa_argument)
   Blocking blocking = {0, 0};  ///< --halo-depth, --time-block (0 = auto)
   IoChoice io = IoChoice::automatic;                 ///< --io: HDF5 I/O of outputs and --restart
   OutputOptions outputs;                             ///< the files to write

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/rule.hpp"
@@ -41,20 +41,20 @@ struct RunReport {
   /// The fast kernel's instruction set that ran ("avx512"; ranks that differ: "avx512,portable",
   /// best first); "portable C++" for the reference kernel.
   std::string kernel_isa;
-  std::string rule;                      ///< rule with suffix
-  Topology topology = Topology::torus;   ///< grid edges
-  double wall_seconds = 0.0;             ///< time stepping, slowest rank
-  double halo_wait_fraction = 0.0;       ///< mean over ranks of halo wait / wall time
-  int halo_depth = 1;                    ///< ghost depth: generations between halo exchanges
-  int time_block = 1;                    ///< generations per sweep over memory (rank 0's)
-  std::int64_t halo_messages = 0;        ///< halo messages sent, all ranks together
+  std::string rule;                     ///< rule with suffix
+  Topology topology = Topology::torus;  ///< grid edges
+  double wall_seconds = 0.0;            ///< time stepping, slowest rank
+  double halo_wait_fraction = 0.0;      ///< mean over ranks of halo wait / wall time
+  int halo_depth = 1;                   ///< ghost depth: generations between halo exchanges
+  int time_block = 1;                   ///< generations per sweep over memory (rank 0's)
+  std::int64_t halo_messages = 0;       ///< halo messages sent, all ranks together
   double output_seconds = 0.0;  ///< time in the outputs (frames, checkpoints, files), slowest rank
   double output_wait_fraction = 0.0;  ///< mean over ranks of output time while stepping / wall time
   std::int64_t final_population = 0;  ///< live cells at the end
   StopReason stopped = StopReason::completed;  ///< why the run ended
   std::string stopped_by;  ///< what stopped it early: "SIGTERM", "SIGINT", "SIGUSR1", "--max-time"
-  std::int64_t edge_reached_generation = -1;  ///< plane: first generation with a live cell on
-                                              ///< the grid's edge, -1 for none
+  std::int64_t edge_reached_generation = -1;       ///< plane: first generation with a live cell on
+                                                   ///< the grid's edge, -1 for none
   std::vector<std::int64_t> peak_memory_bytes;     ///< per rank: peak resident memory (VmHWM)
   std::vector<std::int64_t> planned_memory_bytes;  ///< per rank: the memory plan's need
 

@@ -6,9 +6,9 @@ namespace mpilife {
 
 /// The data cache sizes of the CPU this process runs on, in bytes (0 where unknown).
 struct CacheSizes {
-  std::int64_t l2 = 0;        ///< one core's second-level cache
-  std::int64_t l3 = 0;        ///< the last-level cache
-  int l3_shared_by = 1;       ///< logical CPUs sharing that last-level cache
+  std::int64_t l2 = 0;   ///< one core's second-level cache
+  std::int64_t l3 = 0;   ///< the last-level cache
+  int l3_shared_by = 1;  ///< logical CPUs sharing that last-level cache
 };
 
 /// Reads the cache sizes from the operating system (/sys/devices/system/cpu/cpu0/cache on Linux,

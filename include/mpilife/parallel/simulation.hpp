@@ -23,8 +23,8 @@ struct Layout {
   ProcessGrid procs;                    ///< process columns x rows
   std::array<int, 2> coords{};          ///< this rank's {col, row}
   Extent local;                         ///< this rank's block in global coordinates
-  std::int64_t origin_x = 0;  ///< universe (Golly) x of the grid's column 0
-  std::int64_t origin_y = 0;  ///< universe (Golly) y of the grid's row 0
+  std::int64_t origin_x = 0;            ///< universe (Golly) x of the grid's column 0
+  std::int64_t origin_y = 0;            ///< universe (Golly) y of the grid's row 0
 };
 
 /// The distributed time loop: every rank owns one tile of the grid and steps it in lock-step.
@@ -101,8 +101,8 @@ class Simulation {
   std::int64_t exchanges_ = 0;
   std::int64_t generation_;
   std::int64_t rows_per_poll_;
-  std::vector<Dir> outer_sides_;           // this tile's sides on a plane's outer edge
-  mutable std::int64_t edge_contact_ = -1; // first generation with a live cell on the edge
+  std::vector<Dir> outer_sides_;            // this tile's sides on a plane's outer edge
+  mutable std::int64_t edge_contact_ = -1;  // first generation with a live cell on the edge
 };
 
 }  // namespace mpilife

@@ -14,8 +14,8 @@ namespace mpilife {
 
 /// How an unbounded universe grows.
 struct Growth {
-  std::int64_t margin = 32;     ///< live cells closer than this to an edge make the grid grow
-  std::int64_t max_cells = 0;   ///< the grid never grows beyond this many cells; 0 = no limit
+  std::int64_t margin = 32;    ///< live cells closer than this to an edge make the grid grow
+  std::int64_t max_cells = 0;  ///< the grid never grows beyond this many cells; 0 = no limit
   std::int64_t band_cells = std::int64_t{1} << 24;  ///< cells moved at once while growing
 };
 

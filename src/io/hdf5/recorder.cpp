@@ -278,9 +278,8 @@ struct Recorder::Impl {
     }
     if (parallel()) {
       const std::int64_t scale = settings.frame_scale;
-      mpi::on_root_agreed(comm, [&] {
-        h5::check_free_space(settings.path, frame_w * frame_h, frame_what());
-      });
+      mpi::on_root_agreed(
+          comm, [&] { h5::check_free_space(settings.path, frame_w * frame_h, frame_what()); });
       if (scale == 1) {
         // Every rank writes its tile a band at a time, the same number of collective writes each.
         mpi::everywhere_agreed(comm, [&] {
@@ -311,11 +310,10 @@ struct Recorder::Impl {
         }
       }
       try {
-        frame_pixels::for_each_gathered_band(
-            sim, window, settings.frame_scale, band_rows(),
-            [&](const Extent& band, const std::uint8_t* pixels) {
-              if (!failure) write_part(band, pixels);
-            });
+        frame_pixels::for_each_gathered_band(sim, window, settings.frame_scale, band_rows(),
+                                             [&](const Extent& band, const std::uint8_t* pixels) {
+                                               if (!failure) write_part(band, pixels);
+                                             });
         if (root && !failure) end_frame(true, generation, pop);
       } catch (...) {
         if (!failure) failure = std::current_exception();

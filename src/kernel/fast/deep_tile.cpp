@@ -4,6 +4,8 @@
 // ghost columns aside and corrects the two edge cells of each row; here the ghosts are ordinary
 // stored cells, so the row loop needs no edge pass at all.
 
+#include "deep_tile.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -14,7 +16,6 @@
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/kernel/tile.hpp"
-#include "deep_tile.hpp"
 #include "row_layout.hpp"
 #include "rules.hpp"
 #include "simd.hpp"
@@ -100,9 +101,8 @@ class DeepTile final : public Tile {
 
   void clear_ghost(Dir d) override {
     set_outside(d, true);
-    for_face(d, /*ghost=*/true, [&](Word* r, std::int64_t first, std::int64_t n) {
-      shape_.set_bits(r, first, n, 0);
-    });
+    for_face(d, /*ghost=*/true,
+             [&](Word* r, std::int64_t first, std::int64_t n) { shape_.set_bits(r, first, n, 0); });
   }
 
   bool edge_alive(Dir d) const override {
@@ -210,9 +210,7 @@ class DeepTile final : public Tile {
     return low_bits(hi - lo) << lo;
   }
 
-  std::int64_t face_rows(Dir d) const {
-    return d == Dir::west || d == Dir::east ? height() : d_;
-  }
+  std::int64_t face_rows(Dir d) const { return d == Dir::west || d == Dir::east ? height() : d_; }
   std::int64_t face_words(Dir d) const {
     return d == Dir::north || d == Dir::south ? words_for(width()) : 1;
   }
@@ -310,16 +308,16 @@ class DeepTile final : public Tile {
     }
   }
 
-  std::int64_t d_;             // ghost depth
-  RowShape shape_;             // a stored row: w + 2d cells
-  std::vector<Word> owned_;    // by stored position: the owned bits of each word
+  std::int64_t d_;           // ghost depth
+  RowShape shape_;           // a stored row: w + 2d cells
+  std::vector<Word> owned_;  // by stored position: the owned bits of each word
   WordBuffer cur_;
   WordBuffer next_;
-  WordBuffer zero_;            // one dead row: what lies beyond a plane's edge
-  WordBuffer ring_;            // the wavefront's rings, 3 rows per intermediate generation
+  WordBuffer zero_;  // one dead row: what lies beyond a plane's edge
+  WordBuffer ring_;  // the wavefront's rings, 3 rows per intermediate generation
   std::size_t ring_words_ = 0;
   std::array<bool, 8> outside_{};  // by Dir: the side lies beyond a plane's edge
-  std::vector<Keep> keep_;          // bits of a row to clear after the row loop
+  std::vector<Keep> keep_;         // bits of a row to clear after the row loop
   RowStepper step_row_;
 };
 

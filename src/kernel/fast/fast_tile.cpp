@@ -200,7 +200,8 @@ class FastTile final : public Tile {
     const Word* r = row(cur_, y);
     const std::int64_t w = width();
     for (std::int64_t k = 0; k < nw_; ++k) {
-      fast::spread_word(r[position(k)], std::min<std::int64_t>(kBits, w - k * kBits), out + k * kBits);
+      fast::spread_word(r[position(k)], std::min<std::int64_t>(kBits, w - k * kBits),
+                        out + k * kBits);
     }
   }
 
@@ -208,7 +209,8 @@ class FastTile final : public Tile {
     Word* r = row(cur_, y);
     const std::int64_t w = width();
     for (std::int64_t k = 0; k < nw_; ++k) {
-      r[position(k)] = fast::pack_word(in + k * kBits, std::min<std::int64_t>(kBits, w - k * kBits));
+      r[position(k)] =
+          fast::pack_word(in + k * kBits, std::min<std::int64_t>(kBits, w - k * kBits));
     }
     set_column_bit(cur_columns_[0], y, in[0] != 0);
     set_column_bit(cur_columns_[1], y, in[w - 1] != 0);

@@ -250,6 +250,9 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
   r.topology = Topology::plane;
   r.wall_seconds = 2.0;
   r.halo_wait_fraction = 0.25;
+  r.halo_depth = 8;
+  r.time_block = 4;
+  r.halo_messages = 4096;
   r.output_seconds = 0.5;
   r.output_wait_fraction = 0.125;
   r.final_population = 7;
@@ -271,6 +274,8 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
         "  \"generations\": 130,\n"
         "  \"growth_seconds\": 0.0,\n"
         "  \"growths\": 0,\n"
+        "  \"halo_depth\": 8,\n"
+        "  \"halo_messages\": 4096,\n"
         "  \"halo_wait_fraction\": 0.25,\n"
         "  \"height\": 32,\n"
         "  \"kernel\": \"reference\",\n"
@@ -302,6 +307,7 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
         "  \"ranks\": 6,\n"
         "  \"rule\": \"B3/S23:P64,32\",\n"
         "  \"stopped\": \"died-out\",\n"
+        "  \"time_block\": 4,\n"
         "  \"topology\": \"plane\",\n"
         "  \"wall_seconds\": 2.0,\n"
         "  \"width\": 64\n"

@@ -61,8 +61,8 @@ void check_deep(const CellArray& start, const Rule& rule, Topology topology, int
 }  // namespace
 
 TEST_CASE("deep tiles equal the reference at every depth, time block, rule and topology") {
-  const std::vector<std::string> rules = {"B3/S23", "B36/S24", "B0/S8", "B2/S", "B01/S",
-                                          "B0123478/S01234678"};
+  const std::vector<std::string> rules = {"B3/S23", "B36/S24", "B0/S8",
+                                          "B2/S",   "B01/S",   "B0123478/S01234678"};
   const std::vector<std::pair<std::int64_t, std::int64_t>> sizes = {
       {16, 16}, {17, 19}, {64, 20}, {65, 33}, {130, 17}, {200, 41}, {1000, 16}};
   std::uint64_t seed = 5;
@@ -148,10 +148,10 @@ TEST_CASE("no tile has ghosts deeper than it is wide or tall, or deep reference 
 }
 
 TEST_CASE("the automatic time block and halo depth follow the caches and the tile size") {
-  const CacheSizes zen{1 << 20, 32 << 20, 2};  // 1 MiB L2, 32 MiB L3 for two CPUs
-  CHECK(automatic_time_block(4096, 4096, zen) == 1);    // 4 MiB of buffers: in the L3 share
+  const CacheSizes zen{1 << 20, 32 << 20, 2};            // 1 MiB L2, 32 MiB L3 for two CPUs
+  CHECK(automatic_time_block(4096, 4096, zen) == 1);     // 4 MiB of buffers: in the L3 share
   CHECK(automatic_time_block(16384, 16384, zen) == 16);  // 64 MiB: rings of 2 KiB rows
-  CHECK(automatic_time_block(1 << 20, 128, zen) == 2);  // 128 KiB rows: rings for 2, not 4
+  CHECK(automatic_time_block(1 << 20, 128, zen) == 2);   // 128 KiB rows: rings for 2, not 4
   CHECK(automatic_time_block(1 << 22, 64, zen) == 1);    // rows too wide for any ring
   CHECK(automatic_halo_depth(4096, 4096, 1) == 1);
   CHECK(automatic_halo_depth(16384, 8192, 16) == 16);
