@@ -18,7 +18,8 @@
 #   DRAM_SIZES ["16384:10 65536:4"]                 one round each (65536^2: 1 GiB, ~25 s of setup)
 #   STREAM_MIB [256]                                 MiB per bench_stream array (three of them)
 #   VALU_PIPES [4] SHIFT_PIPES [2] LOAD_PORTS [2] STORE_PORTS_512 [1] STORE_PORTS [2] DISPATCH [8]
-#     the core's vector issue resources; the defaults are AMD Zen 5's (bench/README.md, sources)
+#     the core's vector issue resources; the defaults are AMD Zen 5's (bench/README.md, sources);
+#     bench_ports measures the first two on the machine and the script prints what it finds
 # Rerun it after changing the kernel (e.g. temporal blocking): every figure is measured afresh.
 set -euo pipefail
 BUILD=${1:-build}
@@ -54,6 +55,12 @@ else
   CLOCK_SOURCE="bench_clock (dependent adds; perf stat has no cycles event here)"
 fi
 NOMINAL=$(sed -n 's/^cpu MHz[[:space:]]*: //p' /proc/cpuinfo | head -1)
+# The issue rates assumed below, checked on this core where bench_ports is built (x86-64).
+PORTS=""
+if [ -x "$BUILD/bench/bench_ports" ]; then
+  PORTS=$("$BUILD/bench/bench_ports" | grep '^BENCH' || true)
+  echo "$PORTS" >&2
+fi
 
 # --- the loop, from the disassembly ---
 declare -A OPS
@@ -113,6 +120,11 @@ echo "CPU: $(cpu_name) ($(nproc) cores), $(date -u +%Y-%m-%d); clock $GHZ GHz fr
 echo "Port assumptions: $VALU_PIPES vector ALU pipes (logic), $SHIFT_PIPES for shifts/permutes," \
   "$LOAD_PORTS vector loads, $STORE_PORTS_512 512-bit or $STORE_PORTS narrower stores, $DISPATCH" \
   "instructions dispatched per cycle"
+if [ -n "$PORTS" ]; then
+  echo "Measured by bench_ports, cycles per instruction (throughput / latency):" \
+    "$(sed -n 's/^BENCH ports op=\([^ ]*\) throughput_cycles=\([0-9.]*\) latency_cycles=\([0-9.]*\).*/\1 \2 \/ \3/p' \
+      <<<"$PORTS" | paste -sd';' | sed 's/;/; /g')"
+fi
 echo
 echo "| --isa | cells per iteration | instructions per iteration | logic | shift/permute | loads (+folded) | stores | reg moves | scalar/branch | vector ALU ops per 64 cells | instructions per 64 cells | fewest cycles per iteration (bound by) | per-row instructions outside the loop |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
