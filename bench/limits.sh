@@ -17,6 +17,9 @@
 #   CACHE_SIZES ["4096:200 16384:10 65536x32:200"]  N or WxH : generations, ROUNDS rounds each
 #   DRAM_SIZES ["16384:10 65536:4"]                 one round each (65536^2: 1 GiB, ~25 s of setup)
 #   STREAM_MIB [256]                                 MiB per bench_stream array (three of them)
+#   BYTES_PER_CELL [0.25]  bytes read + written per cell update, STREAM-counted: two bit-packed
+#                          buffers streamed once a generation (divide by the generations per pass
+#                          of a temporally blocked kernel)
 #   VALU_PIPES [4] SHIFT_PIPES [2] LOAD_PORTS [2] STORE_PORTS_512 [1] STORE_PORTS [2] DISPATCH [8]
 #     the core's vector issue resources; the defaults are AMD Zen 5's (bench/README.md, sources);
 #     bench_ports measures the first two on the machine and the script prints what it finds
@@ -28,6 +31,7 @@ REPEATS=${3:-3}
 CACHE_SIZES=${CACHE_SIZES:-"4096:200 16384:10 65536x32:200"}
 DRAM_SIZES=${DRAM_SIZES:-"16384:10 65536:4"}
 STREAM_MIB=${STREAM_MIB:-256}
+BYTES_PER_CELL=${BYTES_PER_CELL:-0.25}
 VALU_PIPES=${VALU_PIPES:-4}
 SHIFT_PIPES=${SHIFT_PIPES:-2}
 LOAD_PORTS=${LOAD_PORTS:-2}
@@ -164,13 +168,14 @@ echo "bench_stream, one core, 3 x $STREAM_MIB MiB (GB/s, STREAM's count: write-a
 sed -n 's/^BENCH stream kernel=\([a-z]*\) .* cpu_best_gbs=\([0-9.]*\) cpu_median_gbs=\([0-9.]*\).*/\1 \3 (best \2)/p' \
   <<<"$STREAM" | tr '\n' ';' | sed 's/;$/\n/; s/;/; /g'
 echo
-echo "| size | --isa | Gcell-updates/s (CPU time) | GB/s moved (0.25 B/cell counted, 0.375 with write-allocate) | copy GB/s (median, best) | DRAM ceiling, Gcell-updates/s (copy / 0.25) | of the ceiling |"
+echo "| size | --isa | Gcell-updates/s (CPU time) | GB/s moved ($BYTES_PER_CELL B/cell counted; x1.5 with write-allocate) | copy GB/s (median, best) | DRAM ceiling, Gcell-updates/s (copy / $BYTES_PER_CELL) | of the ceiling |"
 echo "|---|---|---|---|---|---|---|"
 for s in $DRAM_SIZES; do
   n=${s%%:*}
   for isa in $ISAS; do
-    awk -v n="$(label "$n")" -v isa="$isa" -v rate="$(rate "$n" "$isa")" -v copy="$COPY" -v best="$COPY_BEST" \
-      'BEGIN { printf "| %s | %s | %.2f | %.1f (%.1f) | %.1f (%.1f) | %.0f | %.0f%% |\n", n, isa,
-        rate, rate * 0.25, rate * 0.375, copy, best, copy / 0.25, 100 * rate / (copy / 0.25) }'
+    awk -v n="$(label "$n")" -v isa="$isa" -v rate="$(rate "$n" "$isa")" -v copy="$COPY" \
+      -v best="$COPY_BEST" -v bpc="$BYTES_PER_CELL" 'BEGIN {
+        printf "| %s | %s | %.2f | %.1f (%.1f) | %.1f (%.1f) | %.0f | %.0f%% |\n", n, isa, rate,
+          rate * bpc, rate * bpc * 1.5, copy, best, copy / bpc, 100 * rate / (copy / bpc) }'
   done
 done

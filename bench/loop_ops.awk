@@ -57,10 +57,10 @@ END {
       if (o ~ /\(.*,%[xyz]mm/) load++
       else if (o ~ /,.*\(/) store++
       else move++
-    } else if (m ~ /^v?p?(and|andn|or|xor)(p[sd]|[dq])?$/ || m ~ /^vpternlog/) {
+    } else if (o ~ /%[xyz]mm/ && (m ~ /^v?p?(and|andn|or|xor)(p[sd]|[dq])?$/ || m ~ /^vpternlog/)) {
       logic++
       if (o ~ /\(/) folded++
-    } else if (m ~ /^v?(ps[lr][la]|psh[lr]d|perm|vperm|palignr|valign|pshuf|shuf|punpck|unpck|alignr|insert|extract|pbroadcast|broadcast|pblend|blend)/ || m ~ /^vperm/ || m ~ /^valign/ || m ~ /^vinsert/ || m ~ /^vextract/) {
+    } else if (o ~ /%[xyz]mm/ && m ~ /^v?(ps[lr][la]|psh[lr]d|perm|palignr|align|pshuf|shuf|punpck|unpck|insert|extract|pbroadcast|broadcast|pblend|blend)/) {
       shift++
       if (o ~ /\(/) folded++
     } else if (m ~ /^v/ || o ~ /%[xyz]mm/) {
