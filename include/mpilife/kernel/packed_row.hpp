@@ -20,8 +20,9 @@ void pack_row(const std::uint8_t* cells, std::int64_t n, std::uint64_t* out);
 /// Adds the live cells of columns [x_begin, x_end) of the packed row `words` to the counts of
 /// the `scale`-wide blocks (scale >= 1) that tile the row from column `x0` <= x_begin: out[b]
 /// gets the live cells of columns [x0 + b scale, x0 + (b + 1) scale) in the range. `x0` may be
-/// negative (blocks that start before the row). Counts with masks and popcounts over the words:
-/// one popcount per word and one per block boundary, none per cell (but at scale 1).
+/// negative (blocks that start before the row). Counts with masks and popcounts over the words,
+/// never per cell (but at scale 1, one add per live cell): a block up to 64 wide is one popcount of
+/// the (at most) two words holding it, shifted into one; wider blocks add one popcount per word.
 void add_block_counts(const std::uint64_t* words, std::int64_t x_begin, std::int64_t x_end,
                       std::int64_t x0, std::int64_t scale, std::uint32_t* out);
 

@@ -96,7 +96,8 @@ TEST_CASE("pack_row packs bytes into words, non-zero alive, padding dead") {
 }
 
 TEST_CASE("block counts from packed words equal the byte-by-byte counts on random tiles") {
-  const std::vector<std::int64_t> scales = {1, 2, 3, 7, 16, 32, 63, 64, 65, 100, 128, 129, 1000};
+  const std::vector<std::int64_t> scales = {1,  2,  3,  4,   7,   8,   16,  32,
+                                            63, 64, 65, 100, 128, 129, 1000};
   std::int64_t cases = 0;
   for (KernelKind kind : {KernelKind::reference, KernelKind::fast}) {
     for (const Size s : tile_sizes()) {
