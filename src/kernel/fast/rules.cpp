@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <utility>
 
 #include "adders.hpp"
 #include "mpilife/core/rule.hpp"
@@ -31,19 +32,55 @@ struct Upper {
   }
 };
 
-// The truth table of a three-input function, evaluated with plain logic (on AVX-512 logic3 turns
-// it into the single vpternlogq it names).
+// The function of the last kVars of the inputs (a, b, c) whose truth table is kTable (bit m
+// answers those inputs read as the binary number m), split on its first input: s ? hi : lo, with
+// the cofactors' common shapes folded (constant, equal, complementary), so that without
+// vpternlogq a table costs a few operations rather than a sum of minterms.
+template <int kTable, int kVars, class T>
+constexpr T shannon(T a, T b, T c) {
+  if constexpr (kVars == 0) {
+    return (kTable & 1) != 0 ? ~T{} : T{};
+  } else {
+    constexpr int kHalf = 1 << (kVars - 1);
+    constexpr int kMask = (1 << kHalf) - 1;
+    constexpr int kHi = (kTable >> kHalf) & kMask;
+    constexpr int kLo = kTable & kMask;
+    const T s = kVars == 3 ? a : kVars == 2 ? b : c;
+    if constexpr (kHi == kLo) {
+      return shannon<kLo, kVars - 1>(a, b, c);
+    } else if constexpr (kLo == 0) {
+      return s & shannon<kHi, kVars - 1>(a, b, c);
+    } else if constexpr (kHi == 0) {
+      return ~s & shannon<kLo, kVars - 1>(a, b, c);
+    } else if constexpr (kHi == kMask) {
+      return s | shannon<kLo, kVars - 1>(a, b, c);
+    } else if constexpr (kLo == kMask) {
+      return ~s | shannon<kHi, kVars - 1>(a, b, c);
+    } else if constexpr (kHi == (kLo ^ kMask)) {
+      return s ^ shannon<kLo, kVars - 1>(a, b, c);
+    } else {
+      const T lo = shannon<kLo, kVars - 1>(a, b, c);
+      return lo ^ (s & (shannon<kHi, kVars - 1>(a, b, c) ^ lo));
+    }
+  }
+}
+
+// The truth table of a three-input function (on AVX-512 logic3 turns it into the single
+// vpternlogq it names).
 template <int kTable>
 struct Table3 {
   template <class T>
   constexpr T operator()(T a, T b, T c) const {
-    T r = a & ~a;
-    for (int m = 0; m < 8; ++m) {
-      if ((kTable >> m) & 1) r |= ((m & 4) ? a : ~a) & ((m & 2) ? b : ~b) & ((m & 1) ? c : ~c);
-    }
-    return r;
+    return shannon<kTable, 3>(a, b, c);
   }
 };
+
+// Every Table3 computes its table (on the inputs' canonical truth tables).
+template <int... kT>
+constexpr bool tables_right(std::integer_sequence<int, kT...>) {
+  return ((static_cast<int>(Table3<kT>{}(Word{0xF0}, Word{0xCC}, Word{0xAA}) & 0xFF) == kT) && ...);
+}
+static_assert(tables_right(std::make_integer_sequence<int, 256>{}));
 
 // B3/S23, specialised: count 3, or count 4 on a live cell (the count includes the cell).
 struct ConwayRule {
@@ -102,6 +139,14 @@ MPILIFE_INLINE Vec from_sides(const Count& c, Vec alive, Live live_side, Dead de
   return logic3<Select>(alive, live, dead);
 }
 
+// The side whose table is kTable.
+template <int kTable>
+struct CompiledTable {
+  MPILIFE_INLINE Vec operator()(Vec t2, Vec t1, Vec t0) const {
+    return logic3<Table3<kTable>>(t2, t1, t0);
+  }
+};
+
 // A rule known at compile time (kSurvive / kBirth: bit n = survives / is born with n live
 // neighbours): each side is one vpternlogq on t2 t1 t0 with the side's table as its immediate.
 template <int kSurvive, int kBirth>
@@ -109,9 +154,8 @@ struct FixedRule {
   static constexpr SideTables kTables = side_tables(kSurvive, kBirth);
 
   MPILIFE_INLINE Vec operator()(const Count& c, Vec alive) const {
-    return from_sides<kTables.fix_nine, kTables.fix_eight>(
-        c, alive, [](Vec a, Vec b, Vec d) { return logic3<Table3<kTables.live>>(a, b, d); },
-        [](Vec a, Vec b, Vec d) { return logic3<Table3<kTables.dead>>(a, b, d); });
+    return from_sides<kTables.fix_nine, kTables.fix_eight>(c, alive, CompiledTable<kTables.live>{},
+                                                           CompiledTable<kTables.dead>{});
   }
 };
 
@@ -148,6 +192,12 @@ MPILIFE_INLINE Vec table3(int table, Vec a, Vec b, Vec c) {
 #undef MPILIFE_TABLE3_CASES4
 #undef MPILIFE_TABLE3_CASE
 
+// The side whose table is `table`.
+struct RunTimeTable {
+  int table;
+  MPILIFE_INLINE Vec operator()(Vec t2, Vec t1, Vec t0) const { return table3(table, t2, t1, t0); }
+};
+
 // Any other rule: FixedRule's evaluation with the tables chosen at run time (table3), the t3
 // corrections compiled in (four row loops in all).
 template <bool kFixNine, bool kFixEight>
@@ -155,11 +205,8 @@ struct AnyRule {
   const SideTables& tables;
 
   MPILIFE_INLINE Vec operator()(const Count& c, Vec alive) const {
-    const int live = tables.live;
-    const int dead = tables.dead;
-    return from_sides<kFixNine, kFixEight>(
-        c, alive, [live](Vec a, Vec b, Vec d) { return table3(live, a, b, d); },
-        [dead](Vec a, Vec b, Vec d) { return table3(dead, a, b, d); });
+    return from_sides<kFixNine, kFixEight>(c, alive, RunTimeTable{tables.live},
+                                           RunTimeTable{tables.dead});
   }
 };
 
@@ -167,9 +214,9 @@ struct AnyRule {
 template <class Eval>
 void step_row(const Word* __restrict above, const Word* __restrict at, const Word* __restrict below,
               Word* __restrict out, std::int64_t nv, const Eval& eval) {
-  for_each_count(above, at, below, nv, [&](std::int64_t i, const Count& c, Vec alive) {
-    store(out + i * kLanes, eval(c, alive));
-  });
+  for_each_count(above, at, below, nv,
+                 [&](std::int64_t i, const Count& c, Vec alive)
+                     MPILIFE_INLINE_LAMBDA { store(out + i * kLanes, eval(c, alive)); });
 }
 
 void step_row_conway(const Word* above, const Word* at, const Word* below, Word* out,
