@@ -12,8 +12,9 @@ ROUNDS=${2:-5}
 REPEATS=${3:-3}
 SIZE=${4:-4096:200}
 # B36/S24, B0/S8: the examples; B0123478/S34678: B0 with many births; B3/S12345678:
-# Life without death minus S0; the last three drawn at random (Python's random.Random(13)).
-RULES=${5:-"B3/S23 B36/S24 B0/S8 B0123478/S34678 B3/S12345678 B04567/S023478 B08/S145678 B68/S0134678"}
+# Life without death minus S0; three drawn at random (Python's random.Random(13)); B0124/S01367:
+# the dearest tables without vpternlogq (8 operations a side) and both t3 corrections.
+RULES=${5:-"B3/S23 B36/S24 B0/S8 B0123478/S34678 B3/S12345678 B04567/S023478 B08/S145678 B68/S0134678 B0124/S01367"}
 B="$BUILD/bench/bench_kernel"
 if [ -x "$BUILD/mpilife" ]; then
   SUPPORTED=$("$BUILD/mpilife" --version | sed -n 's/^this CPU supports: \(.*\);.*/\1/p' | tr -d ',')

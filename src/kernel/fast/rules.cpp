@@ -160,11 +160,11 @@ struct FixedRule {
 };
 
 // The three-input function whose truth table `table` is known only at run time: a switch with
-// one case per table, each the single vpternlogq (or the short logic) of FixedRule. Inlined into
-// the row loop, the switch is a jump on a loop-invariant index, predicted every time after the
-// first: the cost of a compiled-in table plus two jumps, instead of a 7-select decision tree on
-// leaf vectors that do not all fit in registers, and 256 one-instruction cases instead of 256
-// copies of the row loop.
+// one case per table, each the single vpternlogq (or the few operations) of FixedRule. Inlined
+// into the row loop, the switch is an indirect jump on a loop-invariant index, predicted every time
+// after the first: a compiled-in table's cost plus two jumps, instead of a 7-select decision tree
+// on leaf vectors (20 of them, which do not fit in AVX2's 16 registers), and 256 short cases
+// instead of 256 copies of the row loop.
 #define MPILIFE_TABLE3_CASE(n) \
   case n:                      \
     return logic3<Table3<n>>(a, b, c);
@@ -210,7 +210,9 @@ struct AnyRule {
   }
 };
 
-// Next state of vectors [0, nv) of one row, the rule fused into the counting loop.
+// Next state of vectors [0, nv) of one row, the rule fused into the counting loop (the visitor
+// forced inline: GCC would outline one holding AnyRule's switches and pass it the count through
+// memory).
 template <class Eval>
 void step_row(const Word* __restrict above, const Word* __restrict at, const Word* __restrict below,
               Word* __restrict out, std::int64_t nv, const Eval& eval) {
