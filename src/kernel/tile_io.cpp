@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "mpilife/kernel/packed_row.hpp"
+
 namespace mpilife {
 
 namespace {
@@ -49,6 +51,15 @@ void for_each_row(const TileCells& tile, std::int64_t y_begin, std::int64_t y_en
   for (std::int64_t y = y_begin; y < y_end; ++y) {
     tile.read_row(y, row.data());
     visit(y, row.data());
+  }
+}
+
+void for_each_row_bits(const TileCells& tile, std::int64_t y_begin, std::int64_t y_end,
+                       const std::function<void(std::int64_t, const std::uint64_t*)>& visit) {
+  std::vector<std::uint64_t> words(static_cast<std::size_t>(packed_words(tile.width())));
+  for (std::int64_t y = y_begin; y < y_end; ++y) {
+    tile.read_row_bits(y, words.data());
+    visit(y, words.data());
   }
 }
 

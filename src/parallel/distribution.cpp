@@ -2,17 +2,18 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <exception>
 #include <iterator>
 #include <limits>
 #include <stdexcept>
-#include <cstring>
 #include <vector>
 
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/decomposition.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/soup.hpp"
+#include "mpilife/kernel/packed_row.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/mpi/agreed.hpp"
@@ -26,26 +27,6 @@ namespace mpilife {
 
 namespace {
 
-// Sum of the n bytes at p, each 0 or 1 (a row from Tile::read_row): eight at a time in the byte
-// lanes of a word, at most 31 words before the lanes are added up, so no lane passes 255.
-std::uint32_t count_ones(const std::uint8_t* p, std::int64_t n) {
-  constexpr std::int64_t kWordsPerFold = 31;
-  std::uint32_t total = 0;
-  std::int64_t i = 0;
-  while (n - i >= 8) {
-    std::uint64_t lanes = 0;
-    const std::int64_t end = std::min(n - 7, i + 8 * kWordsPerFold);
-    for (; i < end; i += 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, p + i, sizeof word);
-      lanes += word;
-    }
-    total += static_cast<std::uint32_t>((lanes * 0x0101010101010101ULL) >> 56);
-  }
-  for (; i < n; ++i) total += p[i];
-  return total;
-}
-
 // True when the `n` bytes at `p` (a row from a band) are all 0.
 bool all_dead(const std::uint8_t* p, std::int64_t n) {
   std::int64_t i = 0;
@@ -58,24 +39,6 @@ bool all_dead(const std::uint8_t* p, std::int64_t n) {
     if (p[i] != 0) return false;
   }
   return true;
-}
-
-// Adds the live cells of global columns [x_begin, x_end) of one row (`cells[x]` is column x) to
-// the counts `out` of the `scale`-wide blocks starting at column `x0`.
-void add_block_counts(const std::uint8_t* cells, std::int64_t x_begin, std::int64_t x_end,
-                      std::int64_t x0, std::int64_t scale, std::uint32_t* out) {
-  if (scale == 1) {
-    for (std::int64_t x = x_begin; x < x_end; ++x) out[x - x0] += cells[x];
-    return;
-  }
-  // One contiguous byte sum per block, no division per cell: this runs for every frame.
-  std::int64_t b = (x_begin - x0) / scale;
-  std::int64_t stop = std::min(x_end, x0 + (b + 1) * scale);
-  for (std::int64_t x = x_begin; x < x_end; ++b) {
-    out[b] += count_ones(cells + x, stop - x);
-    x = stop;
-    stop = std::min(x_end, stop + scale);
-  }
 }
 
 constexpr int kBandTag = 100;
@@ -148,8 +111,8 @@ void for_each_band(const Simulation& sim, std::int64_t band_rows, const BandVisi
       const RowSpan s = rows_in(e, y0, rows);
       if (s.rows == 0 || e.w == 0) continue;
       types[i].push_back(mpi::byte_rows(s.rows, e.w, width));
-      pending[i].irecv(buffers[i].data() + (s.y0 - y0) * width + e.x0, types[i].back(), r,
-                       kBandTag, comm);
+      pending[i].irecv(buffers[i].data() + (s.y0 - y0) * width + e.x0, types[i].back(), r, kBandTag,
+                       comm);
     }
     const RowSpan s = rows_in(mine, y0, rows);
     for (std::int64_t y = s.y0; y < s.y0 + s.rows; ++y) {
@@ -290,8 +253,7 @@ void for_each_tile_band(const Simulation& sim, std::int64_t band_rows,
   if (band_rows < 1) throw std::invalid_argument("for_each_tile_band: a band needs a row");
   const Extent mine = sim.layout().local;
   const std::int64_t calls = tile_band_calls(sim, band_rows);
-  std::vector<std::uint8_t> buffer(
-      static_cast<std::size_t>(std::min(band_rows, mine.h) * mine.w));
+  std::vector<std::uint8_t> buffer(static_cast<std::size_t>(std::min(band_rows, mine.h) * mine.w));
   for (std::int64_t j = 0; j < calls; ++j) {
     const Extent part = tile_band(mine, band_rows, j);
     for (std::int64_t y = 0; y < part.h; ++y) {
@@ -306,8 +268,7 @@ void fill_tile_bands(Simulation& sim, std::int64_t band_rows, const TilePartFill
   const Extent mine = sim.layout().local;
   const std::int64_t calls = tile_band_calls(sim, band_rows);
   const bool was_dead = sim.tile().population() == 0;  // then dead rows need no writing
-  std::vector<std::uint8_t> buffer(
-      static_cast<std::size_t>(std::min(band_rows, mine.h) * mine.w));
+  std::vector<std::uint8_t> buffer(static_cast<std::size_t>(std::min(band_rows, mine.h) * mine.w));
   for (std::int64_t j = 0; j < calls; ++j) {
     const Extent part = tile_band(mine, band_rows, j);
     std::fill(buffer.begin(), buffer.end(), std::uint8_t{0});
@@ -354,11 +315,13 @@ std::vector<std::uint32_t> gather_block_counts(const Simulation& sim, const Exte
   const std::int64_t y_begin = std::max(region.y0, t.y0);
   const std::int64_t y_end = std::min(region.y0 + region.h, t.y0 + t.h);
   if (x_begin < x_end && y_begin < y_end) {
-    for_each_row(sim.tile(), y_begin - t.y0, y_end - t.y0,
-                 [&](std::int64_t local_y, const std::uint8_t* row) {
-                   std::uint32_t* out = counts.data() + ((t.y0 + local_y - region.y0) / scale) * bw;
-                   add_block_counts(row - t.x0, x_begin, x_end, region.x0, scale, out);
-                 });
+    // Straight from the packed words: no cell is expanded to a byte (this runs for every frame).
+    for_each_row_bits(
+        sim.tile(), y_begin - t.y0, y_end - t.y0,
+        [&](std::int64_t local_y, const std::uint64_t* words) {
+          std::uint32_t* out = counts.data() + ((t.y0 + local_y - region.y0) / scale) * bw;
+          add_block_counts(words, x_begin - t.x0, x_end - t.x0, region.x0 - t.x0, scale, out);
+        });
   }
   const bool root = comm.rank() == 0;
   mpi::reduce(counts.data(), counts.size(), mpi::Op::sum, 0, comm);
@@ -399,7 +362,8 @@ void place_cells(Simulation& sim, const std::vector<Cell>& cells_on_root) {
   const Extent e = lay.local;
   std::vector<Cell> local;
   local.reserve(mine.size() / 2);
-  for (std::size_t i = 0; i + 1 < mine.size(); i += 2) local.push_back({mine[i] - e.x0, mine[i + 1] - e.y0});
+  for (std::size_t i = 0; i + 1 < mine.size(); i += 2)
+    local.push_back({mine[i] - e.x0, mine[i + 1] - e.y0});
   set_cells(sim.tile(), std::move(local));
 }
 

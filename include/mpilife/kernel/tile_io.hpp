@@ -23,6 +23,11 @@ void copy_in(TileCells& tile, const std::uint8_t* cells);
 void for_each_row(const TileCells& tile, std::int64_t y_begin, std::int64_t y_end,
                   const std::function<void(std::int64_t, const std::uint8_t*)>& visit);
 
+/// Calls `visit(y, words)` for every row y in [y_begin, y_end) with the row as packed words
+/// (TileCells::read_row_bits).
+void for_each_row_bits(const TileCells& tile, std::int64_t y_begin, std::int64_t y_end,
+                       const std::function<void(std::int64_t, const std::uint64_t*)>& visit);
+
 /// Rewrites every row y from `fill(y, row)`, which writes the row's width() bytes.
 void fill_rows(TileCells& tile, const std::function<void(std::int64_t, std::uint8_t*)>& fill);
 

@@ -47,8 +47,8 @@ class TileStepper {
   virtual bool changed() const = 0;
 };
 
-/// The cell-access role of a tile: its current state as rows of bytes (1 = alive); the helpers in
-/// tile_io.hpp build region copies and cell edits on it.
+/// The cell-access role of a tile: its current state as rows of bytes (1 = alive) or of packed
+/// words (packed_row.hpp); the helpers in tile_io.hpp build region copies and cell edits on it.
 class TileCells {
  public:
   virtual ~TileCells() = default;
@@ -58,6 +58,10 @@ class TileCells {
   virtual std::int64_t height() const = 0;
   /// Copies row y (0..h-1) of the current state into `out`, one byte per cell (1 = alive).
   virtual void read_row(std::int64_t y, std::uint8_t* out) const = 0;
+  /// Copies row y (0..h-1) of the current state into `out` as packed_words(width()) words in plain
+  /// order (packed_row.hpp: column x = bit x % 64 of word x / 64, padding bits 0). This default
+  /// packs read_row's bytes; a bit-packed tile copies its words.
+  virtual void read_row_bits(std::int64_t y, std::uint64_t* out) const;
   /// Sets row y (0..h-1) of the current state from `in` (non-zero = alive).
   virtual void write_row(std::int64_t y, const std::uint8_t* in) = 0;
   /// Live owned cells in the current state.

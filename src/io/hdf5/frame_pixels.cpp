@@ -9,6 +9,7 @@
 #include "mpilife/core/cells.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/io/hdf5/recorder.hpp"
+#include "mpilife/kernel/packed_row.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/distribution.hpp"
@@ -68,17 +69,18 @@ std::vector<std::uint8_t> to_pixels(const std::vector<std::uint32_t>& counts, co
 }  // namespace
 
 // This rank's stored pixels of the current frame at scale N > 1 (scale 1 is written in bands
-// straight from the tile, for_each_tile_band): the blocks it owns (owned_blocks), whose counts are summed from every rank holding some of their
-// cells with one all-to-all of the partial counts of straddling blocks.
+// straight from the tile, for_each_tile_band): the blocks it owns (owned_blocks), whose counts are
+// summed from every rank holding some of their cells with one all-to-all of the partial counts of
+// straddling blocks.
 std::vector<std::uint8_t> local_pixels(const Simulation& sim, std::int64_t scale, Extent& region) {
   const Layout& lay = sim.layout();
   const Tile& tile = sim.tile();
   const Extent t = lay.local;
   const Extent touched = touched_blocks(t, scale);
   std::vector<std::uint32_t> partial(static_cast<std::size_t>(touched.cells()), 0);
-  for_each_row(tile, 0, t.h, [&](std::int64_t y, const std::uint8_t* row) {
+  for_each_row_bits(tile, 0, t.h, [&](std::int64_t y, const std::uint64_t* words) {
     std::uint32_t* out = partial.data() + ((t.y0 + y) / scale - touched.y0) * touched.w;
-    for (std::int64_t x = 0; x < t.w; ++x) out[(t.x0 + x) / scale - touched.x0] += row[x];
+    add_block_counts(words, 0, t.w, touched.x0 * scale - t.x0, scale, out);
   });
 
   const mpi::Comm& comm = sim.cart().comm();

@@ -205,6 +205,10 @@ class FastTile final : public Tile {
     }
   }
 
+  void read_row_bits(std::int64_t y, std::uint64_t* out) const override {
+    gather_row(row(cur_, y), reinterpret_cast<std::byte*>(out));
+  }
+
   void write_row(std::int64_t y, const std::uint8_t* in) override {
     Word* r = row(cur_, y);
     const std::int64_t w = width();

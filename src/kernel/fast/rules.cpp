@@ -1,11 +1,11 @@
 // The rule evaluators: each turns the counts of adders.hpp into next states, fused into one
-// row loop (step_row) per rule.
+// row loop (step_row) per rule, or per shape of rule for rules outside the compiled-in list.
 
 #include "rules.hpp"
 
-#include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <utility>
 
 #include "adders.hpp"
 #include "mpilife/core/rule.hpp"
@@ -32,19 +32,55 @@ struct Upper {
   }
 };
 
-// The truth table of a three-input function, evaluated with plain logic (on AVX-512 logic3 turns
-// it into the single vpternlogq it names).
+// The function of the last kVars of the inputs (a, b, c) whose truth table is kTable (bit m
+// answers those inputs read as the binary number m), split on its first input: s ? hi : lo, with
+// the cofactors' common shapes folded (constant, equal, complementary), so that without
+// vpternlogq a table costs a few operations rather than a sum of minterms.
+template <int kTable, int kVars, class T>
+constexpr T shannon(T a, T b, T c) {
+  if constexpr (kVars == 0) {
+    return (kTable & 1) != 0 ? ~T{} : T{};
+  } else {
+    constexpr int kHalf = 1 << (kVars - 1);
+    constexpr int kMask = (1 << kHalf) - 1;
+    constexpr int kHi = (kTable >> kHalf) & kMask;
+    constexpr int kLo = kTable & kMask;
+    const T s = kVars == 3 ? a : kVars == 2 ? b : c;
+    if constexpr (kHi == kLo) {
+      return shannon<kLo, kVars - 1>(a, b, c);
+    } else if constexpr (kLo == 0) {
+      return s & shannon<kHi, kVars - 1>(a, b, c);
+    } else if constexpr (kHi == 0) {
+      return ~s & shannon<kLo, kVars - 1>(a, b, c);
+    } else if constexpr (kHi == kMask) {
+      return s | shannon<kLo, kVars - 1>(a, b, c);
+    } else if constexpr (kLo == kMask) {
+      return ~s | shannon<kHi, kVars - 1>(a, b, c);
+    } else if constexpr (kHi == (kLo ^ kMask)) {
+      return s ^ shannon<kLo, kVars - 1>(a, b, c);
+    } else {
+      const T lo = shannon<kLo, kVars - 1>(a, b, c);
+      return lo ^ (s & (shannon<kHi, kVars - 1>(a, b, c) ^ lo));
+    }
+  }
+}
+
+// The truth table of a three-input function (on AVX-512 logic3 turns it into the single
+// vpternlogq it names).
 template <int kTable>
 struct Table3 {
   template <class T>
   constexpr T operator()(T a, T b, T c) const {
-    T r = a & ~a;
-    for (int m = 0; m < 8; ++m) {
-      if ((kTable >> m) & 1) r |= ((m & 4) ? a : ~a) & ((m & 2) ? b : ~b) & ((m & 1) ? c : ~c);
-    }
-    return r;
+    return shannon<kTable, 3>(a, b, c);
   }
 };
+
+// Every Table3 computes its table (on the inputs' canonical truth tables).
+template <int... kT>
+constexpr bool tables_right(std::integer_sequence<int, kT...>) {
+  return ((static_cast<int>(Table3<kT>{}(Word{0xF0}, Word{0xCC}, Word{0xAA}) & 0xFF) == kT) && ...);
+}
+static_assert(tables_right(std::make_integer_sequence<int, 256>{}));
 
 // B3/S23, specialised: count 3, or count 4 on a live cell (the count includes the cell).
 struct ConwayRule {
@@ -70,118 +106,140 @@ struct ConwayRule {
   }
 };
 
-// The leaves of `rule`'s decision tree.
-Leaves make_leaves(const Rule& rule) {
-  Leaves leaf{};
-  for (int t = 0; t <= 9; ++t) {
-    leaf[0][t] = splat(all_if(t <= 8 && rule.births(t)));
-    leaf[1][t] = splat(all_if(t >= 1 && rule.survives(t - 1)));
-  }
-  // The two impossible pairs take the answer of the pair sharing their low bits: a live cell
-  // never counts 0 (it shares 000 with count 8), a dead one never 9 (001 with count 1).
-  leaf[1][0] = leaf[1][8];
-  leaf[0][9] = leaf[0][1];
-  return leaf;
+// The tables of the rule with survival mask `survive` and birth mask `birth` (bit n: n
+// neighbours).
+constexpr SideTables side_tables(int survive, int birth) {
+  auto bit = [](int mask, int n) { return ((mask >> n) & 1) != 0; };
+  int live = 0;
+  for (int m = 0; m < 8; ++m) live |= bit(survive, m == 0 ? 7 : m - 1) ? 1 << m : 0;
+  return {live, birth & 0xFF, bit(survive, 8) != bit(survive, 0), bit(birth, 8) != bit(birth, 0)};
 }
 
-// Any Life-like rule: a decision tree over the count bits t3 t2 t1 t0 and the cell's state,
-// whose leaves are the rule's answers as all-zero / all-one words (make_leaves). kWithT3 = false
-// when counts 8 and 9 need no leaves of their own (B0 == B8 and S0 == S8): they then share the
-// leaves of counts 0 and 1, whose low bits they have.
-template <bool kWithT3>
-struct GenericRule {
-  const Leaves& leaf;
-
-  MPILIFE_INLINE Vec operator()(const Count& c, Vec alive) const {
-    const Vec t1 = c.u ^ c.k0;
-    const Vec t2 = logic3<Upper>(c.u, c.k0, c.m1);
-    Vec t3{};
-    if constexpr (kWithT3) t3 = c.u & c.k0 & c.m1;
-    return logic3<Select>(alive, side(leaf[1], c.t0, t1, t2, t3), side(leaf[0], c.t0, t1, t2, t3));
+// live ^ (t3 & t0): a live cell's answer for count 9 instead of count 1.
+struct FlipNine {
+  template <class T>
+  constexpr T operator()(T live, T t3, T t0) const {
+    return live ^ (t3 & t0);
   }
+};
 
- private:
-  MPILIFE_INLINE static Vec side(const std::array<Vec, 10>& f, Vec t0, Vec t1, Vec t2, Vec t3) {
-    const Vec x01 = logic3<Select>(t0, f[1], f[0]);
-    const Vec x23 = logic3<Select>(t0, f[3], f[2]);
-    const Vec x45 = logic3<Select>(t0, f[5], f[4]);
-    const Vec x67 = logic3<Select>(t0, f[7], f[6]);
-    const Vec low = logic3<Select>(t2, logic3<Select>(t1, x67, x45), logic3<Select>(t1, x23, x01));
-    if constexpr (kWithT3) {
-      return logic3<Select>(t3, logic3<Select>(t0, f[9], f[8]), low);
-    } else {
-      (void)t3;
-      return low;
-    }
+// The next state from the count, given each side's answer on the low count bits (live(t2, t1,
+// t0), dead(t2, t1, t0)), corrected from t3 where counts 8 / 9 differ from 0 / 1.
+template <bool kFixNine, bool kFixEight, class Live, class Dead>
+MPILIFE_INLINE Vec from_sides(const Count& c, Vec alive, Live live_side, Dead dead_side) {
+  const Vec t1 = c.u ^ c.k0;
+  const Vec t2 = logic3<Upper>(c.u, c.k0, c.m1);
+  Vec live = live_side(t2, t1, c.t0);
+  Vec dead = dead_side(t2, t1, c.t0);
+  if constexpr (kFixNine || kFixEight) {
+    const Vec t3 = c.u & c.k0 & c.m1;
+    if constexpr (kFixNine) live = logic3<FlipNine>(live, t3, c.t0);
+    if constexpr (kFixEight) dead = dead ^ t3;
+  }
+  return logic3<Select>(alive, live, dead);
+}
+
+// The side whose table is kTable.
+template <int kTable>
+struct CompiledTable {
+  MPILIFE_INLINE Vec operator()(Vec t2, Vec t1, Vec t0) const {
+    return logic3<Table3<kTable>>(t2, t1, t0);
   }
 };
 
 // A rule known at compile time (kSurvive / kBirth: bit n = survives / is born with n live
-// neighbours). Each side of the rule is one vpternlogq on the low count bits t2 t1 t0, whose
-// table entry m answers count m (count 8 for a live cell at m = 0, which a live cell never
-// counts); count 9 of a live cell and count 8 of a dead one share entries 1 and 0 and are fixed
-// from t3 where their answers differ.
+// neighbours): each side is one vpternlogq on t2 t1 t0 with the side's table as its immediate.
 template <int kSurvive, int kBirth>
 struct FixedRule {
-  static constexpr bool bit(int mask, int n) { return ((mask >> n) & 1) != 0; }
-  static constexpr int live_table() {
-    int t = 0;
-    for (int m = 0; m < 8; ++m) t |= bit(kSurvive, m == 0 ? 7 : m - 1) ? 1 << m : 0;
-    return t;
-  }
-  static constexpr int dead_table() { return kBirth & 0xFF; }
-  static constexpr bool kFixNine = bit(kSurvive, 8) != bit(kSurvive, 0);
-  static constexpr bool kFixEight = bit(kBirth, 8) != bit(kBirth, 0);
-
-  struct FlipNine {  // live ^ (t3 & t0)
-    template <class T>
-    constexpr T operator()(T live, T t3, T t0) const {
-      return live ^ (t3 & t0);
-    }
-  };
+  static constexpr SideTables kTables = side_tables(kSurvive, kBirth);
 
   MPILIFE_INLINE Vec operator()(const Count& c, Vec alive) const {
-    const Vec t1 = c.u ^ c.k0;
-    const Vec t2 = logic3<Upper>(c.u, c.k0, c.m1);
-    Vec live = logic3<Table3<live_table()>>(t2, t1, c.t0);
-    Vec dead = logic3<Table3<dead_table()>>(t2, t1, c.t0);
-    if constexpr (kFixNine || kFixEight) {
-      const Vec t3 = c.u & c.k0 & c.m1;
-      if constexpr (kFixNine) live = logic3<FlipNine>(live, t3, c.t0);
-      if constexpr (kFixEight) dead = dead ^ t3;
-    }
-    return logic3<Select>(alive, live, dead);
+    return from_sides<kTables.fix_nine, kTables.fix_eight>(c, alive, CompiledTable<kTables.live>{},
+                                                           CompiledTable<kTables.dead>{});
   }
 };
 
-// Next state of vectors [0, nv) of one row, the rule fused into the counting loop.
+// The three-input function whose truth table `table` is known only at run time: a switch with
+// one case per table, each the single vpternlogq (or the few operations) of FixedRule. Inlined
+// into the row loop, the switch is an indirect jump on a loop-invariant index, predicted every time
+// after the first: a compiled-in table's cost plus two jumps, instead of a 7-select decision tree
+// on leaf vectors (20 of them, which do not fit in AVX2's 16 registers), and 256 short cases
+// instead of 256 copies of the row loop.
+#define MPILIFE_TABLE3_CASE(n) \
+  case n:                      \
+    return logic3<Table3<n>>(a, b, c);
+#define MPILIFE_TABLE3_CASES4(n) \
+  MPILIFE_TABLE3_CASE(n)         \
+  MPILIFE_TABLE3_CASE(n + 1) MPILIFE_TABLE3_CASE(n + 2) MPILIFE_TABLE3_CASE(n + 3)
+#define MPILIFE_TABLE3_CASES16(n) \
+  MPILIFE_TABLE3_CASES4(n)        \
+  MPILIFE_TABLE3_CASES4(n + 4) MPILIFE_TABLE3_CASES4(n + 8) MPILIFE_TABLE3_CASES4(n + 12)
+#define MPILIFE_TABLE3_CASES64(n) \
+  MPILIFE_TABLE3_CASES16(n)       \
+  MPILIFE_TABLE3_CASES16(n + 16) MPILIFE_TABLE3_CASES16(n + 32) MPILIFE_TABLE3_CASES16(n + 48)
+MPILIFE_INLINE Vec table3(int table, Vec a, Vec b, Vec c) {
+  switch (table) {
+    MPILIFE_TABLE3_CASES64(0)
+    MPILIFE_TABLE3_CASES64(64)
+    MPILIFE_TABLE3_CASES64(128)
+    MPILIFE_TABLE3_CASES64(192)
+    default:
+      __builtin_unreachable();
+  }
+}
+#undef MPILIFE_TABLE3_CASES64
+#undef MPILIFE_TABLE3_CASES16
+#undef MPILIFE_TABLE3_CASES4
+#undef MPILIFE_TABLE3_CASE
+
+// The side whose table is `table`.
+struct RunTimeTable {
+  int table;
+  MPILIFE_INLINE Vec operator()(Vec t2, Vec t1, Vec t0) const { return table3(table, t2, t1, t0); }
+};
+
+// Any other rule: FixedRule's evaluation with the tables chosen at run time (table3), the t3
+// corrections compiled in (four row loops in all).
+template <bool kFixNine, bool kFixEight>
+struct AnyRule {
+  const SideTables& tables;
+
+  MPILIFE_INLINE Vec operator()(const Count& c, Vec alive) const {
+    return from_sides<kFixNine, kFixEight>(c, alive, RunTimeTable{tables.live},
+                                           RunTimeTable{tables.dead});
+  }
+};
+
+// Next state of vectors [0, nv) of one row, the rule fused into the counting loop (the visitor
+// forced inline: GCC would outline one holding AnyRule's switches and pass it the count through
+// memory).
 template <class Eval>
 void step_row(const Word* __restrict above, const Word* __restrict at, const Word* __restrict below,
               Word* __restrict out, std::int64_t nv, const Eval& eval) {
-  for_each_count(above, at, below, nv, [&](std::int64_t i, const Count& c, Vec alive) {
-    store(out + i * kLanes, eval(c, alive));
-  });
+  for_each_count(above, at, below, nv,
+                 [&](std::int64_t i, const Count& c, Vec alive)
+                     MPILIFE_INLINE_LAMBDA { store(out + i * kLanes, eval(c, alive)); });
 }
 
 void step_row_conway(const Word* above, const Word* at, const Word* below, Word* out,
-                     std::int64_t nv, const Leaves&) {
+                     std::int64_t nv, const SideTables&) {
   step_row(above, at, below, out, nv, ConwayRule{});
 }
 
 template <int kSurvive, int kBirth>
 void step_row_fixed(const Word* above, const Word* at, const Word* below, Word* out,
-                    std::int64_t nv, const Leaves&) {
+                    std::int64_t nv, const SideTables&) {
   step_row(above, at, below, out, nv, FixedRule<kSurvive, kBirth>{});
 }
 
-template <bool kWithT3>
-void step_row_generic(const Word* above, const Word* at, const Word* below, Word* out,
-                      std::int64_t nv, const Leaves& leaves) {
-  step_row(above, at, below, out, nv, GenericRule<kWithT3>{leaves});
+template <bool kFixNine, bool kFixEight>
+void step_row_any(const Word* above, const Word* at, const Word* below, Word* out, std::int64_t nv,
+                  const SideTables& tables) {
+  step_row(above, at, below, out, nv, AnyRule<kFixNine, kFixEight>{tables});
 }
 
 // Well-known Life-like rules (Golly's and the LifeWiki's list) compiled with their tables built
-// in: as fast as B3/S23. Every other rule runs the generic decision tree.
+// in: as fast as B3/S23. Every other rule runs AnyRule.
 struct KnownRule {
   int survive;  // bit n: S n
   int birth;    // bit n: B n
@@ -220,23 +278,21 @@ constexpr KnownRule kKnownRules[] = {
     known<digits({1}), digits({1})>(),                          // Gnarl
 };
 
-// B3/S23's function, a compiled-in one, or the generic decision tree (with t3 only when counts
-// 8 and 9 cannot share the leaves of 0 and 1).
-RowFunction row_function_for(const Rule& rule) {
+// B3/S23's function, a compiled-in one, or AnyRule's loop for the t3 corrections `tables` need.
+RowFunction row_function_for(const Rule& rule, const SideTables& tables) {
   if (rule.is_conway()) return &step_row_conway;
   for (const KnownRule& k : kKnownRules) {
     if (k.survive == rule.survival && k.birth == rule.birth) return k.step;
   }
-  if (rule.births(0) == rule.births(8) && rule.survives(0) == rule.survives(8)) {
-    return &step_row_generic<false>;
-  }
-  return &step_row_generic<true>;
+  if (tables.fix_nine)
+    return tables.fix_eight ? &step_row_any<true, true> : &step_row_any<true, false>;
+  return tables.fix_eight ? &step_row_any<false, true> : &step_row_any<false, false>;
 }
 
 }  // namespace
 
 RowStepper::RowStepper(const Rule& rule)
-    : function_(row_function_for(rule)), leaves_(make_leaves(rule)) {}
+    : tables_(side_tables(rule.survival, rule.birth)), function_(row_function_for(rule, tables_)) {}
 
 }  // namespace MPILIFE_FAST_VARIANT
 }  // namespace mpilife::fast

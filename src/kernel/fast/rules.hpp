@@ -2,9 +2,8 @@
 
 // Private to the fast kernel: the next state of one row under a Life-like rule. B3/S23 has a
 // specialised expression, the well-known rules (rules.cpp) have their tables compiled in, every
-// other rule runs a generic decision tree on the count bits.
+// other rule runs the same evaluation with its tables chosen at run time.
 
-#include <array>
 #include <cstdint>
 
 #include "mpilife/core/rule.hpp"
@@ -13,14 +12,22 @@
 namespace mpilife::fast {
 inline namespace MPILIFE_FAST_VARIANT {
 
-/// The generic decision tree's leaves: leaves[a][t] is the next state of a cell with state a and
-/// 3x3 count t (itself included), as an all-zero or all-one mask.
-using Leaves = std::array<std::array<Vec, 10>, 2>;
+/// A rule's two sides as truth tables over the low count bits t2 t1 t0 (bit m of a table answers
+/// the 3x3 count, the cell included, whose low bits are m), and where counts 8 and 9 differ from
+/// the counts sharing those low bits. A live cell counts 1..9, so entry 0 of its table answers
+/// count 8, and count 9 shares entry 1 with count 1 (fix_nine: they differ, fixed from t3). A
+/// dead cell counts 0..8; count 8 shares entry 0 with count 0 (fix_eight).
+struct SideTables {
+  int live;        ///< the live cell's table
+  int dead;        ///< the dead cell's table
+  bool fix_nine;   ///< S8 != S0
+  bool fix_eight;  ///< B8 != B0
+};
 
 /// Writes the next state of vectors [0, nv) of row `at` into `out`, `above` and `below` being
-/// the rows around it; only the generic decision tree reads `leaves`.
+/// the rows around it; only the loops for rules outside the compiled-in list read `tables`.
 using RowFunction = void (*)(const Word* above, const Word* at, const Word* below, Word* out,
-                             std::int64_t nv, const Leaves& leaves);
+                             std::int64_t nv, const SideTables& tables);
 
 /// One rule's row step: the row function compiled for it and the leaves that function may read.
 class RowStepper {
@@ -32,12 +39,12 @@ class RowStepper {
   /// edge cells counted with dead ghosts).
   void operator()(const Word* above, const Word* at, const Word* below, Word* out,
                   std::int64_t nv) const {
-    function_(above, at, below, out, nv, leaves_);
+    function_(above, at, below, out, nv, tables_);
   }
 
  private:
-  RowFunction function_;  // B3/S23, a compiled-in rule or the generic decision tree
-  Leaves leaves_;         // read by the generic decision tree only
+  SideTables tables_;     // the rule's tables
+  RowFunction function_;  // B3/S23's, a compiled-in rule's or one of the run-time tables' loops
 };
 
 }  // namespace MPILIFE_FAST_VARIANT

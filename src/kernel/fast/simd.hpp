@@ -59,6 +59,9 @@ typedef Word Vec __attribute__((vector_size(kLanes * sizeof(Word))));
 /// Forces inlining: the helpers in these headers must inline into the row loops.
 #define MPILIFE_INLINE inline __attribute__((always_inline))
 
+/// The same for a lambda (after its parameter list): one the row loop calls per vector.
+#define MPILIFE_INLINE_LAMBDA __attribute__((always_inline))
+
 /// All ones when `b`, else zero.
 constexpr Word all_if(bool b) {
   return b ? ~Word{0} : Word{0};

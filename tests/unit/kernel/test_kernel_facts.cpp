@@ -173,6 +173,43 @@ TEST_CASE("B0 rules do literally what they say on a finite grid") {
   CHECK((plane3.col(2).segment(2, 3) == 1).all());
 }
 
+TEST_CASE("counts 8 and 9 are told from 0 and 1 under any rule, in both kernels") {
+  // On a 7x7 plane the centre cell (3, 3) of: a lone live cell counts 0 neighbours, a live 3x3
+  // block 8 (a 3x3 count of 9), a ring of 8 around a dead centre 8. The fast kernel reads counts
+  // 8 / 9 from the same low count bits as 0 / 1 and must tell them apart for every choice of B0,
+  // B8, S0 and S8, next to Life's digits or to none.
+  CellArray lone = CellArray::Zero(7, 7);
+  lone(3, 3) = 1;
+  CellArray block = CellArray::Zero(7, 7);
+  block.block(2, 2, 3, 3).setOnes();
+  CellArray ring = block;
+  ring(3, 3) = 0;
+  for (const int base : {0, 1}) {
+    for (int bits = 0; bits < 16; ++bits) {
+      const bool b0 = (bits & 1) != 0;
+      const bool b8 = (bits & 2) != 0;
+      const bool s0 = (bits & 4) != 0;
+      const bool s8 = (bits & 8) != 0;
+      Rule rule;
+      rule.birth =
+          static_cast<std::uint16_t>((base ? 1 << 3 : 0) | (b0 ? 1 : 0) | (b8 ? 1 << 8 : 0));
+      rule.survival =
+          static_cast<std::uint16_t>((base ? 3 << 2 : 0) | (s0 ? 1 : 0) | (s8 ? 1 << 8 : 0));
+      for (const KernelKind kind : {KernelKind::reference, KernelKind::fast}) {
+        CAPTURE(rule.to_string());
+        CAPTURE(static_cast<int>(kind));
+        auto next = [&](const CellArray& cells) {
+          return evolve_serial(cells, rule, Topology::plane, kind, 1)(3, 3) != 0;
+        };
+        CHECK(next(lone) == s0);
+        CHECK(next(block) == s8);
+        CHECK(next(ring) == b8);
+        CHECK(next(CellArray::Zero(7, 7)) == b0);
+      }
+    }
+  }
+}
+
 TEST_CASE("changed() tells a still life from an oscillator, in both kernels") {
   for (mpilife::KernelKind kind : {mpilife::KernelKind::reference, mpilife::KernelKind::fast}) {
     for (std::int64_t w : {5, 70}) {

@@ -69,12 +69,16 @@ TEST_CASE("fast kernel equals the reference on random soups, every shape, rule a
 }
 
 TEST_CASE("fast kernel equals the reference on named and random rules") {
-  // The named rules have compiled-in fast paths; random masks exercise the generic evaluation.
+  // Some named rules have compiled-in fast paths, the others and random masks the run-time
+  // tables.
   std::vector<Rule> rules;
   for (const char* text :
        {"B36/S23", "B3678/S34678", "B2/S", "B3/S012345678", "B34/S34", "B1357/S1357", "B36/S125",
         "B368/S245", "B4678/S35678", "B35678/S5678", "B3/S12345", "B3/S1234", "B3/S45678",
-        "B37/S23", "B38/S23", "B25/S4", "B45678/S2345", "B1/S1"}) {
+        "B37/S23", "B38/S23", "B25/S4", "B45678/S2345", "B1/S1",
+        // outside the compiled-in list: B0 with many births, S8 without S0, B8 without B0, ...
+        "B36/S24", "B0/S8", "B0123478/S34678", "B3/S12345678", "B04567/S023478", "B08/S145678",
+        "B68/S0134678", "B8/S0", "B0/S0", "B08/S08"}) {
     rules.push_back(parse_rule(text).rule);
   }
   std::uint64_t state = 12345;
