@@ -159,6 +159,14 @@ class DeepTile final : public Tile {
     }
   }
 
+  void read_row_bits(std::int64_t y, std::uint64_t* out) const override {
+    const Word* r = row(cur_, y);
+    const std::int64_t w = width();
+    for (std::int64_t x = 0; x < w; x += kBits) {
+      out[x / kBits] = shape_.get_bits(r, d_ + x, std::min<std::int64_t>(kBits, w - x));
+    }
+  }
+
   void write_row(std::int64_t y, const std::uint8_t* in) override {
     Word* r = row(cur_, y);
     const std::int64_t w = width();

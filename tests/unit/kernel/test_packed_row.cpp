@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include "mpilife/core/cells.hpp"
@@ -61,11 +62,17 @@ std::vector<std::pair<std::int64_t, std::int64_t>> ranges(std::int64_t w) {
 }  // namespace
 
 TEST_CASE("read_row_bits holds read_row's cells as plain-order words with dead padding") {
-  for (KernelKind kind : {KernelKind::reference, KernelKind::fast}) {
+  // The reference tile, the fast one and the fast one with ghosts 3 deep (cells stored off word
+  // boundaries).
+  for (const auto& [kind, depth] :
+       {std::pair{KernelKind::reference, 1}, std::pair{KernelKind::fast, 1},
+        std::pair{KernelKind::fast, 3}}) {
     for (const Size s : tile_sizes()) {
+      if (depth > std::min(s.w, s.h)) continue;
       CAPTURE(to_string(kind));
+      CAPTURE(depth);
       CAPTURE(s.w);
-      auto tile = make_tile(kind, s.w, s.h, Rule{});
+      auto tile = make_tile(kind, s.w, s.h, Rule{}, depth);
       load(*tile, soup_grid(s.w, s.h, 5, 0.5));
       std::vector<std::uint8_t> bytes(static_cast<std::size_t>(s.w));
       std::vector<std::uint64_t> words(static_cast<std::size_t>(packed_words(s.w)) + 1, ~0ULL);
