@@ -20,6 +20,7 @@
 #include "bench_timing.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/core/soup.hpp"
+#include "mpilife/kernel/blocking.hpp"
 #include "mpilife/kernel/fast.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
@@ -62,7 +63,7 @@ struct Settings {
   std::int64_t warmup = 10;
   std::uint64_t seed = 1;
   double density = 0.5;
-  int time_block = 1;
+  int time_block = 0;  // 0: automatic (automatic_time_block)
   int halo_depth = 0;  // 0: the time block
 };
 
@@ -91,9 +92,10 @@ void add_options(CLI::App& app, Settings& s) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   app.add_option("--seed", s.seed, "soup seed")->capture_default_str();
-  app.add_option("--time-block", s.time_block, "generations per sweep over the tile")
-      ->check(CLI::Range(1, 64))
-      ->capture_default_str();
+  app.add_option("--time-block", s.time_block,
+                 "generations per sweep over the tile (default: what mpilife run picks from the "
+                 "tile's size and this CPU's caches)")
+      ->check(CLI::Range(1, 64));
   app.add_option("--halo-depth", s.halo_depth,
                  "ghost depth: the ghosts are filled every that many generations (default: the "
                  "time block)")
@@ -167,6 +169,11 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_kernel: %s\n", e.what());
     return 64;
+  }
+  if (s.time_block == 0) {
+    s.time_block = *kind == mpilife::KernelKind::fast
+                       ? mpilife::automatic_time_block(w, h, mpilife::read_cache_sizes())
+                       : 1;
   }
   if (s.halo_depth == 0) s.halo_depth = s.time_block;
   if (s.time_block > s.halo_depth) {
