@@ -114,10 +114,13 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OutputOptions, final_path, stats_path, summar
                                    every, frame_scale, checkpoint_path, checkpoint_every, force,
                                    compression)
 
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Blocking, halo_depth, time_block)
+
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunOptions, pattern, generations, generations_given, size, rule,
-                                   topology, density, seed, at, max_cells, decomp, kernel, io, outputs,
-                                   stop_when_stable, quiet, progress_seconds, restart_path,
-                                   max_seconds, view, window, view_script, command_line)
+                                   topology, density, seed, at, max_cells, decomp, kernel, blocking,
+                                   io, outputs, stop_when_stable, quiet, progress_seconds,
+                                   restart_path, max_seconds, view, window, view_script,
+                                   command_line)
 
 // Everything but the cells (their number is there) and the comments, which only rank 0 holds.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunPlan, options, width, height, rule, topology, pattern_name,
@@ -129,7 +132,6 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunReport, generations, final_generation, wid
                                    process_grid, kernel, kernel_isa, rule, topology, wall_seconds,
                                    halo_wait_fraction, halo_depth, time_block, halo_messages,
                                    output_seconds, output_wait_fraction, final_population, stopped,
-                                   peak_memory_bytes,
-                                   planned_memory_bytes)
+                                   peak_memory_bytes, planned_memory_bytes)
 
 }  // namespace mpilife

@@ -31,6 +31,30 @@ assert j["process_grid"][0] * j["process_grid"][1] == 3
 assert j["final_population"] > 36
 PY
 
+# --halo-depth / --time-block: the same final grid at every ghost depth, time block and rank
+# count; a depth of 8 sends an eighth of the halo messages (120 generations: 15 exchanges).
+for np in 1 2 4 6; do
+  for hb in "1 1" "4 4" "8 2" "16 16" "auto auto"; do
+    read -r depth block <<<"$hb"
+    out=$WORK/deep-$np-$depth-$block
+    run $np run "$GUN" -g 120 --size 64x48 --halo-depth "$depth" --time-block "$block" \
+      --final "$out.rle" --summary "$out.json"
+    expect_rc 0 "np$np --halo-depth $depth --time-block $block"
+    cmp -s "$WORK/f1.rle" "$out.rle" && pass ||
+      fail "final grid on $np ranks with --halo-depth $depth --time-block $block differs"
+  done
+done
+expect_err "halo wait [0-9]+% \(halo depth 16, time block 16\)" "summary line names the depth"
+/usr/bin/python3 - "$WORK"/deep-4-{1-1,8-2,16-16}.json <<'PY' && pass || fail "halo messages fall with the depth"
+import json, sys
+one, eight, sixteen = (json.load(open(p)) for p in sys.argv[1:])
+assert (one["halo_depth"], one["time_block"]) == (1, 1), one
+assert (eight["halo_depth"], eight["time_block"]) == (8, 2), eight
+assert one["halo_messages"] == 4 * 8 * 120, one["halo_messages"]  # 2x2 ranks, 8 sides each
+assert eight["halo_messages"] * 8 == one["halo_messages"], eight["halo_messages"]
+assert sixteen["halo_messages"] * 15 == one["halo_messages"], sixteen["halo_messages"]  # 8 exchanges
+PY
+
 # Continue a --final file: 60 + 60 generations equal 120 straight.
 run 2 run "$GUN" -g 60 --size 64x48 --final "$WORK/half.rle"
 run 3 run "$WORK/half.rle" -g 60 --final "$WORK/cont.rle"

@@ -44,6 +44,7 @@ RunPlan full_plan() {
   o.at = std::array<std::int64_t, 2>{3, 4};
   o.decomp = parse_decomp("3x2");
   o.kernel = KernelKind::reference;
+  o.blocking = {12, 3};
   o.io = IoChoice::parallel;
   o.outputs.final_path = "f.rle";
   o.outputs.stats_path = "s.csv";
@@ -136,6 +137,11 @@ TEST_CASE("command line: kernel, topology, --io and --decomp are typed once") {
   CHECK(c.run.decomp.kind == DecompSpec::Kind::strips);
   const Command d = parse({"run", "--random", "0.5"});
   CHECK(d.run.kernel == KernelKind::fast);
+  CHECK(d.run.blocking.halo_depth == 0);  // auto
+  CHECK(d.run.blocking.time_block == 0);
+  const Command b = parse({"run", "--random", "0.5", "--halo-depth", "8", "--time-block", "2"});
+  CHECK(b.run.blocking.halo_depth == 8);
+  CHECK(b.run.blocking.time_block == 2);
   CHECK_FALSE(d.run.topology);
   CHECK(d.run.io == IoChoice::automatic);
   CHECK(d.run.decomp.kind == DecompSpec::Kind::balanced);
@@ -182,6 +188,8 @@ TEST_CASE("plan JSON: every field survives the broadcast encoding") {
   CHECK(o.decomp.cols == 3);
   CHECK(o.decomp.rows == 2);
   CHECK(o.kernel == KernelKind::reference);
+  CHECK(o.blocking.halo_depth == 12);  // every rank must step alike
+  CHECK(o.blocking.time_block == 3);
   CHECK(o.io == IoChoice::parallel);
   CHECK(o.outputs.final_path == "f.rle");
   CHECK(o.outputs.stats_path == "s.csv");
@@ -314,7 +322,8 @@ TEST_CASE("the --summary JSON keeps its keys and values") {
         "}\n");
   CHECK(r.line() ==
         "mpilife: 130 generations of 64x32 on 6 ranks (3x2) in 2.00 s = 133120 cell-updates/s, "
-        "halo wait 25%, peak memory 100 MiB per rank (died-out at generation 150)");
+        "halo wait 25% (halo depth 8, time block 4), peak memory 100 MiB per rank (died-out at "
+        "generation 150)");
   // An unbounded universe's line says how often it grew; its rate counts the cells of each grid.
   r.topology = Topology::unbounded;
   r.growths = 3;
