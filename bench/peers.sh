@@ -22,7 +22,7 @@ mpilife_rate() {  # KERNEL GENS -> median Gcell-updates/s
   local i
   for i in $(seq "$REPEATS"); do
     "$BUILD/mpilife" run --random 0.5 --seed 1 --size "${N}x${N}" -g "$2" --kernel "$1" -q \
-      --summary "$tmp/s.json"
+      --summary "$tmp/s.json" --force
     /usr/bin/python3 -c "import json;print(json.load(open('$tmp/s.json'))['cell_updates_per_second']/1e9)"
   done | median
 }

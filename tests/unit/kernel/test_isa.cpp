@@ -19,6 +19,7 @@
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/serial.hpp"
+#include "support/random_rules.hpp"
 #include "support/side_by_side.hpp"
 
 using namespace mpilife;
@@ -160,14 +161,7 @@ TEST_CASE("every instruction set equals the reference under every table of each 
         static_cast<std::uint16_t>((live >> 1) | (live & 1) << 7 | ((i * 5 >> 2) & 1) << 8);
     rules.push_back(r);
   }
-  std::uint64_t state = 2026;
-  for (int i = 0; i < 100; ++i) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    Rule r;
-    r.birth = static_cast<std::uint16_t>((state >> 20) & 0x1FF);
-    r.survival = static_cast<std::uint16_t>((state >> 40) & 0x1FF);
-    rules.push_back(r);
-  }
+  for (const Rule& r : test::random_rules(2026, 100)) rules.push_back(r);
   int shapes[2][2] = {};
   for (const Rule& r : rules) ++shapes[r.births(0) != r.births(8)][r.survives(0) != r.survives(8)];
   for (const auto& row : shapes) {

@@ -12,6 +12,7 @@
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "mpilife/parallel/serial.hpp"
+#include "support/random_rules.hpp"
 #include "support/side_by_side.hpp"
 
 using namespace mpilife;
@@ -81,14 +82,7 @@ TEST_CASE("fast kernel equals the reference on named and random rules") {
         "B68/S0134678", "B8/S0", "B0/S0", "B08/S08"}) {
     rules.push_back(parse_rule(text).rule);
   }
-  std::uint64_t state = 12345;
-  for (int i = 0; i < 40; ++i) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    Rule r;
-    r.birth = static_cast<std::uint16_t>((state >> 20) & 0x1FF);
-    r.survival = static_cast<std::uint16_t>((state >> 40) & 0x1FF);
-    rules.push_back(r);
-  }
+  for (const Rule& r : test::random_rules(12345, 40)) rules.push_back(r);
   std::uint64_t seed = 500;
   for (const Rule& rule : rules) {
     for (const Topology topology : {Topology::torus, Topology::plane}) {
