@@ -104,7 +104,10 @@ measure() {  # SIZE:GENS ROUNDS
   local n=${1%%:*} gens=${1##*:} rounds=$2 r isa line
   for ((r = 0; r < rounds; r++)); do
     for isa in $ISAS; do
-      line=$("$B" --isa "$isa" --size "$n" -g "$gens" --repeats "$REPEATS" --warmup 1 | grep '^BENCH')
+      # One generation per sweep: the kernel itself against the ports and the bandwidth (the
+      # temporally blocked rates are bench/blocking.sh's).
+      line=$("$B" --isa "$isa" --size "$n" -g "$gens" --repeats "$REPEATS" --warmup 1 \
+        --time-block 1 | grep '^BENCH')
       echo "$line" >&2
       CPU[$n,$isa]+="$(field cpu_median_gcups <<<"$line") "
     done
