@@ -78,8 +78,8 @@ class DeepTile final : public Tile {
     return static_cast<std::size_t>(face_rows(d) * face_words(d)) * sizeof(Word);
   }
 
-  // Faces, bit-packed: N/S = d owned rows of ceil(w / 64) words each (nearest the neighbour
-  // last for N, first for S: rows in grid order), W/E = h rows of one word, the d columns
+  // Faces, bit-packed: N/S = d owned rows of ceil(w / 64) words each, in grid order (for N the
+  // row nearest the neighbour first, for S last), W/E = h rows of one word, the d columns
   // nearest the side in bits 0..d-1 (west to east), corners = d such rows. Ghosts mirror them.
   void pack_face(Dir d, std::byte* out) const override {
     for_face(d, /*ghost=*/false, [&](const Word* r, std::int64_t first, std::int64_t n) {
