@@ -15,6 +15,7 @@
 
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
+#include "mpilife/kernel/packed_row.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "row_layout.hpp"
 #include "rules.hpp"
@@ -172,7 +173,9 @@ class DeepTile final : public Tile {
     const std::int64_t w = width();
     for (std::int64_t x = 0; x < w; x += kBits) {
       const std::int64_t n = std::min<std::int64_t>(kBits, w - x);
-      shape_.set_bits(r, d_ + x, n, fast::pack_word(in + x, n));
+      Word v;
+      pack_row(in + x, n, &v);  // one word
+      shape_.set_bits(r, d_ + x, n, v);
     }
   }
 

@@ -20,6 +20,7 @@
 #include "features.hpp"
 #include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
+#include "mpilife/kernel/packed_row.hpp"
 #include "mpilife/kernel/tile.hpp"
 #include "mpilife/kernel/tile_io.hpp"
 #include "row_layout.hpp"
@@ -35,6 +36,7 @@ using fast::EdgeRows;
 using fast::kBits;
 using fast::kLanes;
 using fast::load;
+using fast::RowShape;
 using fast::RowStepper;
 using fast::store;
 using fast::Vec;
@@ -66,21 +68,19 @@ class FastTile final : public Tile {
  public:
   FastTile(std::int64_t w, std::int64_t h, const Rule& rule)
       : Tile(w, h, rule),
-        nw_(words_for(w)),
-        nv_((nw_ + kLanes - 1) / kLanes),
-        stride_(nv_ * kLanes),
+        shape_(w),
         last_mask_(w % kBits == 0 ? ~Word{0} : (Word{1} << (w % kBits)) - 1),
         cur_(allocate()),
         next_(allocate()),
         ghost_(static_cast<std::size_t>(h + 2), 0),
         step_row_(rule),
         edge_cells_(rule) {
-    for (std::int64_t i = 0; i < nv_; ++i) {
+    for (std::int64_t i = 0; i < shape_.nv; ++i) {
       Vec mask{};
       bool all = true;
       for (std::int64_t j = 0; j < kLanes; ++j) {
-        const std::int64_t k = i + j * nv_;
-        mask[j] = k < nw_ - 1 ? ~Word{0} : k == nw_ - 1 ? last_mask_ : 0;
+        const std::int64_t k = i + j * shape_.nv;
+        mask[j] = k < shape_.nw - 1 ? ~Word{0} : k == shape_.nw - 1 ? last_mask_ : 0;
         all = all && mask[j] == ~Word{0};
       }
       if (!all) padding_.push_back({i * kLanes, mask});
@@ -94,7 +94,7 @@ class FastTile final : public Tile {
     switch (d) {
       case Dir::north:
       case Dir::south:
-        return static_cast<std::size_t>(nw_) * sizeof(Word);
+        return static_cast<std::size_t>(shape_.nw) * sizeof(Word);
       case Dir::west:
       case Dir::east:
         return static_cast<std::size_t>(words_for(height())) * sizeof(Word);
@@ -165,7 +165,7 @@ class FastTile final : public Tile {
       case Dir::north:
       case Dir::south:
         std::memset(row(cur_, d == Dir::north ? -1 : h), 0,
-                    static_cast<std::size_t>(stride_) * sizeof(Word));
+                    static_cast<std::size_t>(shape_.stride) * sizeof(Word));
         return;
       case Dir::west:
       case Dir::east: {
@@ -199,8 +199,8 @@ class FastTile final : public Tile {
   void read_row(std::int64_t y, std::uint8_t* out) const override {
     const Word* r = row(cur_, y);
     const std::int64_t w = width();
-    for (std::int64_t k = 0; k < nw_; ++k) {
-      fast::spread_word(r[position(k)], std::min<std::int64_t>(kBits, w - k * kBits),
+    for (std::int64_t k = 0; k < shape_.nw; ++k) {
+      fast::spread_word(r[shape_.position(k)], std::min<std::int64_t>(kBits, w - k * kBits),
                         out + k * kBits);
     }
   }
@@ -212,9 +212,9 @@ class FastTile final : public Tile {
   void write_row(std::int64_t y, const std::uint8_t* in) override {
     Word* r = row(cur_, y);
     const std::int64_t w = width();
-    for (std::int64_t k = 0; k < nw_; ++k) {
-      r[position(k)] =
-          fast::pack_word(in + k * kBits, std::min<std::int64_t>(kBits, w - k * kBits));
+    for (std::int64_t k = 0; k < shape_.nw; ++k) {
+      pack_row(in + k * kBits, std::min<std::int64_t>(kBits, w - k * kBits),
+               r + shape_.position(k));  // one word
     }
     set_column_bit(cur_columns_[0], y, in[0] != 0);
     set_column_bit(cur_columns_[1], y, in[w - 1] != 0);
@@ -224,13 +224,13 @@ class FastTile final : public Tile {
     std::int64_t n = 0;
     for (std::int64_t y = 0; y < height(); ++y) {
       const Word* r = row(cur_, y);
-      for (std::int64_t k = 0; k < stride_; ++k) n += __builtin_popcountll(r[k]);
+      for (std::int64_t k = 0; k < shape_.stride; ++k) n += __builtin_popcountll(r[k]);
     }
     return n;
   }
 
   bool changed() const override {
-    const auto bytes = static_cast<std::size_t>(stride_) * sizeof(Word);
+    const auto bytes = static_cast<std::size_t>(shape_.stride) * sizeof(Word);
     for (std::int64_t y = 0; y < height(); ++y) {
       if (std::memcmp(row(cur_, y), row(next_, y), bytes) != 0) return true;
     }
@@ -260,27 +260,26 @@ class FastTile final : public Tile {
     word = alive ? (word | bit) : (word & ~bit);
   }
 
-  std::size_t buffer_words() const { return static_cast<std::size_t>((height() + 2) * stride_); }
+  std::size_t buffer_words() const {
+    return static_cast<std::size_t>((height() + 2) * shape_.stride);
+  }
 
   Buffer allocate() const { return fast::zeroed_words(buffer_words()); }
 
   // Row y (-1 .. h) of `buf`.
-  Word* row(const Buffer& buf, std::int64_t y) const { return buf.get() + (y + 1) * stride_; }
-
-  // Where word k of a row is stored.
-  std::int64_t position(std::int64_t k) const { return k % nv_ * kLanes + k / nv_; }
+  Word* row(const Buffer& buf, std::int64_t y) const { return buf.get() + (y + 1) * shape_.stride; }
 
   // Owned cell (x, y) of the current state, 0 or 1.
   Word cell(std::int64_t x, std::int64_t y) const {
-    return (row(cur_, y)[position(x / kBits)] >> (x % kBits)) & 1;
+    return (row(cur_, y)[shape_.position(x / kBits)] >> (x % kBits)) & 1;
   }
 
   // Copies the stored row `r` to `out` in plain word order (the N/S face). Lane by lane: word
   // k = j nv + i is stored at L i + j.
   void gather_row(const Word* r, std::byte* out) const {
     std::int64_t k = 0;
-    for (std::int64_t j = 0; j < kLanes && k < nw_; ++j) {
-      for (std::int64_t i = 0; i < nv_ && k < nw_; ++i, ++k) {
+    for (std::int64_t j = 0; j < kLanes && k < shape_.nw; ++j) {
+      for (std::int64_t i = 0; i < shape_.nv && k < shape_.nw; ++i, ++k) {
         std::memcpy(out + k * static_cast<std::int64_t>(sizeof(Word)), r + i * kLanes + j,
                     sizeof(Word));
       }
@@ -291,11 +290,11 @@ class FastTile final : public Tile {
   void scatter_row(const std::byte* in, Word* r) const {
     std::int64_t k = 0;
     for (std::int64_t j = 0; j < kLanes; ++j) {
-      for (std::int64_t i = 0; i < nv_; ++i, ++k) {
+      for (std::int64_t i = 0; i < shape_.nv; ++i, ++k) {
         Word v = 0;
-        if (k < nw_) {
+        if (k < shape_.nw) {
           std::memcpy(&v, in + k * static_cast<std::int64_t>(sizeof(Word)), sizeof v);
-          if (k == nw_ - 1) v &= last_mask_;
+          if (k == shape_.nw - 1) v &= last_mask_;
         }
         r[i * kLanes + j] = v;
       }
@@ -320,10 +319,10 @@ class FastTile final : public Tile {
     const Word* above = row(cur_, row_begin - 1);
     Word* out = row(next_, row_begin);
     for (std::int64_t y = row_begin; y < row_end; ++y) {
-      step_row_(above, above + stride_, above + 2 * stride_, out, nv_);
+      step_row_(above, above + shape_.stride, above + 2 * shape_.stride, out, shape_.nv);
       clear_padding(out);
-      above += stride_;
-      out += stride_;
+      above += shape_.stride;
+      out += shape_.stride;
     }
   }
 
@@ -333,9 +332,9 @@ class FastTile final : public Tile {
     const std::int64_t w = width();
     const EdgeRows rows{w,
                         height(),
-                        stride_,
-                        position((w - 2) / kBits),
-                        position((w - 1) / kBits),
+                        shape_.stride,
+                        shape_.position((w - 2) / kBits),
+                        shape_.position((w - 1) / kBits),
                         row(cur_, -1),
                         row(next_, 0),
                         ghost_.data(),
@@ -344,10 +343,8 @@ class FastTile final : public Tile {
     edge_cells_.step(rows);
   }
 
-  std::int64_t nw_;      // words per row
-  std::int64_t nv_;      // vectors per row
-  std::int64_t stride_;  // words per row as stored: L nv
-  Word last_mask_;       // owned bits of word nw-1
+  RowShape shape_;  // a stored row: nw words in nv vectors, stride words
+  Word last_mask_;  // owned bits of word nw-1
   Buffer cur_;
   Buffer next_;
   Columns cur_columns_;              // columns x = 0 and x = w-1 of cur_, packed as the W/E faces

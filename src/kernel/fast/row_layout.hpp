@@ -108,12 +108,5 @@ inline void spread_word(Word v, std::int64_t n, std::uint8_t* out) {
   for (std::int64_t i = 0; i < n; ++i) out[i] = static_cast<std::uint8_t>((v >> i) & 1);
 }
 
-/// The n (<= 64) bytes at `in` as cells of a word (non-zero = alive), in[i] in bit i.
-inline Word pack_word(const std::uint8_t* in, std::int64_t n) {
-  Word v = 0;
-  for (std::int64_t i = 0; i < n; ++i) v |= static_cast<Word>(in[i] != 0) << i;
-  return v;
-}
-
 }  // namespace MPILIFE_FAST_VARIANT
 }  // namespace mpilife::fast
