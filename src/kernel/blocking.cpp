@@ -53,10 +53,12 @@ int count_cpus(const std::string& list) {
   return std::max(n, 1);
 }
 
+#if defined(_SC_LEVEL2_CACHE_SIZE) && defined(_SC_LEVEL3_CACHE_SIZE)
 std::int64_t sysconf_size(int name) {
   const long v = ::sysconf(name);
   return v > 0 ? v : 0;
 }
+#endif
 
 }  // namespace
 

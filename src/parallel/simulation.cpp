@@ -33,7 +33,7 @@ Simulation::Simulation(const mpi::Comm& world, std::int64_t width, std::int64_t 
   layout_.procs = procs;
   layout_.coords = cart_.coords();
   layout_.local = tile_extent(width, height, procs, layout_.coords[0], layout_.coords[1]);
-  blocking_ = resolve_blocking(kernel, procs);
+  blocking_ = resolve_blocking(kernel);
   tile_ = make_tile(kernel, layout_.local.w, layout_.local.h, rule, blocking_.halo_depth);
   halo_ = std::make_unique<HaloExchange>(cart_, *tile_);
   rows_per_poll_ = std::max<std::int64_t>(1, kCellsPerPoll / layout_.local.w);
@@ -66,7 +66,7 @@ std::int64_t Simulation::first_edge_contact() const {
 
 Simulation::~Simulation() = default;
 
-Blocking Simulation::resolve_blocking(KernelKind kernel, const ProcessGrid& procs) const {
+Blocking Simulation::resolve_blocking(KernelKind kernel) const {
   if (kernel != KernelKind::fast) return {1, 1};
   Blocking b = requested_;
   const std::int64_t w = layout_.local.w;
@@ -81,7 +81,8 @@ Blocking Simulation::resolve_blocking(KernelKind kernel, const ProcessGrid& proc
         mpi::allreduce(automatic_halo_depth(w, h, b.time_block), mpi::Op::max, cart_.comm());
   }
   // The thinnest tile of the grid (tiles differ by at most one row or column).
-  const std::int64_t thinnest = std::min(layout_.width / procs.cols, layout_.height / procs.rows);
+  const std::int64_t thinnest =
+      std::min(layout_.width / layout_.procs.cols, layout_.height / layout_.procs.rows);
   b.halo_depth = static_cast<int>(
       std::clamp<std::int64_t>(b.halo_depth, 1, std::min<std::int64_t>(thinnest, kMaxHaloDepth)));
   b.time_block = std::clamp(b.time_block, 1, b.halo_depth);

@@ -8,6 +8,12 @@ namespace mpilife {
 
 class Simulation;
 
+/// The first multiple of `every` (>= 1) after `generation`: when an output written every `every`
+/// generations next wants to see the grid (Observer::next_wanted).
+constexpr std::int64_t next_multiple(std::int64_t generation, std::int64_t every) {
+  return (generation / every + 1) * every;
+}
+
 /// A hook that sees the grid as a run advances (output files, viewers). Every method is called on
 /// every rank at the same point, so implementations may use collectives.
 class Observer {

@@ -92,7 +92,7 @@ class Simulation {
   /// on the grid's outer edge (plane only; this rank's sides on that edge).
   void watch_edges(std::int64_t generation) const;
   /// The blocking in use for the tile of this rank: requested_ resolved (collective).
-  Blocking resolve_blocking(KernelKind kernel, const ProcessGrid& procs) const;
+  Blocking resolve_blocking(KernelKind kernel) const;
   /// One generation with ghosts one cell deep, the exchange overlapped with the interior.
   void step_one();
 

@@ -231,7 +231,7 @@ void Checkpointer::after_step(const Simulation& sim) {
 
 std::int64_t Checkpointer::next_wanted(std::int64_t generation) const {
   if (settings_.every <= 0) return std::numeric_limits<std::int64_t>::max();
-  return (generation / settings_.every + 1) * settings_.every;
+  return next_multiple(generation, settings_.every);
 }
 
 void Checkpointer::finish(const Simulation& sim) {

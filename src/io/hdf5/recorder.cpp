@@ -366,8 +366,7 @@ void Recorder::after_step(const Simulation& sim) {
 }
 
 std::int64_t Recorder::next_wanted(std::int64_t generation) const {
-  const std::int64_t every = impl_->settings.every;
-  return (generation / every + 1) * every;
+  return next_multiple(generation, impl_->settings.every);
 }
 
 void Recorder::finish(const Simulation& sim) {
