@@ -32,8 +32,10 @@ assert j["final_population"] > 36
 PY
 
 # --halo-depth / --time-block: the same final grid at every ghost depth, time block and rank
-# count; a depth of 8 sends an eighth of the halo messages (the run's first step is a single
-# generation before its first control check, and every step starts with an exchange: one more).
+# count; a depth of 8 sends far fewer halo messages. Not exactly an eighth: every step of the run
+# loop starts with an exchange, and the steps end at the control checks, whose spacing follows the
+# machine's speed (a loaded CI machine checks more often). The exact count (an exchange every
+# depth generations of one step) is test_equivalence's.
 for np in 1 2 4 6; do
   for hb in "1 1" "4 4" "8 2" "16 16" "auto auto"; do
     read -r depth block <<<"$hb"
@@ -53,9 +55,8 @@ one, eight, sixteen = (json.load(open(p)) for p in sys.argv[1:])
 assert (one["halo_depth"], one["time_block"]) == (1, 1), one
 assert (eight["halo_depth"], eight["time_block"]) == (8, 2), eight
 assert one["halo_messages"] == 4 * 8 * 120, one["halo_messages"]  # 2x2 ranks, 8 sides each
-exchange = 4 * 8
-assert one["halo_messages"] // 8 <= eight["halo_messages"] <= one["halo_messages"] // 8 + exchange, eight
-assert sixteen["halo_messages"] <= one["halo_messages"] // 16 + 2 * exchange, sixteen
+assert one["halo_messages"] // 8 <= eight["halo_messages"] <= one["halo_messages"] // 4, eight
+assert one["halo_messages"] // 16 <= sixteen["halo_messages"] <= one["halo_messages"] // 4, sixteen
 PY
 
 # Continue a --final file: 60 + 60 generations equal 120 straight.
