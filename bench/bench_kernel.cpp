@@ -115,7 +115,11 @@ struct Rates {
 Rates time_repeats(mpilife::Tile& tile, mpilife::Topology topology, const Settings& s) {
   auto run = [&](std::int64_t gens) {
     mpilife::advance_tile(
-        tile, gens, [&] { mpilife::fill_ghosts_local(tile, topology); },
+        tile, gens,
+        [&](int k) {
+          mpilife::fill_ghosts_local(tile, topology);
+          tile.advance(0, k);
+        },
         [&](std::int64_t) { return s.time_block; });
   };
   run(s.warmup);

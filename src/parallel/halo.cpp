@@ -45,6 +45,12 @@ int HaloExchange::remote_sides() const {
   return n;
 }
 
+unsigned HaloExchange::late_sides() const {
+  unsigned late = 0;
+  for (Dir d : kAllDirs) late |= side_[index_of(d)] == Side::remote ? side_bit(d) : 0u;
+  return late;
+}
+
 void HaloExchange::start() {
   for (Dir d : kAllDirs) {
     const int i = index_of(d);

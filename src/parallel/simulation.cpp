@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <limits>
 
 #include "mpilife/core/decomposition.hpp"
@@ -12,14 +13,6 @@
 #include "mpilife/parallel/mpi/collectives.hpp"
 
 namespace mpilife {
-
-namespace {
-
-// About this many cells are updated between two polls of the halo requests: enough work to make
-// a poll's cost (~0.1 us) negligible, often enough for rendezvous messages to progress.
-constexpr std::int64_t kCellsPerPoll = std::int64_t{1} << 20;
-
-}  // namespace
 
 Simulation::Simulation(const mpi::Comm& world, std::int64_t width, std::int64_t height,
                        Topology topology, const ProcessGrid& procs, KernelKind kernel,
@@ -94,13 +87,16 @@ void Simulation::step(std::int64_t n) {
     for (std::int64_t g = 0; g < n; ++g) step_one();
     return;
   }
-  // The ghosts are filled afresh at every call: cells may have been edited since the last.
+  // The ghosts are filled afresh at every call: cells may have been edited since the last. The
+  // first sweep from them runs while they are in flight.
+  const std::function<void()> poll = [&] { halo_->poll(); };
+  const std::function<void()> wait = [&] { halo_->finish(); };
   advance_tile(
       *tile_, n,
-      [&] {
+      [&](int k) {
         halo_->start();
-        halo_->finish();
         ++exchanges_;
+        tile_->advance_overlapped(k, halo_->late_sides(), poll, wait);
       },
       [&](std::int64_t done) {
         // A plane's edge is watched at every generation until a live cell reaches it.

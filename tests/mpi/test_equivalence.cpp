@@ -95,6 +95,23 @@ TEST_CASE("random soups on odd sizes, both topologies, several rules") {
   }
 }
 
+TEST_CASE("deep halos in flight during the first sweep: tiles tall and wide enough to overlap") {
+  // Tiles of 26 to 192 rows and 32 to 192 columns: the first sweep after each exchange runs
+  // while the ghosts are in flight, and the bands (north, south) and folds (west, east) near the
+  // late sides are computed again once they are in, on every process grid.
+  const std::vector<Blocking> deep = {{2, 2}, {3, 1}, {4, 4}, {8, 8}, {8, 3}};
+  std::uint64_t seed = 900;
+  for (const std::string r : {"B3/S23", "B0/S8"}) {
+    for (Topology t : {Topology::torus, Topology::plane}) {
+      const Case c{"soup", 192, 160, t, parse_rule(r).rule, 40};
+      const CellArray start = soup_grid(c.width, c.height, ++seed, 0.35);
+      for (const ProcessGrid& g : test::process_grids(test::world_size(), c.width, c.height)) {
+        for (const Blocking& b : deep) check_case(c, g, KernelKind::fast, start, b);
+      }
+    }
+  }
+}
+
 TEST_CASE("a glider through the point where four tiles meet") {
   // 2x2-ish process grids meet at the tile corners; a glider sent diagonally through the centre
   // of a small torus crosses the corner of four tiles whatever the decomposition.

@@ -13,6 +13,11 @@ inline constexpr std::array<Dir, 8> kAllDirs = {Dir::north,      Dir::south,    
                                                 Dir::east,       Dir::north_west, Dir::north_east,
                                                 Dir::south_west, Dir::south_east};
 
+/// The bit of direction `d` in a set of sides held as bits.
+constexpr unsigned side_bit(Dir d) {
+  return 1u << static_cast<int>(d);
+}
+
 /// Column step of `d`: -1 west, +1 east, 0 otherwise.
 constexpr int dir_dx(Dir d) {
   return (d == Dir::west || d == Dir::north_west || d == Dir::south_west)   ? -1

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,10 @@
 #include "mpilife/kernel/tile_roles.hpp"
 
 namespace mpilife {
+
+/// About this many cell updates lie between two polls of a halo exchange in flight: enough work
+/// to make a poll's cost (~0.1 us) negligible, often enough for rendezvous messages to progress.
+inline constexpr std::int64_t kCellsPerPoll = std::int64_t{1} << 20;
 
 /// Which implementation of the update rule runs.
 enum class KernelKind { fast, reference };
@@ -54,6 +59,15 @@ class Tile : public TileFaces, public TileStepper, public TileCells {
   /// deep takes one generation: step_all().
   virtual void advance(int fresh, int k);
 
+  /// advance(0, k) overlapped with the filling of the ghosts. Called when the ghosts of the sides
+  /// in `late` (side_bit per Dir) are still in flight and the others are filled: sweeps what it
+  /// can without them, calling poll() about every kCellsPerPoll cell updates; calls wait(), which
+  /// fills them; then completes the k generations and makes them current. This default waits
+  /// first; a deep tile sweeps everything early and then recomputes the cells within k of a late
+  /// side.
+  virtual void advance_overlapped(int k, unsigned late, const std::function<void()>& poll,
+                                  const std::function<void()>& wait);
+
   /// Whether a live owned cell lies on the outermost row (Dir::north, Dir::south) or column
   /// (Dir::west, Dir::east) of the tile.
   virtual bool edge_alive(Dir d) const;
@@ -68,23 +82,25 @@ class Tile : public TileFaces, public TileStepper, public TileCells {
   Rule rule_;
 };
 
-/// Advances `tile` `generations` generations: calls fill_ghosts() to fill its ghosts first and
-/// again whenever they are spent (every halo_depth() generations), and sweeps (Tile::advance) at
-/// most block_for(done) generations at a time, `done` being the generations advanced so far.
-template <class FillGhosts, class BlockFor>
-void advance_tile(Tile& tile, std::int64_t generations, FillGhosts&& fill_ghosts,
-                  BlockFor&& block_for) {
+/// Advances `tile` `generations` generations, sweeping at most block_for(done) generations at a
+/// time (`done`: the generations advanced so far). The ghosts are filled at the start and again
+/// whenever they are spent (every halo_depth() generations), by refill(k), which fills them and
+/// advances the first k generations from them (e.g. Tile::advance_overlapped); the sweeps in
+/// between are Tile::advance.
+template <class Refill, class BlockFor>
+void advance_tile(Tile& tile, std::int64_t generations, Refill&& refill, BlockFor&& block_for) {
   const int depth = tile.halo_depth();
   int fresh = depth;
   for (std::int64_t done = 0; done < generations;) {
-    if (fresh == depth) {
-      fill_ghosts();
-      fresh = 0;
+    if (fresh == depth) fresh = 0;
+    const int k = static_cast<int>(std::min<std::int64_t>(
+        {static_cast<std::int64_t>(block_for(done)), depth - fresh, generations - done}));
+    if (fresh == 0) {
+      refill(k);
+    } else {
+      tile.advance(fresh, k);
     }
-    const std::int64_t k = std::min<std::int64_t>(
-        {static_cast<std::int64_t>(block_for(done)), depth - fresh, generations - done});
-    tile.advance(fresh, static_cast<int>(k));
-    fresh += static_cast<int>(k);
+    fresh += k;
     done += k;
   }
 }

@@ -57,8 +57,8 @@ void gather_bands_agreed(const Simulation& sim, std::int64_t band_rows,
 void fill_bands(Simulation& sim, std::int64_t band_rows, const BandFiller& fill);
 
 /// Calls `visit` on every rank for its own tile in bands: the tile's rows within each global band
-/// of `band_rows` rows (bands start at row 0, so a band aligned to HDF5 chunks stays aligned). Every
-/// rank makes the same number of calls, the most any rank needs, the extra ones with an empty
+/// of `band_rows` rows (bands start at row 0, so a band aligned to HDF5 chunks stays aligned).
+/// Every rank makes the same number of calls, the most any rank needs, the extra ones with an empty
 /// `part`, so a collective write per call matches up across ranks. No communication.
 void for_each_tile_band(const Simulation& sim, std::int64_t band_rows,
                         const TilePartVisitor& visit);

@@ -36,6 +36,8 @@ class HaloExchange {
   double wait_seconds() const { return wait_seconds_; }
   /// Number of sides served by messages to other ranks.
   int remote_sides() const;
+  /// The sides served by messages (side_bit per Dir): the ghosts still in flight after start().
+  unsigned late_sides() const;
 
  private:
   enum class Side { remote, self, outside };

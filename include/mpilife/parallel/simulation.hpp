@@ -45,7 +45,8 @@ class Simulation {
   /// the interior while it is in flight (polling it), wait, update the border ring, swap. With
   /// deeper ghosts the halo is exchanged at the start and again every halo_depth generations, and
   /// the tile sweeps time_block generations at a time (one at a time while a plane's edge is
-  /// watched). Collective.
+  /// watched); the first sweep after an exchange runs while it is in flight, and the cells within
+  /// reach of the late ghosts are computed again after it (Tile::advance_overlapped). Collective.
   void step(std::int64_t n = 1);
 
   /// The halo depth and time block in use.

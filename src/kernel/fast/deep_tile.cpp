@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -52,6 +53,8 @@ using fast::words_for;
 /// generations in one sweep, a wavefront: generation j+1 of row r is computed right after
 /// generation j of row r+1, from three-row rings per intermediate generation, so the buffers
 /// stream through the cache once per k generations (the rings, 3 (k-1) rows, stay in L1/L2).
+/// The same reasoning overlaps the exchange (advance_overlapped): swept with some ghosts still
+/// stale, the tile is wrong only within k of them, and those cells are computed again.
 ///
 /// Sides beyond a plane's edge (clear_ghost) stay dead at every generation: their ghost rows are
 /// never computed and read as dead, their ghost columns are cleared in every row computed. Bits
@@ -66,6 +69,7 @@ class DeepTile final : public Tile {
         cur_(allocate()),
         next_(allocate()),
         zero_(fast::zeroed_words(static_cast<std::size_t>(shape_.stride))),
+        zero_words_(static_cast<std::size_t>(shape_.stride)),
         step_row_(rule) {
     for (std::int64_t k = 0; k < shape_.nw; ++k) {
       owned_[static_cast<std::size_t>(shape_.position(k))] = bits_in(k, d_, d_ + w);
@@ -138,6 +142,36 @@ class DeepTile final : public Tile {
     swap();
   }
 
+  // The whole tile is swept while the late ghosts are in flight; once they are in, the cells
+  // within k of a late side (a band of rows for north and south, a fold of columns for west and
+  // east; a late corner reaches no cell its two sides' bands and folds do not cover) are
+  // computed again. Skipped where that would be most of the tile.
+  void advance_overlapped(int k, unsigned late, const std::function<void()>& poll,
+                          const std::function<void()>& wait) override {
+    const std::int64_t h = height();
+    auto is_late = [&](Dir d) { return (late & side_bit(d)) != 0; };
+    const bool west = is_late(Dir::west);
+    const bool east = is_late(Dir::east);
+    // A late corner's cells reach no further than its sides' bands and folds.
+    auto band = [&](Dir side, Dir corner_west, Dir corner_east) {
+      return is_late(side) || (is_late(corner_west) && !west) || (is_late(corner_east) && !east);
+    };
+    const bool north = band(Dir::north, Dir::north_west, Dir::north_east);
+    const bool south = band(Dir::south, Dir::south_west, Dir::south_east);
+    const std::int64_t band_rows = (north ? d_ + 2 * k : 0) + (south ? d_ + 2 * k : 0);
+    const bool worth = 2 * band_rows <= h + 2 * d_ && (!(west || east) || width() >= 2 * d_);
+    if (late == 0 || !worth) {
+      Tile::advance_overlapped(k, late, poll, wait);
+      return;
+    }
+    sweep(0, k, &poll);
+    wait();
+    if (north) run(tile_sweep(0, -d_, k), k, nullptr);
+    if (south) run(tile_sweep(0, h - k, h + d_), k, nullptr);
+    if (west || east) mend_columns(k, west, east);
+    swap();
+  }
+
   void swap() override { std::swap(cur_, next_); }
 
   bool changed() const override {
@@ -191,8 +225,7 @@ class DeepTile final : public Tile {
   }
 
   std::size_t storage_bytes() const override {
-    return (2 * buffer_words() + ring_words_ + static_cast<std::size_t>(shape_.stride)) *
-           sizeof(Word);
+    return (2 * buffer_words() + ring_words_ + zero_words_ + 2 * fold_words_) * sizeof(Word);
   }
 
  private:
@@ -281,43 +314,175 @@ class DeepTile final : public Tile {
     }
   }
 
-  // Rows -d .. h+d-1 of the current state, `fresh` generations after the ghosts were filled,
-  // carried k generations into the next buffer (fresh + k <= d).
-  void sweep(int fresh, int k) {
-    const std::int64_t h = height();
-    // Generation j holds the right cells in rows [lo + j, hi - j) (the margin shrinks), and
-    // none beyond a plane's edge, where the rows stay dead.
-    const std::int64_t lo = -d_ + fresh;
-    const std::int64_t hi = h + d_ - fresh;
-    const std::int64_t ylo = outside(Dir::north) ? 0 : -d_;
-    const std::int64_t yhi = outside(Dir::south) ? h : h + d_;
-    auto begin = [&](std::int64_t j) { return std::max(lo + j, ylo); };
-    auto end = [&](std::int64_t j) { return std::min(hi - j, yhi); };
-    const auto ring_rows = static_cast<std::size_t>(3 * (k - 1) * shape_.stride);
-    if (ring_rows > ring_words_) {
-      ring_ = fast::zeroed_words(ring_rows);
-      ring_words_ = ring_rows;
+  // Stored rows of one buffer from row `first` on, `stride` words apart.
+  struct Rows {
+    Word* base;
+    std::int64_t first;
+    std::int64_t stride;
+    Word* operator[](std::int64_t y) const { return base + (y - first) * stride; }
+  };
+
+  // One wavefront sweep: generation 0 in `from`, generation k of rows [a, b) into `to`.
+  struct Sweep {
+    Rows from;
+    Rows to;
+    std::int64_t nv;                // vectors per row
+    const std::vector<Keep>* keep;  // bits to clear in every row computed
+    std::int64_t lo;                // generation 0 is right in rows [lo, hi)
+    std::int64_t hi;
+    std::int64_t ylo;  // rows outside [ylo, yhi) are dead at every generation
+    std::int64_t yhi;
+    std::int64_t a;  // the rows of generation k wanted
+    std::int64_t b;
+  };
+
+  // Carries `job` k generations, calling poll() (when given) about every kCellsPerPoll cells.
+  // Generation j holds the right cells in rows [lo + j, hi - j) (the margin shrinks), and none
+  // beyond [ylo, yhi), where the rows stay dead; of those, it computes the rows that generation
+  // k's rows [a, b) depend on.
+  void run(const Sweep& job, int k, const std::function<void()>* poll) {
+    auto begin = [&](std::int64_t j) { return std::max({job.lo + j, job.ylo, job.a - (k - j)}); };
+    auto end = [&](std::int64_t j) { return std::min({job.hi - j, job.yhi, job.b + (k - j)}); };
+    const std::int64_t stride = job.from.stride;
+    const auto ring_words = static_cast<std::size_t>(3 * (k - 1) * stride);
+    if (ring_words > ring_words_) {
+      ring_ = fast::zeroed_words(ring_words);
+      ring_words_ = ring_words;
     }
-    // Row r of generation j (0 = the current buffer, k = the next, between them the rings).
+    if (static_cast<std::size_t>(stride) > zero_words_) {
+      zero_ = fast::zeroed_words(static_cast<std::size_t>(stride));
+      zero_words_ = static_cast<std::size_t>(stride);
+    }
+    // Row r of generation j (0 = `from`, k = `to`, between them the rings).
     auto at = [&](std::int64_t j, std::int64_t r) -> Word* {
-      if (j == 0) return row(cur_, r);
-      if (j == k) return row(next_, r);
+      if (j == 0) return job.from[r];
+      if (j == k) return job.to[r];
       const std::int64_t slot = ((r % 3) + 3) % 3;
-      return ring_.get() + ((j - 1) * 3 + slot) * shape_.stride;
+      return ring_.get() + ((j - 1) * 3 + slot) * stride;
     };
     auto source = [&](std::int64_t j, std::int64_t r) -> const Word* {
-      return r < ylo || r >= yhi ? zero_.get() : at(j, r);
+      return r < job.ylo || r >= job.yhi ? zero_.get() : at(j, r);
     };
+    const std::int64_t steps_per_poll =
+        std::max<std::int64_t>(1, kCellsPerPoll / (k * stride * kBits));
+    std::int64_t until_poll = steps_per_poll;
     for (std::int64_t s = begin(1); s < end(k) + k - 1; ++s) {
       for (std::int64_t j = 1; j <= k; ++j) {
         const std::int64_t r = s - (j - 1);
         if (r < begin(j) || r >= end(j)) continue;
         Word* out = at(j, r);
-        step_row_(source(j - 1, r - 1), source(j - 1, r), source(j - 1, r + 1), out, shape_.nv);
-        for (const Keep& p : keep_) store(out + p.offset, load(out + p.offset) & p.mask);
+        step_row_(source(j - 1, r - 1), source(j - 1, r), source(j - 1, r + 1), out, job.nv);
+        for (const Keep& p : *job.keep) store(out + p.offset, load(out + p.offset) & p.mask);
+      }
+      if (poll != nullptr && --until_poll == 0) {
+        (*poll)();
+        until_poll = steps_per_poll;
       }
     }
   }
+
+  // The sweep of rows [a, b) of the tile, `fresh` generations after the ghosts were filled, from
+  // the current buffer to the next (fresh + k <= d).
+  Sweep tile_sweep(int fresh, std::int64_t a, std::int64_t b) {
+    const std::int64_t h = height();
+    return {Rows{cur_.get(), -d_, shape_.stride},
+            Rows{next_.get(), -d_, shape_.stride},
+            shape_.nv,
+            &keep_,
+            -d_ + fresh,
+            h + d_ - fresh,
+            outside(Dir::north) ? 0 : -d_,
+            outside(Dir::south) ? h : h + d_,
+            a,
+            b};
+  }
+
+  // Rows -d .. h+d-1 of the current state, `fresh` generations after the ghosts were filled,
+  // carried k generations into the next buffer (fresh + k <= d).
+  void sweep(int fresh, int k, const std::function<void()>* poll = nullptr) {
+    run(tile_sweep(fresh, -d_, height() + d_), k, poll);
+  }
+
+  // The cells within k of the west and/or east ghosts recomputed from the current buffer into
+  // the next (fresh 0). What they depend on lies within 2k <= 2d of those ghosts: the stored
+  // columns [0, 3d) (west) and [w - d, w + 2d) (east), "segments". Computed one by one, these
+  // tall, narrow strips would cost a row call per row and generation; instead each is cut into
+  // pieces of R rows overlapping by 2k (a piece's k rows at either end are wrong after k
+  // generations), and the pieces are laid side by side in the rows of one small grid, the fold,
+  // which the row loop carries k generations at once. Cells beyond a segment's edges, or between
+  // two segments, are wrong, as they are beyond a tile's stored edge, which is k cells away from
+  // the cells taken back.
+  void mend_columns(int k, bool west, bool east) {
+    const std::int64_t h = height();
+    const std::int64_t cells = width() + 2 * d_;  // stored cells per row
+    const std::int64_t seg = 3 * d_;              // cells per segment
+    const std::int64_t seg_words = words_for(seg);
+    // Each segment's first stored cell in the tile, and the first of the cells taken back: the
+    // west segment's [0, d + k), the east segment's [2d - k, 3d).
+    struct Segment {
+      std::int64_t first;
+      std::int64_t back;
+    };
+    std::vector<Segment> segments;
+    if (west) segments.push_back({0, 0});
+    if (east) segments.push_back({cells - seg, 2 * d_ - k});
+    const std::int64_t ylo = outside(Dir::north) ? 0 : -d_;
+    const std::int64_t yhi = outside(Dir::south) ? h : h + d_;
+    const std::int64_t rows = yhi - ylo;
+    // Pieces: at least 4k rows each, at most 32 segment words in a fold row.
+    const auto sides = static_cast<std::int64_t>(segments.size());
+    const std::int64_t pieces = std::clamp<std::int64_t>(
+        std::min(rows / (4 * k), kMaxFoldWords / (sides * seg_words)), 1, rows);
+    const std::int64_t r = std::min(rows, (rows - 2 * k + pieces - 1) / pieces + 2 * k);
+    const std::int64_t step = r - 2 * k;  // the right rows of one piece and the next abut
+    const RowShape fold(sides * pieces * seg_words * kBits);
+    const auto fold_words = static_cast<std::size_t>(r * fold.stride);
+    if (fold_words > fold_words_) {
+      fold_cur_ = fast::zeroed_words(fold_words);
+      fold_next_ = fast::zeroed_words(fold_words);
+      fold_words_ = fold_words;
+    }
+    // Piece p of segment i: tile rows [top(p), top(p) + r), at fold cell (i pieces + p)
+    // seg_words 64.
+    auto top = [&](std::int64_t p) { return std::min(ylo + p * step, yhi - r); };
+    auto copy = [&](const Word* from, const RowShape& from_shape, std::int64_t from_bit, Word* to,
+                    const RowShape& to_shape, std::int64_t to_bit, std::int64_t n) {
+      for (std::int64_t x = 0; x < n; x += kBits) {
+        const std::int64_t m = std::min<std::int64_t>(kBits, n - x);
+        to_shape.set_bits(to, to_bit + x, m, from_shape.get_bits(from, from_bit + x, m));
+      }
+    };
+    for (std::int64_t i = 0; i < sides; ++i) {
+      for (std::int64_t p = 0; p < pieces; ++p) {
+        const std::int64_t at = (i * pieces + p) * seg_words * kBits;
+        for (std::int64_t y = 0; y < r; ++y) {
+          copy(row(cur_, top(p) + y), shape_, segments[static_cast<std::size_t>(i)].first,
+               fold_cur_.get() + y * fold.stride, fold, at, seg);
+        }
+      }
+    }
+    static const std::vector<Keep> kNone;
+    run({Rows{fold_cur_.get(), 0, fold.stride}, Rows{fold_next_.get(), 0, fold.stride}, fold.nv,
+         &kNone, -k, r + k, 0, r, 0, r},
+        k, nullptr);
+    // Taken back: d + k cells of each piece's right rows (its first and last k rows are wrong,
+    // save at the fold's ends).
+    for (std::int64_t i = 0; i < sides; ++i) {
+      const Segment& s = segments[static_cast<std::size_t>(i)];
+      for (std::int64_t p = 0; p < pieces; ++p) {
+        const std::int64_t at = (i * pieces + p) * seg_words * kBits;
+        const std::int64_t y0 = p == 0 ? 0 : k;
+        const std::int64_t y1 = p + 1 == pieces ? r : r - k;
+        for (std::int64_t y = y0; y < y1; ++y) {
+          copy(fold_next_.get() + y * fold.stride, fold, at + s.back, row(next_, top(p) + y),
+               shape_, s.first + s.back, d_ + k);
+        }
+      }
+    }
+  }
+
+  // The most words of segments in a row of mend_columns' fold.
+  static constexpr std::int64_t kMaxFoldWords = 32;
 
   std::int64_t d_;           // ghost depth
   RowShape shape_;           // a stored row: w + 2d cells
@@ -325,8 +490,12 @@ class DeepTile final : public Tile {
   WordBuffer cur_;
   WordBuffer next_;
   WordBuffer zero_;  // one dead row: what lies beyond a plane's edge
+  std::size_t zero_words_;
   WordBuffer ring_;  // the wavefront's rings, 3 rows per intermediate generation
   std::size_t ring_words_ = 0;
+  WordBuffer fold_cur_;   // mend_columns' fold: generation 0
+  WordBuffer fold_next_;  // and generation k
+  std::size_t fold_words_ = 0;
   std::array<bool, 8> outside_{};  // by Dir: the side lies beyond a plane's edge
   std::vector<Keep> keep_;         // bits of a row to clear after the row loop
   RowStepper step_row_;

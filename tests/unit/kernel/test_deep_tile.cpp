@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -81,6 +83,155 @@ TEST_CASE("deep tiles equal the reference at every depth, time block, rule and t
       }
     }
   }
+}
+
+namespace {
+
+// A grid of cols x rows tiles of w x h cells, stepped by the reference kernel, and the deep tile
+// at (col, row) of it: its neighbours' faces fill its ghosts, as an exchange would.
+struct World {
+  int cols;
+  int rows;
+  int col;
+  int row;
+  Topology topology;
+};
+
+// Fills the ghosts of `deep` from the tiles around it in `grid` (the world's cells now).
+void fill_from(Tile& deep, const World& world, const CellArray& grid, const Rule& rule) {
+  const std::int64_t w = deep.width();
+  const std::int64_t h = deep.height();
+  std::vector<std::byte> face;
+  for (const Dir d : kAllDirs) {
+    int c = world.col + dir_dx(d);
+    int r = world.row + dir_dy(d);
+    if (c < 0 || c >= world.cols || r < 0 || r >= world.rows) {
+      if (world.topology == Topology::plane) {
+        deep.clear_ghost(d);
+        continue;
+      }
+      c = (c + world.cols) % world.cols;
+      r = (r + world.rows) % world.rows;
+    }
+    const auto neighbour = make_tile(KernelKind::fast, w, h, rule, deep.halo_depth());
+    load(*neighbour, CellArray(grid.block(r * h, c * w, h, w)));
+    face.resize(neighbour->face_bytes(opposite(d)));
+    neighbour->pack_face(opposite(d), face.data());
+    deep.unpack_ghost(d, face.data());
+  }
+}
+
+// Steps a deep w x h tile of `world` the overlapped way, and the world a generation at a time,
+// side by side: at every filling the ghosts of the sides in `late` hold random cells until
+// wait() fills them. Checks the tile against its block of the world after every sweep; returns
+// the number of polls.
+int check_overlapped(const World& world, const Rule& rule, std::int64_t w, std::int64_t h,
+                     unsigned late, int depth, int block, std::int64_t generations,
+                     std::uint64_t seed) {
+  const CellArray start = soup_grid(w * world.cols, h * world.rows, seed, 0.4);
+  const auto all = make_tile(KernelKind::reference, start.cols(), start.rows(), rule);
+  load(*all, start);
+  const auto mine = [&] {
+    return CellArray(to_array(*all).block(world.row * h, world.col * w, h, w));
+  };
+  const auto deep = make_tile(KernelKind::fast, w, h, rule, depth);
+  load(*deep, mine());
+  std::mt19937_64 random(seed);
+  int polls = 0;
+  int waits = 0;
+  const std::function<void()> poll = [&] { ++polls; };
+  const std::function<void()> wait = [&] {
+    ++waits;
+    fill_from(*deep, world, to_array(*all), rule);
+  };
+  int fresh = depth;
+  for (std::int64_t g = 0; g < generations;) {
+    if (fresh == depth) fresh = 0;
+    const int k = static_cast<int>(std::min<std::int64_t>({block, depth - fresh, generations - g}));
+    if (fresh == 0) {
+      fill_from(*deep, world, to_array(*all), rule);
+      for (const Dir d : kAllDirs) {
+        if ((late & side_bit(d)) == 0) continue;
+        std::vector<std::byte> junk(deep->face_bytes(d));
+        for (std::byte& b : junk) b = static_cast<std::byte>(random());
+        deep->unpack_ghost(d, junk.data());
+      }
+      deep->advance_overlapped(k, late, poll, wait);
+    } else {
+      deep->advance(fresh, k);
+    }
+    for (int i = 0; i < k; ++i) {
+      fill_ghosts_local(*all, world.topology);
+      all->step_all();
+    }
+    fresh += k;
+    g += k;
+    if (!(to_array(*deep) == mine()).all()) {
+      FAIL_CHECK("differs at generation " << g);
+      return polls;
+    }
+  }
+  CHECK(waits == (generations + depth - 1) / depth);
+  return polls;
+}
+
+}  // namespace
+
+TEST_CASE("overlapped sweeps equal the reference whichever ghosts arrive late") {
+  constexpr unsigned N = side_bit(Dir::north);
+  constexpr unsigned S = side_bit(Dir::south);
+  constexpr unsigned W = side_bit(Dir::west);
+  constexpr unsigned E = side_bit(Dir::east);
+  constexpr unsigned NW = side_bit(Dir::north_west);
+  constexpr unsigned NE = side_bit(Dir::north_east);
+  constexpr unsigned SW = side_bit(Dir::south_west);
+  constexpr unsigned SE = side_bit(Dir::south_east);
+  constexpr unsigned kAll = N | S | W | E | NW | NE | SW | SE;
+  // The middle of a torus of 3 x 3 tiles: strips (north and south late), every side, columns
+  // only (west and east, with the corners), lone sides. A plane's corner tile (west and south
+  // late, north and east outside), and one on its west edge.
+  const World middle{3, 3, 1, 1, Topology::torus};
+  const World corner{2, 2, 1, 0, Topology::plane};
+  const World west_edge{2, 3, 0, 1, Topology::plane};
+  const std::vector<std::pair<World, unsigned>> cases = {
+      {middle, N | S},      {middle, kAll}, {middle, W | E | NW | NE | SW | SE},
+      {middle, N},          {middle, W},    {middle, S | SW | SE},
+      {corner, W | S | SW}, {corner, S},    {west_edge, N | S | E | NE | SE},
+      {west_edge, E}};
+  const std::vector<std::string> rules = {"B3/S23", "B36/S24", "B0/S8"};
+  const std::vector<std::pair<std::int64_t, std::int64_t>> sizes = {
+      {300, 120}, {70, 150}, {600, 90}, {40, 200}};
+  std::uint64_t seed = 11;
+  for (const auto& [world, late] : cases) {
+    for (const std::string& text : rules) {
+      const Rule rule = parse_rule(text).rule;
+      for (const auto& [w, h] : sizes) {
+        for (const int depth : {2, 5, 8, 16}) {
+          for (const int block : {1, depth}) {
+            CAPTURE(world.col);
+            CAPTURE(world.row);
+            CAPTURE(late);
+            CAPTURE(text);
+            CAPTURE(w);
+            CAPTURE(h);
+            CAPTURE(depth);
+            CAPTURE(block);
+            check_overlapped(world, rule, w, h, late, depth, block, 2 * depth + 3, ++seed);
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("an overlapped sweep polls while the ghosts are in flight") {
+  // 2048 x 1024 cells, 8 generations a sweep: some 16 million cell updates, a poll every million.
+  const Rule life = parse_rule("B3/S23").rule;
+  const World strips{1, 3, 0, 1, Topology::torus};
+  const unsigned late = side_bit(Dir::north) | side_bit(Dir::south);
+  CHECK(check_overlapped(strips, life, 2048, 1024, late, 8, 8, 8, 1) >= 8);
+  // A tile too short to gain from sweeping before the ghosts are in: nothing to poll for.
+  CHECK(check_overlapped(strips, life, 2048, 40, late, 8, 8, 8, 2) == 0);
 }
 
 TEST_CASE("a deep tile on a torus as thin as its ghosts") {
