@@ -7,6 +7,7 @@
 #include "deep_tile.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -445,20 +446,35 @@ class DeepTile final : public Tile {
     // Piece p of segment i: tile rows [top(p), top(p) + r), at fold cell (i pieces + p)
     // seg_words 64.
     auto top = [&](std::int64_t p) { return std::min(ylo + p * step, yhi - r); };
-    auto copy = [&](const Word* from, const RowShape& from_shape, std::int64_t from_bit, Word* to,
-                    const RowShape& to_shape, std::int64_t to_bit, std::int64_t n) {
-      for (std::int64_t x = 0; x < n; x += kBits) {
-        const std::int64_t m = std::min<std::int64_t>(kBits, n - x);
-        to_shape.set_bits(to, to_bit + x, m, from_shape.get_bits(from, from_bit + x, m));
+    // Copies n cells of every row [y0, y1) of piece p from one grid to the other, finding where
+    // the bits lie once (at most 4 words of 64 cells).
+    auto copy = [&](std::int64_t p, std::int64_t y0, std::int64_t y1, bool to_fold,
+                    std::int64_t tile_bit, std::int64_t fold_bit, std::int64_t n) {
+      std::array<RowShape::Bits, 4> in{};
+      std::array<RowShape::Bits, 4> out{};
+      const std::int64_t chunks = (n + kBits - 1) / kBits;
+      for (std::int64_t c = 0; c < chunks; ++c) {
+        const std::int64_t m = std::min<std::int64_t>(kBits, n - c * kBits);
+        const RowShape::Bits t = shape_.bits(tile_bit + c * kBits, m);
+        const RowShape::Bits f = fold.bits(fold_bit + c * kBits, m);
+        in[static_cast<std::size_t>(c)] = to_fold ? t : f;
+        out[static_cast<std::size_t>(c)] = to_fold ? f : t;
+      }
+      for (std::int64_t y = y0; y < y1; ++y) {
+        Word* tile_row = row(to_fold ? cur_ : next_, top(p) + y);
+        Word* fold_row = (to_fold ? fold_cur_ : fold_next_).get() + y * fold.stride;
+        const Word* from = to_fold ? tile_row : fold_row;
+        Word* to = to_fold ? fold_row : tile_row;
+        for (std::int64_t c = 0; c < chunks; ++c) {
+          const auto i = static_cast<std::size_t>(c);
+          out[i].set(to, in[i].get(from));
+        }
       }
     };
     for (std::int64_t i = 0; i < sides; ++i) {
       for (std::int64_t p = 0; p < pieces; ++p) {
-        const std::int64_t at = (i * pieces + p) * seg_words * kBits;
-        for (std::int64_t y = 0; y < r; ++y) {
-          copy(row(cur_, top(p) + y), shape_, segments[static_cast<std::size_t>(i)].first,
-               fold_cur_.get() + y * fold.stride, fold, at, seg);
-        }
+        copy(p, 0, r, true, segments[static_cast<std::size_t>(i)].first,
+             (i * pieces + p) * seg_words * kBits, seg);
       }
     }
     static const std::vector<Keep> kNone;
@@ -470,13 +486,8 @@ class DeepTile final : public Tile {
     for (std::int64_t i = 0; i < sides; ++i) {
       const Segment& s = segments[static_cast<std::size_t>(i)];
       for (std::int64_t p = 0; p < pieces; ++p) {
-        const std::int64_t at = (i * pieces + p) * seg_words * kBits;
-        const std::int64_t y0 = p == 0 ? 0 : k;
-        const std::int64_t y1 = p + 1 == pieces ? r : r - k;
-        for (std::int64_t y = y0; y < y1; ++y) {
-          copy(fold_next_.get() + y * fold.stride, fold, at + s.back, row(next_, top(p) + y),
-               shape_, s.first + s.back, d_ + k);
-        }
+        copy(p, p == 0 ? 0 : k, p + 1 == pieces ? r : r - k, false, s.first + s.back,
+             (i * pieces + p) * seg_words * kBits + s.back, d_ + k);
       }
     }
   }

@@ -66,28 +66,44 @@ struct RowShape {
   /// Where word k of a row is stored.
   std::int64_t position(std::int64_t k) const { return k % nv * kLanes + k / nv; }
 
+  /// Where the n (1..64) bits of a row starting at bit `first` lie: found once, read and written
+  /// in any number of rows.
+  struct Bits {
+    std::int64_t lo;  ///< stored position of the word holding bit `first`
+    std::int64_t hi;  ///< of the word holding the last bit, when it is another word; else -1
+    int shift;        ///< bit `first` within word lo
+    Word mask;        ///< the low n bits
+
+    /// The bits of row `r`, bit `first` in bit 0.
+    Word get(const Word* r) const {
+      Word v = r[lo] >> shift;
+      if (hi >= 0) v |= r[hi] << (kBits - shift);
+      return v & mask;
+    }
+
+    /// Sets the bits of row `r` to the low n bits of `v`.
+    void set(Word* r, Word v) const {
+      v &= mask;
+      r[lo] = (r[lo] & ~(mask << shift)) | (v << shift);
+      if (hi >= 0) r[hi] = (r[hi] & ~(mask >> (kBits - shift))) | (v >> (kBits - shift));
+    }
+  };
+
+  /// Where the n (1..64) bits starting at bit `first` lie.
+  Bits bits(std::int64_t first, std::int64_t n) const {
+    const std::int64_t k = first / kBits;
+    const auto s = static_cast<int>(first % kBits);
+    return {position(k), s != 0 && s + n > kBits ? position(k + 1) : -1, s, low_bits(n)};
+  }
+
   /// The n (1..64) bits of row `r` starting at bit `first`, bit `first` in bit 0.
   Word get_bits(const Word* r, std::int64_t first, std::int64_t n) const {
-    const std::int64_t k = first / kBits;
-    const std::int64_t s = first % kBits;
-    Word v = r[position(k)] >> s;
-    if (s != 0 && s + n > kBits) v |= r[position(k + 1)] << (kBits - s);
-    return v & low_bits(n);
+    return bits(first, n).get(r);
   }
 
   /// Sets the n (1..64) bits of row `r` starting at bit `first` to the low n bits of `v`.
   void set_bits(Word* r, std::int64_t first, std::int64_t n, Word v) const {
-    const std::int64_t k = first / kBits;
-    const std::int64_t s = first % kBits;
-    const Word mask = low_bits(n);
-    v &= mask;
-    Word& lo = r[position(k)];
-    lo = (lo & ~(mask << s)) | (v << s);
-    if (s != 0 && s + n > kBits) {
-      Word& hi = r[position(k + 1)];
-      const std::int64_t spill = kBits - s;
-      hi = (hi & ~(mask >> spill)) | (v >> spill);
-    }
+    bits(first, n).set(r, v);
   }
 };
 
