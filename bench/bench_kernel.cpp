@@ -13,11 +13,13 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "bench_timing.hpp"
+#include "mpilife/core/geometry.hpp"
 #include "mpilife/core/rule.hpp"
 #include "mpilife/core/soup.hpp"
 #include "mpilife/kernel/blocking.hpp"
@@ -63,9 +65,22 @@ struct Settings {
   std::int64_t warmup = 10;
   std::uint64_t seed = 1;
   double density = 0.5;
-  int time_block = 0;  // 0: automatic (automatic_time_block)
-  int halo_depth = 0;  // 0: the time block
+  int time_block = 0;         // 0: automatic (automatic_time_block)
+  int halo_depth = 0;         // 0: the time block
+  std::string late = "none";  // sides whose ghosts the first sweep after a filling treats as late
 };
+
+// The sides `name` names for --late (side_bit per Dir): none, ns (north and south: strips), we
+// (west and east with the corners: vertical strips) or all.
+unsigned late_sides(const std::string& name) {
+  using mpilife::Dir;
+  using mpilife::side_bit;
+  const unsigned ns = side_bit(Dir::north) | side_bit(Dir::south);
+  const unsigned we = side_bit(Dir::west) | side_bit(Dir::east) | side_bit(Dir::north_west) |
+                      side_bit(Dir::north_east) | side_bit(Dir::south_west) |
+                      side_bit(Dir::south_east);
+  return name == "ns" ? ns : name == "we" ? we : name == "all" ? ns | we : 0u;
+}
 
 // Registers the options of `s` on `app`.
 void add_options(CLI::App& app, Settings& s) {
@@ -100,6 +115,13 @@ void add_options(CLI::App& app, Settings& s) {
                  "ghost depth: the ghosts are filled every that many generations (default: the "
                  "time block)")
       ->check(CLI::Range(1, 64));
+  app.add_option("--late", s.late,
+                 "sweep each first generation after a filling of the ghosts the overlapped way, "
+                 "as if these sides' ghosts were in flight (their cells are then computed again): "
+                 "none, ns (north and south), we (west, east and the corners) or all; the cost of "
+                 "overlapping a deep exchange")
+      ->check(CLI::IsMember({"none", "ns", "we", "all"}))
+      ->capture_default_str();
   app.add_option("--density", s.density, "soup density")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
@@ -113,12 +135,14 @@ struct Rates {
 
 // Times `repeats` runs of `generations` generations of `tile` (ghosts filled in process).
 Rates time_repeats(mpilife::Tile& tile, mpilife::Topology topology, const Settings& s) {
+  const unsigned late = late_sides(s.late);
+  const std::function<void()> nothing = [] {};
   auto run = [&](std::int64_t gens) {
     mpilife::advance_tile(
         tile, gens,
         [&](int k) {
           mpilife::fill_ghosts_local(tile, topology);
-          tile.advance(0, k);
+          tile.advance_overlapped(k, late, nothing, nothing);
         },
         [&](std::int64_t) { return s.time_block; });
   };
@@ -195,15 +219,16 @@ int main(int argc, char** argv) {
                                 (static_cast<double>(w) * static_cast<double>(h));
   std::printf(
       "BENCH kernel=%s isa=%s rule=%s topology=%s size=%lldx%lld halo_depth=%d time_block=%d "
-      "gens=%lld repeats=%d warmup=%lld median_gcups=%.3f min=%.3f max=%.3f cpu_median_gcups=%.3f "
+      "late=%s gens=%lld repeats=%d warmup=%lld median_gcups=%.3f min=%.3f max=%.3f "
+      "cpu_median_gcups=%.3f "
       "bytes_per_cell=%.4f "
       "population=%lld->%lld\n",
       s.kernel_name.c_str(),
       *kind == mpilife::KernelKind::fast ? mpilife::fast_kernel_isa().c_str() : "scalar",
       rule.to_string().c_str(), s.topology_name.c_str(), static_cast<long long>(w),
-      static_cast<long long>(h), s.halo_depth, s.time_block, static_cast<long long>(s.generations),
-      s.repeats, static_cast<long long>(s.warmup), median(rates.wall),
-      *std::min_element(rates.wall.begin(), rates.wall.end()),
+      static_cast<long long>(h), s.halo_depth, s.time_block, s.late.c_str(),
+      static_cast<long long>(s.generations), s.repeats, static_cast<long long>(s.warmup),
+      median(rates.wall), *std::min_element(rates.wall.begin(), rates.wall.end()),
       *std::max_element(rates.wall.begin(), rates.wall.end()), median(rates.cpu), bytes_per_cell,
       static_cast<long long>(start_population), static_cast<long long>(tile->population()));
   return 0;
