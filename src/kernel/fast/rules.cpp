@@ -243,9 +243,10 @@ struct FixedRule {
 
 // Vectors per run-time table dispatch (see table3). With AVX-512's 32 registers the rules outside
 // the compiled-in list evaluate their tables on groups of four vectors, so each indirect jump
-// serves four: one jump per side per vector ran 1.1-1.4x a compiled-in table's time there, and
-// swung from process to process (code layout); on AVX2 and SSE2 (16 registers) the same jumps
-// cost nothing measurable next to the operations, and a group would not fit.
+// serves four: with one jump per side per vector, B36/S24 and B0124/S01367 ran 1.17-1.25x the
+// time of the same tables compiled in on avx512vbmi2 (medians; from one process to the next
+// 117-180 Gcups against 193-206); on AVX2 and SSE2 (16 registers) the same jumps cost nothing
+// measurable next to the operations, and a group would not fit (bench/README.md).
 #if defined(__AVX512F__)
 constexpr std::size_t kGroup = 4;
 #else
