@@ -3,6 +3,9 @@
 
 #include "rules.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <utility>
@@ -65,13 +68,92 @@ constexpr T shannon(T a, T b, T c) {
   }
 }
 
+// What shannon<table, vars> costs in vector operations without vpternlogq, by our count of what
+// its folds leave (a constant cofactor under & or | costs nothing, ~s | x two operations).
+constexpr int shannon_cost(int table, int vars) {
+  if (vars == 0) return 0;
+  const int half = 1 << (vars - 1);
+  const int mask = (1 << half) - 1;
+  const int hi = (table >> half) & mask;
+  const int lo = table & mask;
+  const int cost_hi = shannon_cost(hi, vars - 1);
+  const int cost_lo = shannon_cost(lo, vars - 1);
+  if (hi == lo) return cost_lo;
+  if (lo == 0) return cost_hi + (hi == mask ? 0 : 1);
+  if (hi == 0 || hi == mask || hi == (lo ^ mask)) return cost_lo + 1;
+  if (lo == mask) return cost_hi + 2;
+  return cost_lo + cost_hi + 3;
+}
+
+// The orders in which shannon may split on the inputs (a, b, c) = 0, 1, 2.
+constexpr int kOrders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+
+// The table of g(x, y, z) = f(a, b, c) with x, y, z being the inputs kOrders[order] of f, whose
+// table is `table`.
+constexpr int reordered(int table, int order) {
+  int result = 0;
+  for (int m = 0; m < 8; ++m) {
+    int v[3] = {};
+    v[kOrders[order][0]] = (m >> 2) & 1;
+    v[kOrders[order][1]] = (m >> 1) & 1;
+    v[kOrders[order][2]] = m & 1;
+    if (((table >> (v[0] * 4 + v[1] * 2 + v[2])) & 1) != 0) result |= 1 << m;
+  }
+  return result;
+}
+
+// How Table3 evaluates a table: the cheapest of shannon's splits over the six input orders, of
+// the table or of its complement (negated after).
+struct Plan {
+  int order;
+  bool negate;
+  int table;  // the table shannon evaluates
+};
+
+constexpr Plan plan(int table) {
+  Plan best{0, false, table};
+  int best_cost = shannon_cost(table, 3);
+  for (int order = 0; order < 6; ++order) {
+    for (const bool negate : {false, true}) {
+      const int t = reordered(table, order) ^ (negate ? 0xFF : 0);
+      const int cost = shannon_cost(t, 3) + (negate ? 1 : 0);
+      if (cost < best_cost) {
+        best = {order, negate, t};
+        best_cost = cost;
+      }
+    }
+  }
+  return best;
+}
+
+// Input i of (a, b, c).
+template <int kI, class T>
+constexpr T input(T a, T b, T c) {
+  if constexpr (kI == 0) {
+    return a;
+  } else if constexpr (kI == 1) {
+    return b;
+  } else {
+    return c;
+  }
+}
+
 // The truth table of a three-input function (on AVX-512 logic3 turns it into the single
-// vpternlogq it names).
+// vpternlogq it names; otherwise the plan's few operations: by our count at most 7, 3.3 on
+// average, where shannon in the order a, b, c took up to 8, 4.5 on average).
 template <int kTable>
 struct Table3 {
   template <class T>
   constexpr T operator()(T a, T b, T c) const {
-    return shannon<kTable, 3>(a, b, c);
+    constexpr Plan kPlan = plan(kTable);
+    const T r = shannon<kPlan.table, 3>(input<kOrders[kPlan.order][0]>(a, b, c),
+                                        input<kOrders[kPlan.order][1]>(a, b, c),
+                                        input<kOrders[kPlan.order][2]>(a, b, c));
+    if constexpr (kPlan.negate) {
+      return ~r;
+    } else {
+      return r;
+    }
   }
 };
 
@@ -159,15 +241,37 @@ struct FixedRule {
   }
 };
 
-// The three-input function whose truth table `table` is known only at run time: a switch with
-// one case per table, each the single vpternlogq (or the few operations) of FixedRule. Inlined
-// into the row loop, the switch is an indirect jump on a loop-invariant index, predicted every time
-// after the first: a compiled-in table's cost plus two jumps, instead of a 7-select decision tree
-// on leaf vectors (20 of them, which do not fit in AVX2's 16 registers), and 256 short cases
-// instead of 256 copies of the row loop.
+// Vectors per run-time table dispatch (see table3). With AVX-512's 32 registers the rules outside
+// the compiled-in list evaluate their tables on groups of four vectors, so each indirect jump
+// serves four: with one jump per side per vector, B36/S24 and B0124/S01367 ran 1.17-1.25x the
+// time of the same tables compiled in on avx512vbmi2 (medians; from one process to the next
+// 117-180 Gcups against 193-206); on AVX2 and SSE2 (16 registers) the same jumps cost nothing
+// measurable next to the operations, and a group would not fit (bench/README.md).
+#if defined(__AVX512F__)
+constexpr std::size_t kGroup = 4;
+#else
+constexpr std::size_t kGroup = 1;
+#endif
+
+/// kGroup vectors, one per vector of a group.
+using Vecs = std::array<Vec, kGroup>;
+
+// The function whose truth table is kTable on each vector of a group.
+template <int kTable, std::size_t... kK>
+MPILIFE_INLINE Vecs table3_each(const Vecs& a, const Vecs& b, const Vecs& c,
+                                std::index_sequence<kK...>) {
+  return {logic3<Table3<kTable>>(a[kK], b[kK], c[kK])...};
+}
+
+// The three-input function whose truth table `table` is known only at run time, on each vector
+// of a group: a switch with one case per table, each the single vpternlogq (or the few
+// operations) of FixedRule per vector. Inlined into the row loop, the switch is an indirect jump
+// on a loop-invariant index, predicted every time after the first: a compiled-in table's cost
+// plus two jumps a group, instead of a 7-select decision tree on leaf vectors (20 of them, which
+// do not fit in AVX2's 16 registers), and 256 short cases instead of 256 copies of the row loop.
 #define MPILIFE_TABLE3_CASE(n) \
   case n:                      \
-    return logic3<Table3<n>>(a, b, c);
+    return table3_each<n>(a, b, c, std::make_index_sequence<kGroup>{});
 #define MPILIFE_TABLE3_CASES4(n) \
   MPILIFE_TABLE3_CASE(n)         \
   MPILIFE_TABLE3_CASE(n + 1) MPILIFE_TABLE3_CASE(n + 2) MPILIFE_TABLE3_CASE(n + 3)
@@ -177,7 +281,7 @@ struct FixedRule {
 #define MPILIFE_TABLE3_CASES64(n) \
   MPILIFE_TABLE3_CASES16(n)       \
   MPILIFE_TABLE3_CASES16(n + 16) MPILIFE_TABLE3_CASES16(n + 32) MPILIFE_TABLE3_CASES16(n + 48)
-MPILIFE_INLINE Vec table3(int table, Vec a, Vec b, Vec c) {
+MPILIFE_INLINE Vecs table3(int table, const Vecs& a, const Vecs& b, const Vecs& c) {
   switch (table) {
     MPILIFE_TABLE3_CASES64(0)
     MPILIFE_TABLE3_CASES64(64)
@@ -192,27 +296,35 @@ MPILIFE_INLINE Vec table3(int table, Vec a, Vec b, Vec c) {
 #undef MPILIFE_TABLE3_CASES4
 #undef MPILIFE_TABLE3_CASE
 
-// The side whose table is `table`.
+// The side whose table is `table`, on a group.
 struct RunTimeTable {
   int table;
-  MPILIFE_INLINE Vec operator()(Vec t2, Vec t1, Vec t0) const { return table3(table, t2, t1, t0); }
-};
-
-// Any other rule: FixedRule's evaluation with the tables chosen at run time (table3), the t3
-// corrections compiled in (four row loops in all).
-template <bool kFixNine, bool kFixEight>
-struct AnyRule {
-  const SideTables& tables;
-
-  MPILIFE_INLINE Vec operator()(const Count& c, Vec alive) const {
-    return from_sides<kFixNine, kFixEight>(c, alive, RunTimeTable{tables.live},
-                                           RunTimeTable{tables.dead});
+  MPILIFE_INLINE Vecs operator()(const Vecs& t2, const Vecs& t1, const Vecs& t0) const {
+    return table3(table, t2, t1, t0);
   }
 };
 
+// The next state of each vector k of a group from its count c[k] and cells alive[k]: from_sides
+// with the tables chosen at run time, group-wide.
+template <bool kFixNine, bool kFixEight, std::size_t... kK>
+MPILIFE_INLINE Vecs any_rule_group(const std::array<Count, kGroup>& c, const Vecs& alive,
+                                   const SideTables& tables, std::index_sequence<kK...>) {
+  const Vecs t0{c[kK].t0...};
+  const Vecs t1{(c[kK].u ^ c[kK].k0)...};
+  const Vecs t2{logic3<Upper>(c[kK].u, c[kK].k0, c[kK].m1)...};
+  Vecs live = RunTimeTable{tables.live}(t2, t1, t0);
+  Vecs dead = RunTimeTable{tables.dead}(t2, t1, t0);
+  if constexpr (kFixNine || kFixEight) {
+    const Vecs t3{(c[kK].u & c[kK].k0 & c[kK].m1)...};
+    if constexpr (kFixNine) live = {logic3<FlipNine>(live[kK], t3[kK], t0[kK])...};
+    if constexpr (kFixEight) dead = {(dead[kK] ^ t3[kK])...};
+  }
+  return {logic3<Select>(alive[kK], live[kK], dead[kK])...};
+}
+
 // Next state of vectors [0, nv) of one row, the rule fused into the counting loop (the visitor
-// forced inline: GCC would outline one holding AnyRule's switches and pass it the count through
-// memory).
+// forced inline: GCC would outline one holding the run-time tables' switches and pass it the count
+// through memory).
 template <class Eval>
 void step_row(const Word* __restrict above, const Word* __restrict at, const Word* __restrict below,
               Word* __restrict out, std::int64_t nv, const Eval& eval) {
@@ -232,14 +344,59 @@ void step_row_fixed(const Word* above, const Word* at, const Word* below, Word* 
   step_row(above, at, below, out, nv, FixedRule<kSurvive, kBirth>{});
 }
 
+// Any other rule: FixedRule's evaluation with the tables chosen at run time (table3), the t3
+// corrections compiled in (four row loops in all), kGroup vectors at a time. The counting runs
+// as in for_each_count, each group's column sums carried into the next; a row that is no whole
+// number of groups computes the vectors past its end on the sums east of its last vector (any
+// sums would do) and stores none of them.
 template <bool kFixNine, bool kFixEight>
-void step_row_any(const Word* above, const Word* at, const Word* below, Word* out, std::int64_t nv,
+void step_row_any(const Word* __restrict above, const Word* __restrict at,
+                  const Word* __restrict below, Word* __restrict out, std::int64_t nv,
                   const SideTables& tables) {
-  step_row(above, at, below, out, nv, AnyRule<kFixNine, kFixEight>{tables});
+  if constexpr (kGroup == 1) {
+    // One vector a group: for_each_count's loop as it is.
+    for_each_count(
+        above, at, below, nv, [&](std::int64_t i, const Count& c, Vec alive) MPILIFE_INLINE_LAMBDA {
+          store(out + i * kLanes, any_rule_group<kFixNine, kFixEight>(
+                                      {c}, {alive}, tables, std::make_index_sequence<1>{})[0]);
+        });
+    return;
+  }
+  constexpr auto kU = static_cast<std::int64_t>(kGroup);
+  auto sums = [&](std::int64_t i) {
+    return column_sums(load(above + i * kLanes), load(at + i * kLanes), load(below + i * kLanes));
+  };
+  const ColumnSums first = sums(0);
+  const ColumnSums last = sums(nv - 1);
+  const ColumnSums west_of_first{lanes_up(last.s0), lanes_up(last.s1)};
+  const ColumnSums east_of_last{lanes_down(first.s0), lanes_down(first.s1)};
+  // The column sums east of vector j - 1 (the first's lanes moved down east of the last vector,
+  // as in for_each_count; past the end too: only vectors that are not stored see those).
+  auto sums_at = [&](std::int64_t j) { return j >= nv ? east_of_last : sums(j); };
+  ColumnSums before = west_of_first;
+  ColumnSums own = first;
+  for (std::int64_t i = 0; i < nv; i += kU) {
+    std::array<Count, kGroup> counts;
+    Vecs alive;
+#pragma GCC unroll 8
+    for (std::int64_t k = 0; k < kU; ++k) {
+      const ColumnSums next = sums_at(i + k + 1);
+      counts[static_cast<std::size_t>(k)] = count_cells(before, own, next);
+      alive[static_cast<std::size_t>(k)] = load(at + std::min(i + k, nv - 1) * kLanes);
+      before = own;
+      own = next;
+    }
+    const Vecs result = any_rule_group<kFixNine, kFixEight>(counts, alive, tables,
+                                                            std::make_index_sequence<kGroup>{});
+#pragma GCC unroll 8
+    for (std::int64_t k = 0; k < kU; ++k) {
+      if (i + k < nv) store(out + (i + k) * kLanes, result[static_cast<std::size_t>(k)]);
+    }
+  }
 }
 
 // Well-known Life-like rules (Golly's and the LifeWiki's list) compiled with their tables built
-// in: as fast as B3/S23. Every other rule runs AnyRule.
+// in: as fast as B3/S23. Every other rule runs step_row_any.
 struct KnownRule {
   int survive;  // bit n: S n
   int birth;    // bit n: B n
@@ -278,7 +435,8 @@ constexpr KnownRule kKnownRules[] = {
     known<digits({1}), digits({1})>(),                          // Gnarl
 };
 
-// B3/S23's function, a compiled-in one, or AnyRule's loop for the t3 corrections `tables` need.
+// B3/S23's function, a compiled-in one, or step_row_any's loop for the t3 corrections `tables`
+// need.
 RowFunction row_function_for(const Rule& rule, const SideTables& tables) {
   if (rule.is_conway()) return &step_row_conway;
   for (const KnownRule& k : kKnownRules) {
