@@ -460,8 +460,9 @@ class DeepTile final : public Tile {
         in[static_cast<std::size_t>(c)] = to_fold ? t : f;
         out[static_cast<std::size_t>(c)] = to_fold ? f : t;
       }
+      const WordBuffer& tile = to_fold ? cur_ : next_;
       for (std::int64_t y = y0; y < y1; ++y) {
-        Word* tile_row = row(to_fold ? cur_ : next_, top(p) + y);
+        Word* tile_row = row(tile, top(p) + y);
         Word* fold_row = (to_fold ? fold_cur_ : fold_next_).get() + y * fold.stride;
         const Word* from = to_fold ? tile_row : fold_row;
         Word* to = to_fold ? fold_row : tile_row;
