@@ -139,7 +139,7 @@ Rates time_repeats(mpilife::Tile& tile, mpilife::Topology topology, const Settin
   const std::function<void()> nothing = [] {};
   auto run = [&](std::int64_t gens) {
     mpilife::advance_tile(
-        tile, gens,
+        tile, gens, tile.halo_depth(),
         [&](int k) {
           mpilife::fill_ghosts_local(tile, topology);
           tile.advance_overlapped(k, late, nothing, nothing);

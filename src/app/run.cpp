@@ -418,6 +418,7 @@ StopReason step_to_target(Universe& universe, const RunPlan& plan, Observers& ob
                           const StopRequests& stops, Progress& progress, double t0,
                           StopCode& code) {
   Control control(universe, stops, plan.options.stop_when_stable);
+  const std::int64_t first = universe.sim().generation();
   while (universe.sim().generation() < plan.options.generations) {
     if (control.due()) {
       const std::optional<StopReason> reason = control.check(now_seconds() - t0, code);
@@ -425,11 +426,13 @@ StopReason step_to_target(Universe& universe, const RunPlan& plan, Observers& ob
       if (reason) return *reason;
     }
     // As far as the outputs, the next check and the target allow: the fast kernel's deep halos
-    // and time blocks pay over several generations.
+    // and time blocks pay over several generations. Nothing here writes cells (observers and
+    // checks read), so deep ghosts last from one step to the next.
     const std::int64_t g = universe.sim().generation();
     const std::int64_t n =
         std::min({plan.options.generations, observers.next_wanted(g), control.next()}) - g;
-    if (universe.step(n) == GrowthCheck::limited) return StopReason::cell_limit;
+    const SinceLastStep since = g == first ? SinceLastStep::maybe_edited : SinceLastStep::untouched;
+    if (universe.step(n, since) == GrowthCheck::limited) return StopReason::cell_limit;
     observers.after_step(universe.sim());
     progress.update(universe.sim().generation());
   }

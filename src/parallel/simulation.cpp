@@ -27,6 +27,7 @@ Simulation::Simulation(const mpi::Comm& world, std::int64_t width, std::int64_t 
   layout_.coords = cart_.coords();
   layout_.local = tile_extent(width, height, procs, layout_.coords[0], layout_.coords[1]);
   blocking_ = resolve_blocking(kernel);
+  fresh_ = blocking_.halo_depth;  // no ghosts filled yet
   tile_ = make_tile(kernel, layout_.local.w, layout_.local.h, rule, blocking_.halo_depth);
   halo_ = std::make_unique<HaloExchange>(cart_, *tile_);
   rows_per_poll_ = std::max<std::int64_t>(1, kCellsPerPoll / layout_.local.w);
@@ -82,17 +83,18 @@ Blocking Simulation::resolve_blocking(KernelKind kernel) const {
   return b;
 }
 
-void Simulation::step(std::int64_t n) {
+void Simulation::step(std::int64_t n, SinceLastStep since) {
   if (blocking_.halo_depth == 1) {
     for (std::int64_t g = 0; g < n; ++g) step_one();
     return;
   }
-  // The ghosts are filled afresh at every call: cells may have been edited since the last. The
-  // first sweep from them runs while they are in flight.
+  // Edited cells (here or at a neighbour) make the ghosts stale: fill them first. The first sweep
+  // from newly filled ghosts runs while they are in flight.
+  if (since == SinceLastStep::maybe_edited) fresh_ = blocking_.halo_depth;
   const std::function<void()> poll = [&] { halo_->poll(); };
   const std::function<void()> wait = [&] { halo_->finish(); };
-  advance_tile(
-      *tile_, n,
+  fresh_ = advance_tile(
+      *tile_, n, fresh_,
       [&](int k) {
         halo_->start();
         ++exchanges_;

@@ -65,14 +65,14 @@ Universe::Universe(std::unique_ptr<Simulation> sim, KernelKind kernel, const Rul
   if (growth_) growth_->margin = std::max<std::int64_t>(growth_->margin, 2);
 }
 
-GrowthCheck Universe::step(std::int64_t n) {
+GrowthCheck Universe::step(std::int64_t n, SinceLastStep since) {
   GrowthCheck check = GrowthCheck::room;
   if (growth_ && sim_->generation() >= next_check_) {
     check = grow_if_needed();
     if (check == GrowthCheck::limited) return check;
   }
   if (growth_) n = std::min(n, next_check_ - sim_->generation());
-  sim_->step(n);
+  sim_->step(n, since);
   cell_updates_ += static_cast<double>(sim_->layout().width) *
                    static_cast<double>(sim_->layout().height) * static_cast<double>(n);
   return check;

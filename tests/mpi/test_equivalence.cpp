@@ -40,9 +40,10 @@ const std::vector<Blocking> kDeep = {{2, 2}, {3, 1}, {5, 5}, {8, 3}, {16, 16}};
 
 // Runs the case distributed on `procs` from `start` (known on rank 0) and compares with the serial
 // reference on rank 0; the verdict is shared by every rank. The generations are stepped in calls
-// of 1, 2, 3, ... generations (each call refills the ghosts first).
+// of 1, 2, 3, ... generations, each after the first told `since` (maybe_edited: it refills the
+// ghosts first; untouched: it goes on with the last call's).
 void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel, const CellArray& start,
-                Blocking blocking = {}) {
+                Blocking blocking = {}, SinceLastStep since = SinceLastStep::maybe_edited) {
   const mpi::Comm world = mpi::world();
   Simulation sim(world, c.width, c.height, c.topology, procs, kernel, c.rule, 0, blocking);
   std::vector<Cell> cells;
@@ -55,7 +56,8 @@ void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel, cons
   }
   place_cells(sim, cells);
   for (std::int64_t n = 1; sim.generation() < c.generations; ++n) {
-    sim.step(std::min(n, c.generations - sim.generation()));
+    sim.step(std::min(n, c.generations - sim.generation()),
+             n == 1 ? SinceLastStep::maybe_edited : since);
   }
   const CellArray got = gather_grid(sim);
   bool same = true;
@@ -66,16 +68,21 @@ void check_case(const Case& c, const ProcessGrid& procs, KernelKind kernel, cons
   }
   INFO(c.what, " ", c.width, "x", c.height, " ", to_string(c.topology), " ", c.rule.to_string(),
        " procs ", test::name(procs), " kernel ", to_string(kernel), " halo depth ",
-       sim.blocking().halo_depth, " time block ", sim.blocking().time_block);
+       sim.blocking().halo_depth, " time block ", sim.blocking().time_block,
+       since == SinceLastStep::untouched ? " ghosts kept across calls" : "");
   CHECK(test::root_says(same));
 }
 
-// Every process grid, both kernels; the fast one also with each of `deep`.
+// Every process grid, both kernels; the fast one also with each of `deep`, every other one with
+// the ghosts kept from one call to the next.
 void check_everywhere(const Case& c, const CellArray& start,
                       const std::vector<Blocking>& deep = {{8, 8}}) {
   for (const ProcessGrid& g : test::process_grids(test::world_size(), c.width, c.height)) {
     for (KernelKind k : {KernelKind::reference, KernelKind::fast}) check_case(c, g, k, start);
-    for (const Blocking& b : deep) check_case(c, g, KernelKind::fast, start, b);
+    for (std::size_t i = 0; i < deep.size(); ++i) {
+      check_case(c, g, KernelKind::fast, start, deep[i],
+                 i % 2 == 0 ? SinceLastStep::untouched : SinceLastStep::maybe_edited);
+    }
   }
 }
 
@@ -106,7 +113,10 @@ TEST_CASE("deep halos in flight during the first sweep: tiles tall and wide enou
       const Case c{"soup", 192, 160, t, parse_rule(r).rule, 40};
       const CellArray start = soup_grid(c.width, c.height, ++seed, 0.35);
       for (const ProcessGrid& g : test::process_grids(test::world_size(), c.width, c.height)) {
-        for (const Blocking& b : deep) check_case(c, g, KernelKind::fast, start, b);
+        for (const Blocking& b : deep) {
+          check_case(c, g, KernelKind::fast, start, b, SinceLastStep::maybe_edited);
+          check_case(c, g, KernelKind::fast, start, b, SinceLastStep::untouched);
+        }
       }
     }
   }
@@ -209,10 +219,47 @@ TEST_CASE("deep halos exchange once every halo-depth generations") {
       CHECK(deep.halo_exchanges() == 10);
       CHECK(deep.halo_messages() * 8 == classic.halo_messages());
     }
-    // Each call refills the ghosts first (cells may have been edited between calls).
+    // Each call refills the ghosts first (cells may have been edited between calls), unless told
+    // that none was: then the calls go on with the ghosts the last one left.
     Simulation calls(mpi::world(), n, n, Topology::torus, procs, KernelKind::fast, life, 0, {8, 8});
     for (int g = 0; g < 5; ++g) calls.step(1);
     CHECK(calls.halo_exchanges() == 5);
+    Simulation kept(mpi::world(), n, n, Topology::torus, procs, KernelKind::fast, life, 0, {8, 8});
+    kept.step(1);
+    for (int g = 1; g < 80; g += 3) kept.step(std::min(3, 80 - g), SinceLastStep::untouched);
+    CHECK(kept.generation() == 80);
+    CHECK(kept.halo_exchanges() == 10);
+  }
+}
+
+TEST_CASE("cells edited between two steps: the next one fills the deep ghosts afresh") {
+  // A block across the middle of the grid (on the tiles' edges wherever they lie) cleared after
+  // 3 generations of ghosts 8 deep: the neighbours' ghosts hold the cells before the edit, and
+  // only a new exchange brings them up to date.
+  const std::int64_t n = 96;
+  const Rule life = parse_rule("B3/S23").rule;
+  const CellArray start = soup_grid(n, n, 77, 0.45);
+  const Extent block{n / 2 - 20, n / 2 - 20, 40, 40};
+  CellArray want = evolve_serial(start, life, Topology::torus, KernelKind::reference, 3);
+  want.block(block.y0, block.x0, block.h, block.w).setZero();
+  want = evolve_serial(want, life, Topology::torus, KernelKind::reference, 10);
+  for (const ProcessGrid& procs : test::process_grids(test::world_size(), n, n)) {
+    INFO("procs ", test::name(procs));
+    Simulation sim(mpi::world(), n, n, Topology::torus, procs, KernelKind::fast, life, 0, {8, 8});
+    std::vector<Cell> cells;
+    if (mpi::world().rank() == 0) {
+      for (std::int64_t y = 0; y < n; ++y) {
+        for (std::int64_t x = 0; x < n; ++x) {
+          if (start(y, x)) cells.push_back({x, y});
+        }
+      }
+    }
+    place_cells(sim, cells);
+    sim.step(3);
+    clear_region(sim, block);
+    sim.step(10);
+    const CellArray got = gather_grid(sim);
+    CHECK(test::root_says(mpi::world().rank() != 0 || (got == want).all()));
   }
 }
 

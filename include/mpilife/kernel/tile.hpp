@@ -83,16 +83,17 @@ class Tile : public TileFaces, public TileStepper, public TileCells {
 };
 
 /// Advances `tile` `generations` generations, sweeping at most block_for(done) generations at a
-/// time (`done`: the generations advanced so far). The ghosts are filled at the start and again
-/// whenever they are spent (every halo_depth() generations), by refill(k), which fills them and
-/// advances the first k generations from them (e.g. Tile::advance_overlapped); the sweeps in
-/// between are Tile::advance.
+/// time (`done`: the generations advanced so far), `fresh` generations after its ghosts were last
+/// filled (halo_depth(): spent, or unknown). The ghosts are filled whenever they are spent (every
+/// halo_depth() generations) by refill(k), which fills them and advances the first k generations
+/// from them (e.g. Tile::advance_overlapped); the sweeps in between are Tile::advance. Returns the
+/// generations advanced since the last filling.
 template <class Refill, class BlockFor>
-void advance_tile(Tile& tile, std::int64_t generations, Refill&& refill, BlockFor&& block_for) {
+int advance_tile(Tile& tile, std::int64_t generations, int fresh, Refill&& refill,
+                 BlockFor&& block_for) {
   const int depth = tile.halo_depth();
-  int fresh = depth;
   for (std::int64_t done = 0; done < generations;) {
-    if (fresh == depth) fresh = 0;
+    if (fresh >= depth) fresh = 0;
     const int k = static_cast<int>(std::min<std::int64_t>(
         {static_cast<std::int64_t>(block_for(done)), depth - fresh, generations - done}));
     if (fresh == 0) {
@@ -103,6 +104,7 @@ void advance_tile(Tile& tile, std::int64_t generations, Refill&& refill, BlockFo
     fresh += k;
     done += k;
   }
+  return fresh;
 }
 
 /// A dead w x h tile stepped by `kind` under `rule` (w, h >= 1), with ghosts `depth` cells deep

@@ -27,6 +27,12 @@ struct Layout {
   std::int64_t origin_y = 0;            ///< universe (Golly) y of the grid's row 0
 };
 
+/// What the caller of Simulation::step knows of the cells since the last step.
+enum class SinceLastStep {
+  maybe_edited,  ///< cells may have been written (or there was no step): fill the ghosts first
+  untouched      ///< no cell was written on any rank: go on from the ghosts the last step left
+};
+
 /// The distributed time loop: every rank owns one tile of the grid and steps it in lock-step.
 class Simulation {
  public:
@@ -46,8 +52,10 @@ class Simulation {
   /// deeper ghosts the halo is exchanged at the start and again every halo_depth generations, and
   /// the tile sweeps time_block generations at a time (one at a time while a plane's edge is
   /// watched); the first sweep after an exchange runs while it is in flight, and the cells within
-  /// reach of the late ghosts are computed again after it (Tile::advance_overlapped). Collective.
-  void step(std::int64_t n = 1);
+  /// reach of the late ghosts are computed again after it (Tile::advance_overlapped). A step
+  /// starts with an exchange unless `since` says no cell was written since the last (on any rank:
+  /// all must pass the same), when it goes on with the ghosts that one left. Collective.
+  void step(std::int64_t n = 1, SinceLastStep since = SinceLastStep::maybe_edited);
 
   /// The halo depth and time block in use.
   const Blocking& blocking() const { return blocking_; }
@@ -99,6 +107,7 @@ class Simulation {
 
   Blocking requested_;
   Blocking blocking_;
+  int fresh_;  // generations advanced since the ghosts were filled (the depth: spent)
   std::int64_t exchanges_ = 0;
   std::int64_t generation_;
   std::int64_t rows_per_poll_;

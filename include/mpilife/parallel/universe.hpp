@@ -46,9 +46,10 @@ class Universe {
            std::optional<Growth> growth, ProcessGridFor procs_for);
 
   /// Grows first if a check is due and needed; then up to n generations, stopping early at the
-  /// next growth check (see sim().generation()). Returns the check's outcome (room when none was
-  /// due); on `limited` it does not step. Collective.
-  GrowthCheck step(std::int64_t n = 1);
+  /// next growth check (see sim().generation()), `since` as Simulation::step's (a grown grid
+  /// fills its ghosts anyway). Returns the check's outcome (room when none was due); on
+  /// `limited` it does not step. Collective.
+  GrowthCheck step(std::int64_t n = 1, SinceLastStep since = SinceLastStep::maybe_edited);
 
   /// Replaces the grid by the one `make` builds (the old one freed first, so the two never take
   /// memory together): a reset to the starting generation. The counters (growths, cell updates,
