@@ -88,9 +88,9 @@ int automatic_time_block(std::int64_t w, std::int64_t h, const CacheSizes& cache
   const std::int64_t share = caches.l3 / std::max(caches.l3_shared_by, 1);
   if (buffers <= static_cast<long double>(share)) return 1;
   const std::int64_t l2 = caches.l2 > 0 ? caches.l2 : std::int64_t{512} << 10;
-  for (const int k : {16, 8, 4, 2}) {
+  for (const int k : {64, 32, 16, 8, 4, 2}) {
     const std::int64_t row_bytes = (w + 2 * k + 511) / 512 * 64;
-    if (3 * (k - 1) * row_bytes <= l2 / 2) return k;
+    if (16 * k <= h && 3 * (k - 1) * row_bytes <= l2 / 2) return k;
   }
   return 1;
 }

@@ -28,8 +28,10 @@ constexpr int kMaxHaloDepth = 64;
 
 /// The time block for a fast tile of w x h cells on a CPU with `caches`: 1 while the tile's two
 /// bit-packed buffers (w h / 4 bytes) fit in this core's share of the last-level cache (no DRAM
-/// traffic to save); otherwise the longest of 16, 8, 4, 2 generations whose wavefront rings (3
-/// rows of w + 2k cells per generation in flight) fit in half the second-level cache.
+/// traffic to save); otherwise the longest of 64, 32, 16, 8, 4, 2 generations whose wavefront
+/// rings (3 rows of w + 2k cells per generation in flight) fit in half the second-level cache and
+/// that is at most a sixteenth of h (the margin a sweep computes beyond the tile, some k rows a
+/// generation, stays under 1/16 of the work).
 int automatic_time_block(std::int64_t w, std::int64_t h, const CacheSizes& caches);
 
 /// The halo depth for a tile of w x h cells swept `time_block` generations at a time: at least the

@@ -224,6 +224,30 @@ TEST_CASE("overlapped sweeps equal the reference whichever ghosts arrive late") 
   }
 }
 
+TEST_CASE("ghosts 32 and 64 deep, swept whole and overlapped") {
+  // The automatic time block goes up to 64 on tiles larger than the caches.
+  const std::vector<std::pair<std::int64_t, std::int64_t>> sizes = {{64, 64}, {200, 130}, {90, 70}};
+  std::uint64_t seed = 300;
+  for (const std::string text : {"B3/S23", "B0/S8"}) {
+    const Rule rule = parse_rule(text).rule;
+    for (const Topology topology : {Topology::torus, Topology::plane}) {
+      for (const auto& [w, h] : sizes) {
+        for (const int depth : {32, 64}) {
+          if (depth > std::min(w, h)) continue;
+          for (const int block : {7, depth}) {
+            CAPTURE(text);
+            check_deep(soup_grid(w, h, ++seed, 0.4), rule, topology, depth, block, depth + 9);
+          }
+        }
+      }
+    }
+    const World middle{3, 3, 1, 1, Topology::torus};
+    const unsigned late = side_bit(Dir::north) | side_bit(Dir::west) | side_bit(Dir::east) |
+                          side_bit(Dir::north_west) | side_bit(Dir::north_east);
+    CHECK(check_overlapped(middle, rule, 200, 300, late, 64, 64, 70, ++seed) > 0);  // swept early
+  }
+}
+
 TEST_CASE("an overlapped sweep polls while the ghosts are in flight") {
   // 2048 x 1024 cells, 8 generations a sweep: some 16 million cell updates, a poll every million.
   const Rule life = parse_rule("B3/S23").rule;
@@ -299,13 +323,16 @@ TEST_CASE("no tile has ghosts deeper than it is wide or tall, or deep reference 
 }
 
 TEST_CASE("the automatic time block and halo depth follow the caches and the tile size") {
-  const CacheSizes zen{1 << 20, 32 << 20, 2};            // 1 MiB L2, 32 MiB L3 for two CPUs
-  CHECK(automatic_time_block(4096, 4096, zen) == 1);     // 4 MiB of buffers: in the L3 share
-  CHECK(automatic_time_block(16384, 16384, zen) == 16);  // 64 MiB: rings of 2 KiB rows
-  CHECK(automatic_time_block(1 << 20, 128, zen) == 2);   // 128 KiB rows: rings for 2, not 4
-  CHECK(automatic_time_block(1 << 22, 64, zen) == 1);    // rows too wide for any ring
+  const CacheSizes zen{1 << 20, 32 << 20, 2};               // 1 MiB L2, 32 MiB L3 for two CPUs
+  CHECK(automatic_time_block(4096, 4096, zen) == 1);        // 4 MiB of buffers: in the L3 share
+  CHECK(automatic_time_block(16384, 16384, zen) == 64);     // 64 MiB: 189 ring rows of 2 KiB
+  CHECK(automatic_time_block(65536, 65536, zen) == 16);     // 8 KiB rows: 45 of them, not 93
+  const CacheSizes small_l3{1 << 20, 2 << 20, 2};           // a 1 MiB share of L3
+  CHECK(automatic_time_block(16384, 512, small_l3) == 32);  // no more than a sixteenth of h
+  CHECK(automatic_time_block(1 << 20, 128, zen) == 2);      // 128 KiB rows: rings for 2, not 4
+  CHECK(automatic_time_block(1 << 22, 64, zen) == 1);       // rows too wide for any ring
   CHECK(automatic_halo_depth(4096, 4096, 1) == 1);
-  CHECK(automatic_halo_depth(16384, 8192, 16) == 16);
+  CHECK(automatic_halo_depth(16384, 8192, 64) == 64);
   CHECK(automatic_halo_depth(1000, 1000, 1) == 2);
   CHECK(automatic_halo_depth(300, 300, 1) == 4);
   CHECK(automatic_halo_depth(200, 200, 1) == 8);
