@@ -169,7 +169,8 @@ void add_engine_options(CLI::App& run, RunText& text) {
   run.add_option("--time-block", text.time_block,
                  "Generations per sweep over memory (fast kernel; 1 to the halo depth). auto = 1 "
                  "while the tile fits in this core's share of the last-level cache, else the "
-                 "longest of 16, 8, 4, 2 whose wavefront fits in half the L2 cache")
+                 "longest of 64, 32, 16, 8, 4, 2 whose wavefront fits in half the L2 cache and is "
+                 "at most a sixteenth of the tile's height")
       ->type_name("auto|K")
       ->default_val("auto");
 }
