@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mpilife/core/rule.hpp"
+#include "mpilife/kernel/blocking.hpp"
 #include "mpilife/kernel/fast.hpp"
 #include "mpilife/kernel/reference.hpp"
 
@@ -46,7 +47,9 @@ bool Tile::edge_alive(Dir d) const {
 std::unique_ptr<Tile> make_tile(KernelKind kind, std::int64_t w, std::int64_t h, const Rule& rule,
                                 int depth) {
   if (w < 1 || h < 1) throw std::invalid_argument("a tile needs at least one row and column");
-  if (depth < 1 || depth > std::min(w, h) || (depth > 1 && kind != KernelKind::fast)) {
+  // A deep tile's west and east faces are one word a row: at most kMaxHaloDepth columns.
+  if (depth < 1 || depth > std::min<std::int64_t>({w, h, kMaxHaloDepth}) ||
+      (depth > 1 && kind != KernelKind::fast)) {
     throw std::invalid_argument("no tile has ghosts " + std::to_string(depth) + " deep here");
   }
   return kind == KernelKind::fast ? make_fast_tile(w, h, rule, depth)

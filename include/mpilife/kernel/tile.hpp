@@ -108,7 +108,7 @@ int advance_tile(Tile& tile, std::int64_t generations, int fresh, Refill&& refil
 }
 
 /// A dead w x h tile stepped by `kind` under `rule` (w, h >= 1), with ghosts `depth` cells deep
-/// (1 <= depth <= min(w, h); only the fast kernel goes deeper than 1).
+/// (1 <= depth <= min(w, h, kMaxHaloDepth); only the fast kernel goes deeper than 1).
 std::unique_ptr<Tile> make_tile(KernelKind kind, std::int64_t w, std::int64_t h, const Rule& rule,
                                 int depth = 1);
 

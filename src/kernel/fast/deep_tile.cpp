@@ -75,6 +75,9 @@ class DeepTile final : public Tile {
     for (std::int64_t k = 0; k < shape_.nw; ++k) {
       owned_[static_cast<std::size_t>(shape_.position(k))] = bits_in(k, d_, d_ + w);
     }
+    for (std::int64_t x = 0; x < w; x += kBits) {
+      row_pieces_.push_back(shape_.bits(d_ + x, std::min<std::int64_t>(kBits, w - x)));
+    }
     update_dead();
   }
 
@@ -117,15 +120,15 @@ class DeepTile final : public Tile {
       case Dir::north:
       case Dir::south: {
         const Word* r = row(cur_, d == Dir::north ? 0 : h - 1);
-        for (std::int64_t x = 0; x < w; x += kBits) {
-          if (shape_.get_bits(r, d_ + x, std::min<std::int64_t>(kBits, w - x)) != 0) return true;
+        for (const RowShape::Bits& bits : row_pieces_) {
+          if (bits.get(r) != 0) return true;
         }
         return false;
       }
       default: {
-        const std::int64_t at = d_ + (d == Dir::west ? 0 : w - 1);
+        const RowShape::Bits cell = shape_.bits(d_ + (d == Dir::west ? 0 : w - 1), 1);
         for (std::int64_t y = 0; y < h; ++y) {
-          if (shape_.get_bits(row(cur_, y), at, 1) != 0) return true;
+          if (cell.get(row(cur_, y)) != 0) return true;
         }
         return false;
       }
@@ -188,28 +191,25 @@ class DeepTile final : public Tile {
   void read_row(std::int64_t y, std::uint8_t* out) const override {
     const Word* r = row(cur_, y);
     const std::int64_t w = width();
-    for (std::int64_t x = 0; x < w; x += kBits) {
-      const std::int64_t n = std::min<std::int64_t>(kBits, w - x);
-      fast::spread_word(shape_.get_bits(r, d_ + x, n), n, out + x);
+    for (std::size_t i = 0; i < row_pieces_.size(); ++i) {
+      const auto x = static_cast<std::int64_t>(i) * kBits;
+      fast::spread_word(row_pieces_[i].get(r), std::min<std::int64_t>(kBits, w - x), out + x);
     }
   }
 
   void read_row_bits(std::int64_t y, std::uint64_t* out) const override {
     const Word* r = row(cur_, y);
-    const std::int64_t w = width();
-    for (std::int64_t x = 0; x < w; x += kBits) {
-      out[x / kBits] = shape_.get_bits(r, d_ + x, std::min<std::int64_t>(kBits, w - x));
-    }
+    for (std::size_t i = 0; i < row_pieces_.size(); ++i) out[i] = row_pieces_[i].get(r);
   }
 
   void write_row(std::int64_t y, const std::uint8_t* in) override {
     Word* r = row(cur_, y);
     const std::int64_t w = width();
-    for (std::int64_t x = 0; x < w; x += kBits) {
-      const std::int64_t n = std::min<std::int64_t>(kBits, w - x);
+    for (std::size_t i = 0; i < row_pieces_.size(); ++i) {
+      const auto x = static_cast<std::int64_t>(i) * kBits;
       Word v;
-      pack_row(in + x, n, &v);  // one word
-      shape_.set_bits(r, d_ + x, n, v);
+      pack_row(in + x, std::min<std::int64_t>(kBits, w - x), &v);  // one word
+      row_pieces_[i].set(r, v);
     }
   }
 
@@ -276,11 +276,10 @@ class DeepTile final : public Tile {
     }
     const std::int64_t rows = dy == 0 ? h : d_;
     const std::int64_t cols = dx == 0 ? w : d_;
-    // The pieces lie at the same places in every row: found once.
-    std::vector<RowShape::Bits> pieces;
-    for (std::int64_t x = 0; x < cols; x += kBits) {
-      pieces.push_back(shape_.bits(d_ + x0 + x, std::min<std::int64_t>(kBits, cols - x)));
-    }
+    // The pieces lie at the same places in every row: a row's owned cells for N and S, else the
+    // d (<= 64) columns of one word.
+    const std::vector<RowShape::Bits> columns{shape_.bits(d_ + x0, cols)};
+    const std::vector<RowShape::Bits>& pieces = dx == 0 ? row_pieces_ : columns;
     for (std::int64_t y = y0; y < y0 + rows; ++y) {
       Word* r = row(cur_, y);
       for (const RowShape::Bits& bits : pieces) visit(r, bits);
@@ -296,6 +295,11 @@ class DeepTile final : public Tile {
   }
 
   bool outside(Dir d) const { return outside_[static_cast<std::size_t>(d)]; }
+
+  // The stored rows a sweep computes, [rows_begin(), rows_end()): all but those beyond a plane's
+  // edge, which stay dead.
+  std::int64_t rows_begin() const { return outside(Dir::north) ? 0 : -d_; }
+  std::int64_t rows_end() const { return outside(Dir::south) ? height() : height() + d_; }
 
   // The vectors of a row with bits to clear after the row loop: the ghost columns of a side
   // beyond a plane's edge. Padding beyond the stored row needs no clearing: its only neighbour
@@ -407,8 +411,8 @@ class DeepTile final : public Tile {
             &keep_,
             -d_ + fresh,
             h + d_ - fresh,
-            outside(Dir::north) ? 0 : -d_,
-            outside(Dir::south) ? h : h + d_,
+            rows_begin(),
+            rows_end(),
             a,
             b};
   }
@@ -429,7 +433,6 @@ class DeepTile final : public Tile {
   // two segments, are wrong, as they are beyond a tile's stored edge, which is k cells away from
   // the cells taken back.
   void mend_columns(int k, bool west, bool east) {
-    const std::int64_t h = height();
     const std::int64_t cells = width() + 2 * d_;  // stored cells per row
     const std::int64_t seg = 3 * d_;              // cells per segment
     const std::int64_t seg_words = words_for(seg);
@@ -442,8 +445,8 @@ class DeepTile final : public Tile {
     std::vector<Segment> segments;
     if (west) segments.push_back({0, 0});
     if (east) segments.push_back({cells - seg, 2 * d_ - k});
-    const std::int64_t ylo = outside(Dir::north) ? 0 : -d_;
-    const std::int64_t yhi = outside(Dir::south) ? h : h + d_;
+    const std::int64_t ylo = rows_begin();
+    const std::int64_t yhi = rows_end();
     const std::int64_t rows = yhi - ylo;
     // Pieces: at least 4k rows each, at most 32 segment words in a fold row.
     const auto sides = static_cast<std::int64_t>(segments.size());
@@ -511,9 +514,10 @@ class DeepTile final : public Tile {
   // The most words of segments in a row of mend_columns' fold.
   static constexpr std::int64_t kMaxFoldWords = 32;
 
-  std::int64_t d_;           // ghost depth
-  RowShape shape_;           // a stored row: w + 2d cells
-  std::vector<Word> owned_;  // by stored position: the owned bits of each word
+  std::int64_t d_;                          // ghost depth
+  RowShape shape_;                          // a stored row: w + 2d cells
+  std::vector<Word> owned_;                 // by stored position: the owned bits of each word
+  std::vector<RowShape::Bits> row_pieces_;  // where a row's owned cells lie, 64 at a time
   WordBuffer cur_;
   WordBuffer next_;
   WordBuffer zero_;  // one dead row: what lies beyond a plane's edge

@@ -319,6 +319,7 @@ TEST_CASE("no tile has ghosts deeper than it is wide or tall, or deep reference 
   CHECK_THROWS(make_tile(KernelKind::fast, 5, 40, life, 6));
   CHECK_THROWS(make_tile(KernelKind::fast, 40, 5, life, 6));
   CHECK_THROWS(make_tile(KernelKind::reference, 40, 40, life, 2));
+  CHECK_THROWS(make_tile(KernelKind::fast, 100, 100, life, kMaxHaloDepth + 1));  // one-word faces
   CHECK(make_tile(KernelKind::fast, 6, 6, life, 6)->halo_depth() == 6);
 }
 
