@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Temporal blocking on one core: bench_kernel (fast kernel, one tile, 50% soup, torus, B3/S23) at
 # each size with the time block mpilife picks (auto: 1 while the tile fits in the last-level
-# cache, 16 beyond) and with sweeps of one generation (--time-block 1, what every size ran before
-# issue 13), side by side: ROUNDS rounds, each running every case once in turn (REPEATS timed
+# cache, up to 64 beyond) and with sweeps of one generation (--time-block 1, what every size ran
+# before issue 13), side by side: ROUNDS rounds, each running every case once in turn (REPEATS timed
 # repeats), so the machine's load falls on all cases alike. Prints a Markdown table of CPU-time
 # medians over the rounds and each case's rate relative to the first size's automatic one, and
 # the BENCH lines on stderr.
